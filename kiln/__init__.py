@@ -1,1 +1,10 @@
-"""kiln: a just-in-time compiler for Python functions (public API re-exports only)."""
+"""kiln: a just-in-time compiler for Python functions, through LLVM, with Python's semantics.
+
+Public API re-exports only; importing kiln does not load LLVM (that happens at the first
+compile).
+"""
+from .dispatch import Dispatcher, KilnWarning, jit, njit, prange
+from .errors import CompileError, KilnError
+
+__version__ = "0.1.0"
+__all__ = ["jit", "njit", "prange", "Dispatcher", "CompileError", "KilnError", "KilnWarning"]

@@ -1,0 +1,145 @@
+"""What the benchmarks compare: the implementations (CPython, kiln, Numba) and the kernels they
+run, each kernel loaded as a private module copy whose public functions one implementation has
+compiled.
+
+    load(fib, numba): a fresh copy of kernels/fib.py in which
+        copy.fib    = numba.njit(original fib)     # recursion reaches compiled code
+        copy.kernel = numba.njit(original kernel)  # and so do helper calls
+    and the result is copy.kernel.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+import itertools
+import pkgutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from kiln.bench import kernels as kernel_package
+from kiln.bench.model import NA
+
+Decorate = Callable[..., Callable[..., Any]]
+NUMBA_MISSING = "not installed: pip install -e .[bench]"
+
+
+@dataclass(frozen=True)
+class Impl:
+    """One implementation. `decorate(fn, nogil=False)` compiles a function (identity for
+    CPython); when `missing` is set the implementation cannot run and that is its cell text.
+    `module` and `decorator` name it for the start-up subprocesses ("numba", "numba.njit");
+    `importable` is False when that module is not installed."""
+
+    name: str
+    label: str
+    decorate: Decorate | None
+    missing: str | None = None
+    module: str = ""
+    decorator: str = ""
+    importable: bool = True
+
+    @property
+    def is_jit(self) -> bool:
+        return self.name != "cpython"
+
+    @property
+    def available(self) -> bool:
+        return self.missing is None
+
+
+def _cpython() -> Impl:
+    def decorate(fn: Callable[..., Any], nogil: bool = False) -> Callable[..., Any]:
+        return fn
+
+    return Impl("cpython", "CPython", decorate)
+
+
+def _kiln() -> Impl:
+    import kiln
+
+    jit = getattr(kiln, "jit", None)
+    if jit is None:
+        return Impl("kiln", "kiln", None, NA, "kiln", "kiln.jit")
+
+    def decorate(fn: Callable[..., Any], nogil: bool = False) -> Callable[..., Any]:
+        compiled: Callable[..., Any] = jit(fn)  # kiln releases the GIL in every call
+        return compiled
+
+    return Impl("kiln", "kiln", decorate, None, "kiln", "kiln.jit")
+
+
+def _numba() -> Impl:
+    try:
+        import numba
+    except ImportError:
+        return Impl("numba", "Numba", None, NUMBA_MISSING, "numba", "numba.njit", False)
+
+    def decorate(fn: Callable[..., Any], nogil: bool = False) -> Callable[..., Any]:
+        return numba.njit(nogil=nogil)(fn)
+
+    return Impl("numba", "Numba", decorate, None, "numba", "numba.njit")
+
+
+FACTORIES: dict[str, Callable[[], Impl]] = {
+    "cpython": _cpython,  # always measured: the reference for results and speedups
+    "kiln": _kiln,
+    "numba": _numba,
+}
+IMPL_NAMES = tuple(FACTORIES)
+
+
+def select(names: tuple[str, ...]) -> list[Impl]:
+    """The named implementations in canonical order, CPython always first."""
+    wanted = set(names) | {"cpython"}
+    return [factory() for name, factory in FACTORIES.items() if name in wanted]
+
+
+@dataclass(frozen=True)
+class Kernel:
+    name: str
+    path: Path
+    sizes: dict[str, tuple[Any, ...]]
+
+    def call_text(self, size: str) -> str:
+        """`mandelbrot(400, 300, 256)`."""
+        return f"{self.name}({', '.join(repr(a) for a in self.sizes[size])})"
+
+
+def discover() -> list[Kernel]:
+    """Every module in kiln/bench/kernels, by name."""
+    found = []
+    for info in sorted(pkgutil.iter_modules(kernel_package.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{kernel_package.__name__}.{info.name}")
+        found.append(Kernel(info.name, Path(inspect.getfile(module)), dict(module.SIZES)))
+    return found
+
+
+_copies = itertools.count()
+
+
+def _private_copy(kernel: Kernel, impl: Impl) -> ModuleType:
+    name = f"_kiln_bench_{kernel.name}_{impl.name}_{next(_copies)}"
+    spec = importlib.util.spec_from_file_location(name, kernel.path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # some compilers look a function's module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def load(kernel: Kernel, impl: Impl) -> Callable[..., Any]:
+    """The kernel's entry point in a fresh copy whose public functions `impl` compiled."""
+    assert impl.decorate is not None, impl.missing
+    module = _private_copy(kernel, impl)
+    for name, value in list(vars(module).items()):
+        own = inspect.isfunction(value) and value.__module__ == module.__name__
+        if own and not name.startswith("_"):
+            setattr(module, name, impl.decorate(value))
+    entry: Callable[..., Any] = module.kernel
+    return entry

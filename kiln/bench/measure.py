@@ -1,0 +1,70 @@
+"""Timing primitives every section shares: one timed call, the rotating order of interleaved
+rounds, the result check against CPython, and the summary statistics.
+
+Round r runs every implementation once, starting from implementation r (mod n):
+
+    rotated([a, b, c], 1) == [b, c, a]
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import statistics
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+REL_TOL = 1e-9
+
+
+def timed(fn: Callable[..., Any], *args: Any) -> tuple[float, Any]:
+    """Seconds one call takes, and its result."""
+    start = time.perf_counter()
+    value = fn(*args)
+    return time.perf_counter() - start, value
+
+
+def rotated(items: Sequence[T], round_index: int) -> list[T]:
+    """The implementations in the order round `round_index` runs them."""
+    if not items:
+        return []
+    shift = round_index % len(items)
+    return list(items[shift:]) + list(items[:shift])
+
+
+def _kind(value: Any) -> str:
+    """bool, int or float: results must agree in kind as well as in value."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, numbers.Integral):
+        return "int"
+    if isinstance(value, numbers.Real):
+        return "float"
+    return type(value).__name__
+
+
+def same_result(reference: Any, value: Any) -> bool:
+    """Exact for bools and ints, relative 1e-9 for floats (NaN equals NaN)."""
+    kind = _kind(reference)
+    if kind != _kind(value):
+        return False
+    if kind == "float":
+        reference, value = float(reference), float(value)
+        if math.isnan(reference) or math.isnan(value):
+            return math.isnan(reference) and math.isnan(value)
+        return math.isclose(reference, value, rel_tol=REL_TOL)
+    return bool(reference == value)
+
+
+def geomean(values: Iterable[float]) -> float | None:
+    """Geometric mean of the positive values; None when there are none."""
+    kept = [v for v in values if v > 0]
+    if not kept:
+        return None
+    return math.exp(sum(math.log(v) for v in kept) / len(kept))
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)

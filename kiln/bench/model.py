@@ -1,0 +1,60 @@
+"""The data the benchmark runner's parts hand each other: options in, tables and raw numbers out.
+
+Sections (``suite``, ``micro``) turn ``Options`` into a ``SectionResult``; ``report`` renders its
+``Table``; ``kiln.bench.run`` gathers the raw numbers into the ``--json`` file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SIZE_NAMES = ("small", "bench")
+NA = "n/a"
+NONE = "-"
+MISMATCH = "MISMATCH"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What `kiln bench` was asked to do; `kernels` empty means every kernel."""
+
+    size: str = "bench"
+    repeat: int = 5
+    kernels: tuple[str, ...] = ()
+    impls: tuple[str, ...] = ("cpython", "kiln", "numba")
+    sections: tuple[str, ...] = ("kernels", "calls", "gil", "startup")
+    json_path: Path | None = None
+    plain: bool = False
+
+
+@dataclass
+class Table:
+    """A finished table: the first column is a label, the others hold formatted numbers."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SectionResult:
+    """One section's table, its raw numbers for --json, and whether any result was wrong."""
+
+    table: Table
+    raw: dict[str, Any]
+    mismatch: bool = False
+
+
+def error_cell(exc: BaseException) -> str:
+    """The cell shown when an implementation raised: `error: CompileError`."""
+    return f"error: {type(exc).__name__}"
+
+
+def error_text(exc: BaseException) -> str:
+    """The exception's type and the first line of its message, for notes and JSON."""
+    lines = str(exc).strip().splitlines()
+    first = lines[0] if lines else ""
+    return f"{type(exc).__name__}: {first}"[:160]

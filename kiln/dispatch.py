@@ -1,0 +1,193 @@
+"""The object `@kiln.jit` returns: argument types -> specialisation, compile on a miss.
+
+Each jitted function gets its own small subclass of Dispatcher. Once something is compiled,
+that class's tp_call points at a native entry (wrapper.py) that checks argument types and
+calls machine code directly; the Python `_miss` path below only runs for new types, keyword
+arguments and subclasses of int/float.
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+import itertools
+import threading
+import warnings
+from typing import Any
+
+from .errors import CompileError
+from .types import Type, UnsupportedValue, parse_signature, typeof
+
+_compile_lock = threading.RLock()       # LLVM's engine is shared and not thread-safe
+_entries = itertools.count()
+SUPPORTED_OPTIONS = {"nogil", "cache", "parallel", "fastmath", "boundscheck", "error_model",
+                     "inline", "forceobj", "nopython", "looplift", "_nrt"}
+NOT_YET = {"cache": "the on-disk cache is not implemented yet; compiled code lives in memory",
+           "parallel": "parallel=True is not implemented yet; prange runs as range",
+           "fastmath": "fastmath is not implemented yet; floats keep strict IEEE semantics",
+           "boundscheck": "boundscheck has no effect yet: kiln compiles scalar code only"}
+
+
+class KilnWarning(UserWarning):
+    """An option or construct that kiln accepts but does not honour yet."""
+
+
+class Dispatcher:
+    """Compiles and calls one Python function, specialised on its argument types."""
+
+    def __init__(self, func: Any, options: dict[str, Any], signatures: list[str]):
+        functools.update_wrapper(self, func)
+        self.py_func = func
+        self.options = options
+        self._signature = inspect.signature(func)
+        self._params = list(self._signature.parameters)
+        self._specs: dict[tuple[Type, ...], Any] = {}
+        self._frozen = False
+        for text in signatures:
+            self.compile_signature(text)
+        self._frozen = bool(signatures)
+
+    # ---- calling -------------------------------------------------------------------------
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._miss(*args, **kwargs)
+
+    def _miss(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs or len(args) != len(self._params):
+            bound = self._signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            args = bound.args
+        types = self._types_of(args)
+        compiled = self._specs.get(types)
+        if compiled is None:
+            if self._frozen:
+                raise TypeError(f"{self.__name__}() has no compiled version for argument types "
+                                f"({', '.join(map(str, types))}); compiled: "
+                                f"{'; '.join(self._describe(s) for s in self._specs)}")
+            compiled = self.compile(types)
+        return compiled.wrapper(*args)
+
+    def _types_of(self, args: tuple[Any, ...]) -> tuple[Type, ...]:
+        types = []
+        for name, value in zip(self._params, args):
+            try:
+                types.append(typeof(value))
+            except UnsupportedValue as exc:
+                raise TypeError(f"{self.__name__}() argument '{name}' has unsupported type "
+                                f"{exc}; kiln compiles int, float, bool, None and tuples of "
+                                "them") from None
+        return tuple(types)
+
+    # ---- compiling -----------------------------------------------------------------------
+    def compile(self, types: tuple[Type, ...]) -> Any:
+        from . import pipeline
+        with _compile_lock:
+            if types in self._specs:
+                return self._specs[types]
+            try:
+                compiled = pipeline.compile_function(self.py_func, types)
+            except CompileError as error:
+                error.add_context(f"while compiling {self.__name__}"
+                                  f"({', '.join(map(str, types))})")
+                raise error.with_traceback(None) from None
+            self._specs[types] = compiled
+            self._install_entry()
+            return compiled
+
+    def compile_signature(self, text: str) -> None:
+        ret, types = parse_signature(text)
+        if len(types) != len(self._params):
+            raise TypeError(f"signature {text!r} has {len(types)} arguments, "
+                            f"{self.__name__}() takes {len(self._params)}")
+        compiled = self.compile(types)
+        if ret is not None and compiled.return_type != ret:
+            raise CompileError(f"signature {text!r} declares a {ret} result, but "
+                               f"{self.__name__}() returns {compiled.return_type}",
+                               compiled.typed.span)
+
+    def _install_entry(self) -> None:
+        from . import llvm, wrapper
+        from .runtime import capi
+        name = f"kiln.entry{next(_entries)}"
+        specs = [(types, c.wrapper_symbol) for types, c in self._specs.items()]
+        module = llvm.parse(str(wrapper.entry_module(name, specs)))
+        llvm.optimize(module)
+        llvm.load(module)
+        capi.set_call_slot(type(self), llvm.address(name))
+
+    # ---- introspection -------------------------------------------------------------------
+    @property
+    def signatures(self) -> list[tuple[Type, ...]]:
+        return list(self._specs)
+
+    def _describe(self, types: tuple[Type, ...]) -> str:
+        return f"({', '.join(map(str, types))})"
+
+    def _select(self, signature: Any) -> dict[tuple[Type, ...], Any]:
+        if signature is None:
+            return dict(self._specs)
+        key = parse_signature(signature)[1] if isinstance(signature, str) else tuple(signature)
+        if key not in self._specs:
+            raise KeyError(f"no compiled version for {self._describe(key)}")
+        return {key: self._specs[key]}
+
+    def inspect_llvm(self, signature: Any = None) -> Any:
+        found = {k: c.llvm_ir for k, c in self._select(signature).items()}
+        return found if signature is None else next(iter(found.values()))
+
+    def inspect_asm(self, signature: Any = None) -> Any:
+        from . import llvm
+        found = {k: llvm.assembly(llvm.parse(c.llvm_ir)) for k, c in
+                 self._select(signature).items()}
+        return found if signature is None else next(iter(found.values()))
+
+    def inspect_types(self, signature: Any = None, file: Any = None) -> str:
+        from .inspect_types import annotate
+        text = "\n\n".join(annotate(self.py_func, c) for c in self._select(signature).values())
+        if file is not None:
+            print(text, file=file)
+        return text
+
+    def __repr__(self) -> str:
+        return f"<kiln.jit {self.__qualname__} with {len(self._specs)} specialisation(s)>"
+
+    def __get__(self, instance: Any, owner: Any = None) -> Any:
+        return self if instance is None else functools.partial(self, instance)
+
+
+def jit(func: Any = None, *args: Any, **options: Any) -> Any:
+    """Compile a function on its first call for each combination of argument types.
+
+    @kiln.jit, kiln.jit(f), @kiln.jit(nogil=True, ...), @kiln.jit("float64(float64, int64)").
+    """
+    signatures: list[str] = []
+    if isinstance(func, str) or isinstance(func, (list, tuple)):
+        signatures = [func] if isinstance(func, str) else list(func)
+        func = None
+    unknown = set(options) - SUPPORTED_OPTIONS
+    if unknown:
+        raise TypeError(f"unknown kiln.jit option(s): {', '.join(sorted(unknown))}; supported: "
+                        f"{', '.join(sorted(SUPPORTED_OPTIONS))}")
+    for name, message in NOT_YET.items():
+        if options.get(name):
+            warnings.warn(f"kiln.jit({name}=True): {message}", KilnWarning, stacklevel=2)
+    if options.get("error_model", "python") != "python":
+        warnings.warn("kiln always follows Python's error model (ZeroDivisionError, ...)",
+                      KilnWarning, stacklevel=2)
+
+    def decorate(f: Any) -> Dispatcher:
+        if isinstance(f, Dispatcher):
+            f = f.py_func
+        if not inspect.isfunction(f):
+            raise TypeError(f"kiln.jit compiles Python functions, not {type(f).__name__}")
+        cls = type(f"Dispatcher", (Dispatcher,), {"__module__": __name__})
+        return cls(f, options, signatures)
+    return decorate if func is None else decorate(func)
+
+
+def njit(func: Any = None, *args: Any, **options: Any) -> Any:
+    """Numba's name for the same thing (kiln is always in nopython mode)."""
+    return jit(func, *args, **options)
+
+
+def prange(*args: int) -> range:
+    """A range whose iterations may run in parallel under parallel=True (a range otherwise)."""
+    return range(*args)

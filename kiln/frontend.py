@@ -1,0 +1,572 @@
+"""Python AST -> untyped IR: one `lower_<Node>` method per supported syntax node.
+
+    def f(x):              block0:
+        if x > 0:            %0 = param 0; store x, %0
+            return x         %1 = load x; %2 = const 0; %3 = compare > %1, %2
+        return -x            branch %3, block1, block2
+                           block1: ...
+
+Names are resolved here: locals become load/store, module constants and `math.pi` become
+constants, calls name a library function or a Python function (keyword arguments and defaults
+placed positionally). Anything outside the supported subset is a CompileError at its node.
+"""
+from __future__ import annotations
+
+import ast
+import builtins
+import inspect
+import math
+from typing import Any
+
+from . import ir
+from .errors import CompileError, Span
+from .lib import registry
+from .source import FunctionSource, source_of
+
+UNSUPPORTED_HINTS = {
+    "With": "`with` statements are not supported in compiled code",
+    "Try": "try/except is not supported; exceptions propagate to the caller",
+    "Lambda": "lambda is not supported; define a module-level function and call it",
+    "GeneratorExp": "generators are not supported; write a for loop",
+    "ListComp": "list comprehensions are not supported; write a for loop",
+    "List": "lists are not supported yet; use a tuple",
+    "Dict": "dicts are not supported yet",
+    "Set": "sets are not supported yet",
+    "JoinedStr": "f-strings are not supported in compiled code",
+    "Global": "`global` is not supported; module-level constants are read at compile time",
+    "Nonlocal": "`nonlocal` is not supported",
+    "ClassDef": "classes cannot be defined inside compiled functions",
+    "FunctionDef": "nested functions are not supported; define them at module level",
+    "Yield": "generators are not supported",
+    "Await": "async code is not supported",
+    "Delete": "`del` is not supported",
+    "Starred": "star-unpacking is not supported",
+}
+BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
+          ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>", ast.BitAnd: "&",
+          ast.BitOr: "|", ast.BitXor: "^", ast.MatMult: "@"}
+CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=",
+          ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in"}
+UNARYOPS = {ast.USub: "-", ast.UAdd: "+", ast.Invert: "~"}
+RANGE_NAMES = {"range", "prange"}
+
+
+def is_constant(value: Any) -> bool:
+    """Values kiln folds into the code: numbers, bools, None and tuples of them."""
+    if isinstance(value, tuple):
+        return all(is_constant(v) for v in value)
+    return value is None or type(value) in (int, float, bool)
+
+
+class Lowerer:
+    def __init__(self, func: Any):
+        self.func = func
+        self.src: FunctionSource = source_of(func)
+        self.tree = self.src.tree
+        self.next_value = 0
+        self.next_block = 0
+        self.blocks: list[ir.Block] = []
+        self.block = self.new_block()
+        self.loops: list[tuple[ir.Block, ir.Block]] = []  # (continue target, break target)
+        self.params = self.check_params()
+        self.locals = self.params | self.assigned_names()
+        self.temps = 0
+
+    # ---- helpers -------------------------------------------------------------------------
+    def span(self, node: ast.AST) -> Span:
+        return self.src.span(node)
+
+    def error(self, node: ast.AST, message: str, hint: str = "") -> CompileError:
+        return CompileError(message, self.span(node), hint=hint)
+
+    def new_block(self) -> ir.Block:
+        block = ir.Block(f"block{self.next_block}")
+        self.next_block += 1
+        self.blocks.append(block)
+        return block
+
+    def value(self) -> ir.Value:
+        self.next_value += 1
+        return ir.Value(self.next_value - 1)
+
+    def emit(self, instr: ir.Instr) -> ir.Value | None:
+        if self.block.terminator is not None:   # code after return/break: unreachable
+            self.block = self.new_block()
+        self.block.instrs.append(instr)
+        return getattr(instr, "dest", None)
+
+    def emit_value(self, cls: type, node: ast.AST, *args: Any) -> ir.Value:
+        return self.emit(cls(self.span(node), self.value(), *args))
+
+    def const(self, node: ast.AST, value: Any) -> ir.Value:
+        return self.emit_value(ir.Const, node, value)
+
+    def jump(self, node: ast.AST, target: ir.Block) -> None:
+        if self.block.terminator is None:
+            self.emit(ir.Jump(self.span(node), target))
+
+    def start(self, block: ir.Block) -> None:
+        self.block = block
+
+    def temp(self) -> str:
+        self.temps += 1
+        return f"${self.temps}"
+
+    def check_params(self) -> set[str]:
+        args = self.tree.args
+        if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
+            raise self.error(self.tree, "*args, **kwargs, keyword-only and positional-only "
+                             "parameters are not supported", "plain positional parameters")
+        return {a.arg for a in args.args}
+
+    def assigned_names(self) -> set[str]:
+        names = set()
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+        return names
+
+    # ---- entry ---------------------------------------------------------------------------
+    def lower_function(self) -> ir.Function:
+        for index, arg in enumerate(self.tree.args.args):
+            self.emit(ir.Store(self.span(arg), arg.arg, self.emit_value(ir.Param, arg, index)))
+        self.lower_body(self.tree.body)
+        if self.block.terminator is None:
+            end = self.tree.body[-1]
+            self.emit(ir.Return(self.span(end), self.const(end, None)))
+        fn = ir.Function(self.tree.name, [a.arg for a in self.tree.args.args],
+                         reachable(self.blocks), self.span(self.tree), self.func)
+        return fn
+
+    def lower_body(self, body: list[ast.stmt]) -> None:
+        for stmt in body:
+            self.lower(stmt)
+
+    def lower(self, node: ast.AST) -> ir.Value | None:
+        handler = getattr(self, f"lower_{type(node).__name__}", None)
+        if handler is None:
+            name = type(node).__name__
+            hint = UNSUPPORTED_HINTS.get(name, "")
+            raise self.error(node, f"{describe(node)} is not supported in compiled code", hint)
+        return handler(node)
+
+    # ---- statements ----------------------------------------------------------------------
+    def lower_Pass(self, node: ast.Pass) -> None:
+        pass
+
+    def lower_Expr(self, node: ast.Expr) -> None:
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            return   # docstring
+        self.lower(node.value)
+
+    # x = expr;  a, b = b, a;  x = y = 0
+    def lower_Assign(self, node: ast.Assign) -> None:
+        value = self.lower(node.value)
+        for target in node.targets:
+            self.store_target(target, value)
+
+    def lower_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is None:
+            return
+        self.store_target(node.target, self.lower(node.value))
+
+    def store_target(self, target: ast.expr, value: ir.Value) -> None:
+        if isinstance(target, ast.Name):
+            self.emit(ir.Store(self.span(target), target.id, value))
+        elif isinstance(target, ast.Tuple):
+            if any(isinstance(e, ast.Starred) for e in target.elts):
+                raise self.error(target, "star-unpacking is not supported")
+            items = [self.emit_value(ir.GetItem, e, value, i) for i, e in enumerate(target.elts)]
+            self.emit(ir.Call(self.span(target), self.value(), "tuple.check_len",
+                              [value, self.const(target, len(target.elts))]))
+            for element, item in zip(target.elts, items):
+                self.store_target(element, item)
+        else:
+            raise self.error(target, f"assignment to {describe(target)} is not supported",
+                             "assign to local variable names or tuples of names")
+
+    # x += expr
+    def lower_AugAssign(self, node: ast.AugAssign) -> None:
+        if not isinstance(node.target, ast.Name):
+            raise self.error(node.target, "augmented assignment to "
+                             f"{describe(node.target)} is not supported")
+        current = self.lower_Name(ast.Name(node.target.id, ast.Load(), **positions(node.target)))
+        value = self.lower(node.value)
+        result = self.emit_value(ir.BinOp, node, self.binop_symbol(node.op, node), current, value)
+        self.emit(ir.Store(self.span(node.target), node.target.id, result))
+
+    def lower_Return(self, node: ast.Return) -> None:
+        value = self.lower(node.value) if node.value is not None else self.const(node, None)
+        self.emit(ir.Return(self.span(node), value))
+
+    #  if test: body else: orelse    ->  branch test, then, else; both jump to after
+    def lower_If(self, node: ast.If) -> None:
+        then, after = self.new_block(), self.new_block()
+        orelse = self.new_block() if node.orelse else after
+        self.lower_test(node.test, then, orelse)
+        self.start(then)
+        self.lower_body(node.body)
+        self.jump(node, after)
+        if node.orelse:
+            self.start(orelse)
+            self.lower_body(node.orelse)
+            self.jump(node, after)
+        self.start(after)
+
+    #  while test: body else: orelse
+    #    header: branch test, body, orelse;  body: ...; jump header;  orelse: ...; jump after
+    def lower_While(self, node: ast.While) -> None:
+        header, body, after = self.new_block(), self.new_block(), self.new_block()
+        orelse = self.new_block() if node.orelse else after
+        self.jump(node, header)
+        self.start(header)
+        self.lower_test(node.test, body, orelse)
+        self.loop_body(node, body, header, after)
+        if node.orelse:
+            self.start(orelse)
+            self.lower_body(node.orelse)
+            self.jump(node, after)
+        self.start(after)
+
+    def loop_body(self, node: ast.While | ast.For, body: ir.Block, cont: ir.Block,
+                  after: ir.Block) -> None:
+        self.start(body)
+        self.loops.append((cont, after))
+        self.lower_body(node.body)
+        self.loops.pop()
+        self.jump(node, cont)
+
+    #  for i in range(start, stop, step): body else: orelse
+    #    n = range.len(start, stop, step); k = 0; cur = start
+    #    header: branch k < n, body, orelse
+    #    body:   i = cur; ...; jump latch
+    #    latch:  k = k + 1; cur = cur + step (wrapping: unused after the last trip); jump header
+    def lower_For(self, node: ast.For) -> None:
+        call = node.iter
+        if not (isinstance(call, ast.Call) and self.global_name(call.func) in RANGE_NAMES):
+            raise self.error(node.iter, f"for loops over {describe(node.iter)} are not supported",
+                             "for loops over range(...) or kiln.prange(...)")
+        if call.keywords or not 1 <= len(call.args) <= 3:
+            raise self.error(call, "range() takes 1 to 3 positional arguments")
+        args = [self.lower(a) for a in call.args]
+        start = self.const(call, 0) if len(args) == 1 else args[0]
+        stop = args[0] if len(args) == 1 else args[1]
+        step = args[2] if len(args) == 3 else self.const(call, 1)
+        count, index, current = self.temp(), self.temp(), self.temp()
+        n = self.emit_value(ir.Call, call, "range.len", [start, stop, step])
+        self.emit(ir.Store(self.span(call), count, n))
+        self.emit(ir.Store(self.span(call), index, self.const(call, 0)))
+        self.emit(ir.Store(self.span(call), current, start))
+        header, body, latch, after = (self.new_block() for _ in range(4))
+        orelse = self.new_block() if node.orelse else after
+        self.jump(node, header)
+        self.start(header)
+        more = self.emit_value(ir.Compare, call, "<", self.load(call, index), self.load(call, count))
+        self.emit(ir.Branch(self.span(call), more, body, orelse))
+        self.start(body)
+        self.store_target(node.target, self.load(call, current))
+        self.loop_body(node, self.block, latch, after)
+        self.start(latch)
+        one = self.const(call, 1)
+        self.emit(ir.Store(self.span(call), index, self.emit_value(
+            ir.Call, call, "range.step", [self.load(call, index), one])))
+        self.emit(ir.Store(self.span(call), current, self.emit_value(
+            ir.Call, call, "range.step", [self.load(call, current), step])))
+        self.jump(node, header)
+        if node.orelse:
+            self.start(orelse)
+            self.lower_body(node.orelse)
+            self.jump(node, after)
+        self.start(after)
+
+    def load(self, node: ast.AST, name: str) -> ir.Value:
+        return self.emit_value(ir.Load, node, name)
+
+    def lower_Break(self, node: ast.Break) -> None:
+        if not self.loops:
+            raise self.error(node, "'break' outside loop")
+        self.jump(node, self.loops[-1][1])
+
+    def lower_Continue(self, node: ast.Continue) -> None:
+        if not self.loops:
+            raise self.error(node, "'continue' outside loop")
+        self.jump(node, self.loops[-1][0])
+
+    def lower_Assert(self, node: ast.Assert) -> None:
+        message = self.constant_message(node.msg) if node.msg is not None else None
+        ok, fail = self.new_block(), self.new_block()
+        self.lower_test(node.test, ok, fail)
+        self.start(fail)
+        self.emit(ir.Raise(self.span(node), "AssertionError", message))
+        self.start(ok)
+
+    # raise ValueError("message") | raise ValueError() | raise ValueError
+    def lower_Raise(self, node: ast.Raise) -> None:
+        exc, message = node.exc, None
+        if exc is None:
+            raise self.error(node, "bare `raise` is not supported (there is no try/except)")
+        if isinstance(exc, ast.Call):
+            if exc.keywords or len(exc.args) > 1:
+                raise self.error(exc, "exceptions take at most one constant message argument")
+            message = self.constant_message(exc.args[0]) if exc.args else None
+            exc = exc.func
+        cls = self.resolve_global(exc) if isinstance(exc, (ast.Name, ast.Attribute)) else None
+        if not (isinstance(cls, type) and issubclass(cls, BaseException)
+                and getattr(builtins, cls.__name__, None) is cls):
+            raise self.error(exc, f"raising {describe(exc)} is not supported",
+                             "raise a builtin exception class, e.g. raise ValueError(\"...\")")
+        self.emit(ir.Raise(self.span(node), cls.__name__, message))
+
+    def constant_message(self, node: ast.expr) -> str:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        raise self.error(node, "exception messages must be constant strings",
+                         'a string literal, e.g. raise ValueError("n must be positive")')
+
+    # ---- tests (conditions lowered straight into branches) -------------------------------
+    def lower_test(self, node: ast.expr, then: ir.Block, orelse: ir.Block) -> None:
+        if isinstance(node, ast.BoolOp):
+            for value in node.values[:-1]:
+                rest = self.new_block()
+                if isinstance(node.op, ast.And):
+                    self.lower_test(value, rest, orelse)
+                else:
+                    self.lower_test(value, then, rest)
+                self.start(rest)
+            self.lower_test(node.values[-1], then, orelse)
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            self.lower_test(node.operand, orelse, then)
+        else:
+            cond = self.emit_value(ir.Truth, node, self.lower(node))
+            self.emit(ir.Branch(self.span(node), cond, then, orelse))
+
+    # ---- expressions ---------------------------------------------------------------------
+    def lower_Constant(self, node: ast.Constant) -> ir.Value:
+        if not is_constant(node.value):
+            raise self.error(node, f"{type(node.value).__name__} constants are not supported",
+                             "int, float, bool and None constants")
+        return self.const(node, node.value)
+
+    def lower_Name(self, node: ast.Name) -> ir.Value:
+        if node.id in self.locals:
+            return self.emit_value(ir.Load, node, node.id)
+        value = self.resolve_global(node)
+        if is_constant(value):
+            return self.const(node, value)
+        raise self.error(node, f"global name {node.id!r} refers to "
+                         f"{type(value).__name__} {short_repr(value)}, which compiled code "
+                         "cannot use as a value",
+                         "module-level int, float, bool and tuple constants, called functions")
+
+    def lower_Attribute(self, node: ast.Attribute) -> ir.Value:
+        value = self.resolve_global(node)
+        if is_constant(value):
+            return self.const(node, value)
+        raise self.error(node, f"{describe(node)} is not supported as a value",
+                         "math constants such as math.pi, module-level number constants")
+
+    def lower_Tuple(self, node: ast.Tuple) -> ir.Value:
+        return self.emit_value(ir.MakeTuple, node, [self.lower(e) for e in node.elts])
+
+    def lower_Subscript(self, node: ast.Subscript) -> ir.Value:
+        value = self.lower(node.value)
+        index = node.slice
+        if isinstance(index, ast.Constant) and type(index.value) is int:
+            return self.emit_value(ir.GetItem, node, value, index.value)
+        if isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub) and \
+                isinstance(index.operand, ast.Constant) and type(index.operand.value) is int:
+            return self.emit_value(ir.GetItem, node, value, -index.operand.value)
+        raise self.error(index, "tuples are indexed with integer constants only",
+                         "t[0], t[-1]; unpack with a, b = t")
+
+    def lower_BinOp(self, node: ast.BinOp) -> ir.Value:
+        left, right = self.lower(node.left), self.lower(node.right)
+        return self.emit_value(ir.BinOp, node, self.binop_symbol(node.op, node), left, right)
+
+    def binop_symbol(self, op: ast.operator, node: ast.AST) -> str:
+        return BINOPS[type(op)]
+
+    def lower_UnaryOp(self, node: ast.UnaryOp) -> ir.Value:
+        if isinstance(node.op, ast.Not):
+            truth = self.emit_value(ir.Truth, node, self.lower(node.operand))
+            return self.emit_value(ir.UnaryOp, node, "not", truth)
+        operand = node.operand
+        if isinstance(node.op, ast.USub) and isinstance(operand, ast.Constant) and \
+                type(operand.value) in (int, float):
+            return self.const(node, -operand.value)
+        return self.emit_value(ir.UnaryOp, node, UNARYOPS[type(node.op)], self.lower(operand))
+
+    # a < b < c  ->  t = a < b; branch t, more, done; more: t = b < c; done: load t
+    def lower_Compare(self, node: ast.Compare) -> ir.Value:
+        result, done = self.temp(), self.new_block()
+        left = self.lower(node.left)
+        for i, (op, right_node) in enumerate(zip(node.ops, node.comparators)):
+            right = self.lower(right_node)
+            link = self.emit_value(ir.Compare, node, CMPOPS[type(op)], left, right)
+            self.emit(ir.Store(self.span(node), result, link))
+            if i == len(node.ops) - 1:
+                self.jump(node, done)
+            else:
+                more = self.new_block()
+                self.emit(ir.Branch(self.span(node), link, more, done))
+                self.start(more)
+            left = right
+        self.start(done)
+        return self.load(node, result)
+
+    # a and b  ->  t = a; branch truth(t), rhs, done; rhs: t = b; done: load t
+    def lower_BoolOp(self, node: ast.BoolOp) -> ir.Value:
+        result, done = self.temp(), self.new_block()
+        for value_node in node.values[:-1]:
+            value = self.lower(value_node)
+            self.emit(ir.Store(self.span(value_node), result, value))
+            rest = self.new_block()
+            truth = self.emit_value(ir.Truth, value_node, value)
+            if isinstance(node.op, ast.And):
+                self.emit(ir.Branch(self.span(value_node), truth, rest, done))
+            else:
+                self.emit(ir.Branch(self.span(value_node), truth, done, rest))
+            self.start(rest)
+        last = node.values[-1]
+        self.emit(ir.Store(self.span(last), result, self.lower(last)))
+        self.jump(node, done)
+        self.start(done)
+        return self.load(node, result)
+
+    def lower_IfExp(self, node: ast.IfExp) -> ir.Value:
+        result, then, orelse, done = self.temp(), self.new_block(), self.new_block(), \
+            self.new_block()
+        self.lower_test(node.test, then, orelse)
+        for block, branch in ((then, node.body), (orelse, node.orelse)):
+            self.start(block)
+            self.emit(ir.Store(self.span(branch), result, self.lower(branch)))
+            self.jump(node, done)
+        self.start(done)
+        return self.load(node, result)
+
+    # f(a, b=1): a library function ("math.sqrt", "abs") or a Python function
+    def lower_Call(self, node: ast.Call) -> ir.Value:
+        if any(isinstance(a, ast.Starred) for a in node.args) or \
+                any(k.arg is None for k in node.keywords):
+            raise self.error(node, "*args and **kwargs in calls are not supported")
+        target = self.resolve_callee(node.func)
+        if isinstance(target, str):
+            if node.keywords:
+                raise self.error(node.keywords[0], f"{target}() takes positional arguments "
+                                 "only in compiled code")
+            return self.emit_value(ir.Call, node, target, [self.lower(a) for a in node.args])
+        return self.emit_value(ir.Call, node, target, self.bind_arguments(node, target))
+
+    def bind_arguments(self, node: ast.Call, func: Any) -> list[ir.Value]:
+        """Place keyword arguments and defaults positionally, in the callee's parameter order."""
+        try:
+            bound = inspect.signature(func).bind(*node.args, **{k.arg: k.value
+                                                                for k in node.keywords})
+        except TypeError as exc:
+            raise self.error(node, f"bad call to {func.__name__}(): {exc}") from None
+        params = inspect.signature(func).parameters
+        values = []
+        for name, param in params.items():
+            if name in bound.arguments:
+                values.append(self.lower(bound.arguments[name]))
+            elif is_constant(param.default):
+                values.append(self.const(node, param.default))
+            else:
+                raise self.error(node, f"default value of parameter {name!r} of "
+                                 f"{func.__name__}() is {short_repr(param.default)}",
+                                 "int, float, bool, None or tuple defaults")
+        return values
+
+    def resolve_callee(self, func_node: ast.expr) -> str | Any:
+        name = self.global_name(func_node)
+        if name in registry.CALLABLES:
+            return name
+        if isinstance(func_node, ast.Name) and func_node.id in self.locals:
+            raise self.error(func_node, f"calling the local variable {func_node.id!r} is not "
+                             "supported", "call module-level functions by name")
+        target = self.resolve_global(func_node)
+        target = getattr(target, "py_func", target)
+        if inspect.isfunction(target):
+            return target
+        hint = ""
+        if name is not None and name.startswith("math."):
+            hint = "math functions: " + ", ".join(sorted(
+                n[5:] for n in registry.CALLABLES if n.startswith("math.")))
+        elif isinstance(target, type) or inspect.isbuiltin(target):
+            hint = "builtins: " + ", ".join(sorted(n for n in registry.CALLABLES
+                                                   if "." not in n))
+        raise self.error(func_node, f"calling {name or describe(func_node)} is not supported",
+                         hint or "module-level Python functions, math functions, builtins")
+
+    def global_name(self, node: ast.expr) -> str | None:
+        """'abs', 'range' or 'math.sqrt' when `node` names a builtin or a math-module member."""
+        if isinstance(node, ast.Name) and node.id not in self.locals:
+            value = self.lookup(node.id, node)
+            if value is getattr(builtins, node.id, None):
+                return node.id
+            if node.id == "prange" or getattr(value, "__name__", "") == "prange":
+                return "prange"
+            return None
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            owner = self.lookup(node.value.id, node.value) if \
+                node.value.id not in self.locals else None
+            if owner is math:
+                return f"math.{node.attr}"
+            if getattr(owner, "__name__", "") in ("kiln", "numba") and node.attr == "prange":
+                return "prange"
+        return None
+
+    def lookup(self, name: str, node: ast.AST) -> Any:
+        for scope in (self.src.closure, self.src.globals, vars(builtins)):
+            if name in scope:
+                return scope[name]
+        raise self.error(node, f"name {name!r} is not defined")
+
+    def resolve_global(self, node: ast.expr) -> Any:
+        if isinstance(node, ast.Name):
+            return self.lookup(node.id, node)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
+                node.value.id not in self.locals:
+            owner = self.lookup(node.value.id, node.value)
+            if hasattr(owner, node.attr):
+                return getattr(owner, node.attr)
+            raise self.error(node, f"{node.value.id} has no attribute {node.attr!r}")
+        raise self.error(node, f"{describe(node)} is not supported here")
+
+
+def reachable(blocks: list[ir.Block]) -> list[ir.Block]:
+    """The blocks reachable from the entry, in their original order."""
+    seen, stack = {id(blocks[0])}, [blocks[0]]
+    while stack:
+        for succ in stack.pop().successors():
+            if id(succ) not in seen:
+                seen.add(id(succ))
+                stack.append(succ)
+    return [b for b in blocks if id(b) in seen]
+
+
+def positions(node: ast.AST) -> dict[str, int]:
+    return {k: getattr(node, k) for k in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
+
+
+def describe(node: ast.AST) -> str:
+    names = {"Call": "this call", "Attribute": "attribute access", "Subscript": "subscript",
+             "List": "a list", "Dict": "a dict", "Set": "a set", "Lambda": "lambda",
+             "With": "`with`", "Try": "try/except", "JoinedStr": "an f-string",
+             "GeneratorExp": "a generator expression", "ListComp": "a list comprehension"}
+    try:
+        text = ast.unparse(node)
+    except Exception:  # noqa: BLE001 - a description must never fail
+        text = ""
+    kind = names.get(type(node).__name__, type(node).__name__)
+    return f"{kind} `{text}`" if text and len(text) < 40 and "\n" not in text else kind
+
+
+def short_repr(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) < 40 else text[:37] + "..."
+
+
+def lower_function(func: Any) -> ir.Function:
+    """Lower a Python function to untyped IR."""
+    return Lowerer(func).lower_function()

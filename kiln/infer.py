@@ -1,0 +1,243 @@
+"""Type inference: give every IR value a type, every operation its implementation, to a fixpoint.
+
+    s = 0                  s: int | float   (an int here, a float after the loop body runs)
+    for i in range(n):
+        s += x * 0.5       %7 = binop + %5: int | float, %6: float  -> float
+
+Locals take the union of what is stored in them; int and float (and bool) mix into a tagged
+number, anything else is a conflict reported with both types and both lines. Calls to Python
+functions are inferred for their argument types; recursion starts from "no value yet" and
+iterates until every return type is stable.
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from . import ir
+from .errors import CompileError, Span
+from .frontend import lower_function
+from .lib import registry
+from .types import BOTTOM, Bottom, Tuple, Type, Union, typeof, union_of
+
+MAX_ROUNDS = 50
+_symbols = itertools.count()
+
+
+def operation_key(instr: ir.Instr) -> str:
+    if isinstance(instr, ir.UnaryOp):
+        return instr.op if instr.op == "not" else f"unary{instr.op}"
+    if isinstance(instr, ir.Truth):
+        return "truth"
+    if isinstance(instr, ir.Call):
+        return instr.target
+    return instr.op
+
+
+def operands(instr: ir.Instr) -> list[ir.Value]:
+    match instr:
+        case ir.BinOp() | ir.Compare():
+            return [instr.left, instr.right]
+        case ir.UnaryOp():
+            return [instr.operand]
+        case ir.Truth():
+            return [instr.value]
+        case ir.Call():
+            return instr.args
+    return []
+
+
+class Inference:
+    """Typed functions for (Python function, argument types) pairs reached from one root."""
+
+    def __init__(self) -> None:
+        self.functions: dict[tuple[Any, tuple[Type, ...]], ir.Function] = {}
+        self.changed = False
+
+    def root(self, func: Any, arg_types: tuple[Type, ...]) -> ir.Function:
+        fn = self.function(func, arg_types)
+        for _ in range(MAX_ROUNDS):
+            self.changed = False
+            for other in list(self.functions.values()):
+                self.run(other)
+            if not self.changed:
+                break
+        else:
+            raise CompileError(f"type inference of {func.__name__} did not settle", fn.span)
+        for other in self.functions.values():
+            self.check_complete(other)
+        return fn
+
+    def function(self, func: Any, arg_types: tuple[Type, ...]) -> ir.Function:
+        key = (func, arg_types)
+        if key not in self.functions:
+            fn = lower_function(func)
+            fn.arg_types = arg_types
+            fn.return_type = BOTTOM
+            fn.symbol = f"kiln.{func.__qualname__}.{next(_symbols)}"
+            self.functions[key] = fn
+            self.run(fn)
+        return self.functions[key]
+
+    # ---- one pass over a function --------------------------------------------------------
+    def run(self, fn: ir.Function) -> None:
+        while True:
+            before = (dict(fn.local_types), fn.return_type)
+            definitions = {}
+            for instr in fn.instructions():
+                dest = getattr(instr, "dest", None)
+                if dest is not None:
+                    definitions[dest.id] = instr
+                try:
+                    getattr(self, f"type_{type(instr).__name__}")(fn, instr, definitions)
+                except CompileError as error:
+                    if error.span is None:
+                        error.span = instr.span
+                    raise
+            if (fn.local_types, fn.return_type) == before:
+                return
+            self.changed = True
+
+    def type_Param(self, fn, instr: ir.Param, defs) -> None:
+        instr.dest.type = fn.arg_types[instr.index]
+
+    def type_Const(self, fn, instr: ir.Const, defs) -> None:
+        instr.dest.type = typeof(instr.value)
+
+    def type_Load(self, fn, instr: ir.Load, defs) -> None:
+        instr.dest.type = fn.local_types.get(instr.name, BOTTOM)
+
+    def type_Store(self, fn, instr: ir.Store, defs) -> None:
+        value_type = instr.value.type
+        seen = fn.local_spans.setdefault(instr.name, [])
+        if isinstance(value_type, Bottom):
+            return
+        for member in getattr(value_type, "members", (value_type,)):
+            if member not in [t for t, _ in seen]:
+                seen.append((member, instr.span))
+        current = fn.local_types.get(instr.name, BOTTOM)
+        merged = union_of([current, value_type])
+        if merged is None:
+            raise conflict(f"variable '{instr.name}'" if not instr.name.startswith("$")
+                           else "this expression's result", seen, instr.span)
+        fn.local_types[instr.name] = merged
+
+    def type_operation(self, fn, instr, defs) -> None:
+        args = operands(instr)
+        types = tuple(a.type for a in args)
+        if any(isinstance(t, Bottom) for t in types):
+            instr.dest.type, instr.impl = BOTTOM, None
+            return
+        consts = tuple(defs[a.id].value if isinstance(defs.get(a.id), ir.Const)
+                       else registry.NO_CONST for a in args)
+        key = operation_key(instr)
+        try:
+            impl = registry.resolve(key, types, consts)
+        except registry.TypeRuleError as error:
+            raise CompileError(str(error), instr.span, types=describe_types(args, defs),
+                               hint=error.hint) from None
+        if impl is None:
+            raise unsupported(instr, key, args, defs)
+        instr.impl, instr.dest.type = impl, impl.result
+
+    type_BinOp = type_UnaryOp = type_Compare = type_Truth = type_operation
+
+    def type_Call(self, fn, instr: ir.Call, defs) -> None:
+        if isinstance(instr.target, str):
+            return self.type_operation(fn, instr, defs)
+        arg_types = tuple(a.type for a in instr.args)
+        if any(isinstance(t, Bottom) for t in arg_types):
+            instr.dest.type, instr.impl = BOTTOM, None
+            return
+        try:
+            callee = self.function(instr.target, arg_types)
+        except CompileError as error:
+            error.add_context(f"while compiling call to {instr.target.__name__}"
+                              f"({', '.join(map(str, arg_types))}) at {instr.span}")
+            raise
+        instr.impl, instr.dest.type = callee, callee.return_type
+
+    def type_MakeTuple(self, fn, instr: ir.MakeTuple, defs) -> None:
+        types = tuple(i.type for i in instr.items)
+        bottom = any(isinstance(t, Bottom) for t in types)
+        instr.dest.type = BOTTOM if bottom else Tuple(types)
+
+    def type_GetItem(self, fn, instr: ir.GetItem, defs) -> None:
+        t = instr.value.type
+        if isinstance(t, Bottom):
+            instr.dest.type = BOTTOM
+            return
+        if not isinstance(t, Tuple):
+            raise CompileError(f"cannot index a value of type {t}", instr.span,
+                               hint="constant indices into tuples")
+        if not -len(t.items) <= instr.index < len(t.items):
+            raise CompileError(f"tuple index {instr.index} out of range for {t}", instr.span)
+        instr.dest.type = t.items[instr.index]
+
+    def type_Return(self, fn, instr: ir.Return, defs) -> None:
+        value_type = instr.value.type
+        seen = fn.local_spans.setdefault("$return", [])
+        if isinstance(value_type, Bottom):
+            return
+        for member in getattr(value_type, "members", (value_type,)):
+            if member not in [t for t, _ in seen]:
+                seen.append((member, instr.span))
+        merged = union_of([fn.return_type, value_type])
+        if merged is None:
+            raise conflict(f"function {fn.name}() returns", seen, instr.span)
+        fn.return_type = merged
+
+    def type_Jump(self, fn, instr, defs) -> None:
+        pass
+
+    type_Branch = type_Raise = type_Jump
+
+    def check_complete(self, fn: ir.Function) -> None:
+        for instr in fn.instructions():
+            dest = getattr(instr, "dest", None)
+            if dest is not None and isinstance(dest.type, Bottom) and \
+                    not isinstance(instr, ir.Load):
+                raise CompileError("cannot infer a type here: the value comes from a call that "
+                                   "never returns (recursion without a base case?)", instr.span)
+
+
+def describe_types(args: list[ir.Value], defs: dict) -> str:
+    names = []
+    for a in args:
+        d = defs.get(a.id)
+        label = d.name if isinstance(d, ir.Load) and not d.name.startswith("$") else None
+        names.append(f"{label}: {a.type}" if label else str(a.type))
+    return ", ".join(names)
+
+
+SYMBOL_NAMES = {"truth": "truth value", "unary-": "unary -", "unary+": "unary +",
+                "unary~": "unary ~"}
+
+
+def unsupported(instr: ir.Instr, key: str, args: list[ir.Value], defs: dict) -> CompileError:
+    types = " and ".join(str(a.type) for a in args)
+    if isinstance(instr, ir.Call):
+        message = f"{key}() does not accept arguments of type ({', '.join(str(a.type) for a in args)})"
+        hint = "number arguments (int, float, bool)"
+    elif key in ("is", "is not"):
+        message = f"`{key}` is supported only to compare with None (got {types})"
+        hint = "== and != for numbers"
+    else:
+        message = f"unsupported operand type{'s' if len(args) > 1 else ''} for " \
+                  f"{SYMBOL_NAMES.get(key, key)}: {types}"
+        hint = "int, float and bool operands"
+    return CompileError(message, instr.span, types=describe_types(args, defs), hint=hint)
+
+
+def conflict(what: str, seen: list[tuple[Type, Span]], span: Span) -> CompileError:
+    first_type, first_span = seen[0]
+    other = [(t, s) for t, s in seen if union_of([first_type, t]) is None] or seen[-1:]
+    second_type, second_span = other[-1]
+    return CompileError(
+        f"{what} {first_type} at line {first_span.line} and {second_type} at line "
+        f"{second_span.line}; kiln gives each variable one type (int and float may mix)",
+        second_span, types=f"{first_type} (from {first_span}), {second_type}",
+        hint="use a separate variable for each type")
+
+
+__all__ = ["Inference", "Union"]

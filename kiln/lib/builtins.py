@@ -1,0 +1,276 @@
+"""Builtin functions: abs, min, max, int, float, bool, round, divmod, pow, len.
+
+    max(1, 2.0)    -> 2.0, with the winner's own type (int | float when they differ)
+    round(2.5)     -> 2 (half to even, an int)
+    round(2.675, 2)-> 2.67 (correctly rounded through the exact decimal value, as CPython)
+    divmod(-7, 2)  -> (-4, 1)
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from ..types import BOOL, FLOAT, INT, NONE, Tuple, is_number, union_of
+from .mathlib import float_to_int, is_finite, is_nan
+from .numbers import (float_floordiv_value, float_mod_value, int_divmod, check_float_divisor,
+                      f64, i64)
+from .registry import Impl, TypeRuleError, op, resolve, rule
+
+DOUBLE, I1, I8, I32, I64 = ll.DoubleType(), ll.IntType(1), ll.IntType(8), ll.IntType(32), \
+    ll.IntType(64)
+I8P = I8.as_pointer()
+
+
+@op("abs", (INT,), INT, callable_=True)
+def int_abs(cg, args, types, result):
+    (a,) = args
+    cg.fail_if(cg.b.icmp_signed("==", a, i64(-2**63)), "OverflowError",
+               "int overflow in abs() (kiln ints are 64-bit)")
+    return cg.b.select(cg.b.icmp_signed("<", a, i64(0)), cg.b.neg(a), a)
+
+
+@op("abs", (FLOAT,), FLOAT, callable_=True)
+def float_abs(cg, args, types, result):
+    return cg.intrinsic("llvm.fabs.f64", DOUBLE, args)
+
+
+def extreme_rule(symbol):
+    """max keeps the first argument unless a later one compares `>` (min: `<`), like Python."""
+    def match(types, consts):
+        if len(types) < 2:
+            raise TypeRuleError(f"{'max' if symbol == '>' else 'min'}() takes 2 or more "
+                                "numbers in compiled code", "max(a, b, ...)")
+        if not all(is_number(t) for t in types):
+            return None
+        result = union_of(list(types))
+        return Impl(result, lambda cg, a, t, r: emit_extreme(cg, symbol, a, t, r), types)
+    return match
+
+
+def emit_extreme(cg, symbol, args, types, result):
+    best, best_type = args[0], types[0]
+    for value, t in zip(args[1:], types[1:]):
+        better = cg.apply(resolve(symbol, (t, best_type)), [value, best], (t, best_type))
+        best = cg.b.select(better, cg.convert(value, t, result), cg.convert(best, best_type, result))
+        best_type = result
+    return cg.convert(best, best_type, result)
+
+
+rule("max", callable_=True, unions=True)(extreme_rule(">"))
+rule("min", callable_=True, unions=True)(extreme_rule("<"))
+
+
+@rule("int", callable_=True)
+def int_rule(types, consts):
+    if types == ():
+        return Impl(INT, lambda cg, a, t, r: i64(0), ())
+    if types == (INT,):
+        return Impl(INT, lambda cg, a, t, r: a[0], types)
+    if types == (FLOAT,):
+        return Impl(INT, lambda cg, a, t, r: float_to_int(cg, a[0]), types)
+    return None
+
+
+@rule("float", callable_=True)
+def float_rule(types, consts):
+    if types == ():
+        return Impl(FLOAT, lambda cg, a, t, r: f64(0.0), ())
+    if types in ((INT,), (FLOAT,)):
+        return Impl(FLOAT, lambda cg, a, t, r: a[0], (FLOAT,))
+    return None
+
+
+@rule("bool", callable_=True)
+def bool_rule(types, consts):
+    if types == ():
+        return Impl(BOOL, lambda cg, a, t, r: ll.Constant(I1, 0), ())
+    truth = resolve("truth", types)
+    return truth and Impl(BOOL, lambda cg, a, t, r: cg.apply(truth, a, types), types)
+
+
+@rule("round", callable_=True)
+def round_rule(types, consts):
+    if types == (INT,):
+        return Impl(INT, lambda cg, a, t, r: a[0], types)
+    if types == (FLOAT,):
+        return Impl(INT, lambda cg, a, t, r: float_to_int(
+            cg, cg.intrinsic("llvm.roundeven.f64", DOUBLE, a)), types)
+    if types == (INT, INT):
+        return Impl(INT, round_int_digits, types)
+    if types == (FLOAT, INT):
+        return Impl(FLOAT, round_float_digits, types)
+    if len(types) == 2 and types[1] == NONE:
+        return round_rule(types[:1], consts[:1])
+    return None
+
+
+def round_int_digits(cg, args, types, result):
+    """round(x, n) on ints: x itself for n >= 0, else half-to-even at 10**-n."""
+    x, n = args
+    b = cg.b
+    helper = cg.helper("kiln.round_int", ll.LiteralStructType([I64, I1]), [I64, I64],
+                       build_round_int)
+    pair = b.call(helper, [x, n])
+    cg.fail_if(b.extract_value(pair, 1), "OverflowError",
+               "int overflow in round() (kiln ints are 64-bit)")
+    return b.extract_value(pair, 0)
+
+
+def build_round_int(b: ll.IRBuilder, fn: ll.Function) -> None:
+    x, n = fn.args
+    pair = ll.LiteralStructType([I64, I1])
+
+    def ret(value, overflow):
+        out = b.insert_value(ll.Constant(pair, ll.Undefined), value, 0)
+        b.ret(b.insert_value(out, ll.Constant(I1, overflow) if isinstance(overflow, int)
+                             else overflow, 1))
+    with b.if_then(b.icmp_signed(">=", n, i64(0))):
+        ret(x, 0)
+    k = b.neg(n)
+    with b.if_then(b.icmp_signed(">", k, i64(19))):
+        ret(i64(0), 0)
+    with b.if_then(b.icmp_signed("==", k, i64(19))):     # 10**19 is beyond int64
+        ax = b.select(b.icmp_signed("<", x, i64(0)), b.neg(x), x)
+        ret(i64(0), b.icmp_unsigned(">", ax, i64(5 * 10**18)))
+    powers = ll.Constant(ll.ArrayType(I64, 19), [10**i for i in range(19)])
+    table = ll.GlobalVariable(b.module, powers.type, "kiln.powers_of_ten")
+    table.initializer, table.global_constant, table.linkage = powers, True, "private"
+    p = b.load(b.gep(table, [i64(0), k]))
+    q = b.sdiv(x, p)
+    r = b.srem(x, p)
+    negative_r = b.icmp_signed("<", r, i64(0))
+    q = b.select(negative_r, b.sub(q, i64(1)), q)          # floor division
+    r = b.select(negative_r, b.add(r, p), r)
+    twice = b.shl(r, i64(1))
+    up = b.or_(b.icmp_signed(">", twice, p),
+               b.and_(b.icmp_signed("==", twice, p), b.trunc(q, I1)))
+    q = b.select(up, b.add(q, i64(1)), q)
+    product = b.call(b.module.globals.get("llvm.smul.with.overflow.i64") or ll.Function(
+        b.module, ll.FunctionType(pair, [I64, I64]), "llvm.smul.with.overflow.i64"), [q, p])
+    ret(b.extract_value(product, 0), b.extract_value(product, 1))
+
+
+def round_float_digits(cg, args, types, result):
+    """round(x, n) on floats, exactly as CPython: format the exact binary value to n decimal
+    places (glibc rounds half to even on the exact value), then read it back with strtod."""
+    helper = cg.helper("kiln.round_float", ll.LiteralStructType([DOUBLE, I1]), [DOUBLE, I64],
+                       build_round_float)
+    pair = cg.b.call(helper, args)
+    cg.fail_if(cg.b.extract_value(pair, 1), "OverflowError", "rounded value too large to "
+               "represent")
+    return cg.b.extract_value(pair, 0)
+
+
+def build_round_float(b: ll.IRBuilder, fn: ll.Function) -> None:
+    x, n = fn.args
+    module = b.module
+    pair = ll.LiteralStructType([DOUBLE, I1])
+
+    def extern(name, ret, argtypes, var_arg=False):
+        return module.globals.get(name) or ll.Function(
+            module, ll.FunctionType(ret, argtypes, var_arg=var_arg), name)
+    snprintf = extern("snprintf", I32, [I8P, I64, I8P], var_arg=True)
+    strtod = extern("strtod", DOUBLE, [I8P, I8P.as_pointer()])
+    strtol = extern("strtol", I64, [I8P, I8P.as_pointer(), I32])
+    strchr = extern("strchr", I8P, [I8P, I32])
+    copysign = extern("llvm.copysign.f64", DOUBLE, [DOUBLE, DOUBLE])
+    fabs = extern("llvm.fabs.f64", DOUBLE, [DOUBLE])
+
+    def cstr(text):
+        data = bytearray(text.encode() + b"\0")
+        var = ll.GlobalVariable(module, ll.ArrayType(I8, len(data)), f"kiln.fmt.{len(data)}"
+                                f".{text.strip('%.*')}")
+        var.initializer, var.global_constant, var.linkage = \
+            ll.Constant(var.type.pointee, data), True, "private"
+        return var.bitcast(I8P)
+
+    def ret(value, overflow=None):
+        out = b.insert_value(ll.Constant(pair, ll.Undefined), value, 0)
+        b.ret(b.insert_value(out, overflow if overflow is not None else ll.Constant(I1, 0), 1))
+
+    size = 1100
+    buf = b.bitcast(b.alloca(ll.ArrayType(I8, size)), I8P)
+    null = ll.Constant(I8P.as_pointer(), None)
+    finite = b.fcmp_ordered("<", b.call(fabs, [x]), f64(float("inf")))
+    with b.if_then(b.or_(b.not_(finite), b.or_(b.fcmp_ordered("==", x, f64(0.0)),
+                                               b.icmp_signed(">", n, i64(323))))):
+        ret(x)
+    with b.if_then(b.icmp_signed("<", n, i64(-308))):
+        ret(b.call(copysign, [f64(0.0), x]))
+
+    def read_back():
+        r = b.call(strtod, [buf, null])
+        ret(r, b.fcmp_ordered("==", b.call(fabs, [r]), f64(float("inf"))))
+    with b.if_then(b.icmp_signed(">=", n, i64(0))):
+        b.call(snprintf, [buf, i64(size), cstr("%.*f"), b.trunc(n, I32), x])
+        read_back()
+    # n < 0: keep (decimal exponent + n + 1) significant digits
+    b.call(snprintf, [buf, i64(size), cstr("%.17e"), x])
+    exponent = b.call(strtol, [b.gep(b.call(strchr, [buf, ll.Constant(I32, ord("e"))]),
+                                     [i64(1)]), null, ll.Constant(I32, 10)])
+    digits = b.add(exponent, n)
+    with b.if_then(b.icmp_signed(">=", digits, i64(0))):
+        b.call(snprintf, [buf, i64(size), cstr("%.*e"), b.trunc(digits, I32), x])
+        read_back()
+    with b.if_then(b.icmp_signed("<", digits, i64(-1))):
+        ret(b.call(copysign, [f64(0.0), x]))
+    # exactly one place above the leading digit: round to 10**-n or to 0 (|x| vs 5*10**exp)
+    b.call(snprintf, [buf, i64(size), cstr("5e%ld"), exponent])
+    half = b.call(strtod, [buf, null])
+    ax = b.call(fabs, [x])
+    b.call(snprintf, [buf, i64(size), cstr("%.0f"), half])
+    first = b.load(buf)
+    half_is_above = b.icmp_unsigned("==", first, ll.Constant(I8, ord("5")))   # half >= true 5e
+    exact_half = b.icmp_signed("<=", exponent, i64(22))
+    above = b.or_(b.fcmp_ordered(">", ax, half),
+                  b.and_(b.fcmp_ordered("==", ax, half),
+                         b.and_(b.not_(exact_half), half_is_above)))
+    b.call(snprintf, [buf, i64(size), cstr("1e%ld"), b.neg(n)])
+    power = b.call(strtod, [buf, null])
+    value = b.select(above, power, f64(0.0))
+    ret(b.call(copysign, [value, x]),
+        b.fcmp_ordered("==", value, f64(float("inf"))))
+
+
+@rule("divmod", callable_=True)
+def divmod_rule(types, consts):
+    if types == (INT, INT):
+        return Impl(Tuple((INT, INT)), emit_int_divmod, types)
+    if set(types) <= {INT, FLOAT} and len(types) == 2:
+        return Impl(Tuple((FLOAT, FLOAT)), emit_float_divmod, (FLOAT, FLOAT))
+    return None
+
+
+def emit_int_divmod(cg, args, types, result):
+    q, r, minus_one = int_divmod(cg, *args, "integer division or modulo by zero")
+    cg.fail_if(cg.b.and_(minus_one, cg.b.icmp_signed("==", args[0], i64(-2**63))),
+               "OverflowError", "int overflow in divmod() (kiln ints are 64-bit)")
+    return pack_pair(cg, q, r)
+
+
+def emit_float_divmod(cg, args, types, result):
+    check_float_divisor(cg, args[1], "float divmod()")
+    return pack_pair(cg, float_floordiv_value(cg, *args), float_mod_value(cg, *args)[0])
+
+
+def pack_pair(cg, a, b):
+    out = ll.Constant(ll.LiteralStructType([a.type, b.type]), ll.Undefined)
+    return cg.b.insert_value(cg.b.insert_value(out, a, 0), b, 1)
+
+
+@rule("pow", callable_=True, unions=True)
+def pow_rule(types, consts):
+    if len(types) != 2:
+        raise TypeRuleError("pow() takes 2 arguments in compiled code", "pow(base, exp)")
+    impl = resolve("**", types, consts)
+    return impl and Impl(impl.result, lambda cg, a, t, r: cg.apply(impl, a, types), types)
+
+
+@rule("len", callable_=True)
+def len_rule(types, consts):
+    if len(types) == 1 and isinstance(types[0], Tuple):
+        size = len(types[0].items)
+        return Impl(INT, lambda cg, a, t, r: i64(size), types)
+    return None
+
+
+__all__ = ["is_finite", "is_nan"]

@@ -1,0 +1,172 @@
+"""The math module: libm calls with CPython's error rules, and int-returning floor/ceil/trunc.
+
+    math.sqrt(-1.0)  -> ValueError("math domain error")   (NaN from a non-NaN argument)
+    math.exp(1000.0) -> OverflowError("math range error") (inf from a finite argument)
+    math.floor(2.5)  -> 2 (an int, as in Python 3)
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from ..types import BOOL, FLOAT, INT
+from .registry import Impl, TypeRuleError, rule
+
+DOUBLE, I1, I64 = ll.DoubleType(), ll.IntType(1), ll.IntType(64)
+INF = ll.Constant(DOUBLE, float("inf"))
+DOMAIN, RANGE = "math domain error", "math range error"
+
+# name: (libm or intrinsic symbol, whether an infinite result from finite input is an overflow)
+UNARY = {"sin": ("sin", False), "cos": ("cos", False), "tan": ("tan", False),
+         "asin": ("asin", False), "acos": ("acos", False), "atan": ("atan", False),
+         "exp": ("exp", True), "expm1": ("expm1", True), "log2": ("log2", False),
+         "log10": ("log10", False), "log1p": ("log1p", False), "sqrt": ("llvm.sqrt.f64", False),
+         "fabs": ("llvm.fabs.f64", False), "sinh": ("sinh", True), "cosh": ("cosh", True),
+         "tanh": ("tanh", False), "asinh": ("asinh", False), "acosh": ("acosh", False),
+         "atanh": ("atanh", False), "erf": ("erf", False), "erfc": ("erfc", False),
+         "exp2": ("exp2", True), "cbrt": ("cbrt", False)}
+BINARY = {"atan2": "atan2", "hypot": "hypot", "copysign": "llvm.copysign.f64", "fmod": "fmod",
+          "pow": "pow"}
+ROUNDING = {"floor": "llvm.floor.f64", "ceil": "llvm.ceil.f64", "trunc": "llvm.trunc.f64"}
+PREDICATES = ("isnan", "isinf", "isfinite")
+
+
+def is_finite(cg, x):
+    return cg.b.fcmp_ordered("<", cg.intrinsic("llvm.fabs.f64", DOUBLE, [x]), INF)
+
+
+def is_nan(cg, x):
+    return cg.b.fcmp_unordered("uno", x, x)
+
+
+def call_libm(cg, symbol, args):
+    return cg.call_extern(symbol, DOUBLE, [DOUBLE] * len(args), args)
+
+
+def math_1(cg, symbol, can_overflow, x):
+    """CPython's math_1: a NaN from a non-NaN input is a domain error; an infinity from a
+    finite input is a range error (OverflowError) or a domain error (log(0))."""
+    r = call_libm(cg, symbol, [x])
+    b = cg.b
+    cg.fail_if(b.and_(is_nan(cg, r), b.not_(is_nan(cg, x))), "ValueError", DOMAIN)
+    infinite = b.and_(b.not_(is_finite(cg, r)), b.not_(is_nan(cg, r)))
+    cg.fail_if(b.and_(infinite, is_finite(cg, x)), "OverflowError" if can_overflow else
+               "ValueError", RANGE if can_overflow else DOMAIN)
+    return r
+
+
+def float_args(types, count):
+    if len(types) != count:
+        return None
+    if all(t in (INT, FLOAT, BOOL) for t in types):
+        return (FLOAT,) * count
+    return None
+
+
+def unary_rule(name, symbol, can_overflow):
+    def match(types, consts):
+        want = float_args(types, 1)
+        return want and Impl(FLOAT, lambda cg, a, t, r: math_1(cg, symbol, can_overflow, a[0]),
+                             want)
+    return match
+
+
+for _name, (_symbol, _over) in UNARY.items():
+    rule(f"math.{_name}", callable_=True)(unary_rule(_name, _symbol, _over))
+
+
+def binary(cg, name, x, y):
+    b = cg.b
+    r = call_libm(cg, BINARY[name], [x, y])
+    finite_in = b.and_(is_finite(cg, x), is_finite(cg, y))
+    if name == "fmod":
+        cg.fail_if(b.and_(is_nan(cg, r), b.not_(b.or_(is_nan(cg, x), is_nan(cg, y)))),
+                   "ValueError", DOMAIN)
+    elif name == "hypot":
+        cg.fail_if(b.and_(b.not_(is_finite(cg, r)), finite_in), "OverflowError", RANGE)
+    elif name == "pow":     # CPython's math_pow: errors only for finite ** finite
+        cg.fail_if(b.and_(finite_in, is_nan(cg, r)), "ValueError", DOMAIN)
+        infinite = b.and_(finite_in, b.not_(is_finite(cg, r)))
+        zero_base = b.fcmp_ordered("==", x, ll.Constant(DOUBLE, 0.0))
+        cg.fail_if(b.and_(infinite, zero_base), "ValueError", DOMAIN)
+        cg.fail_if(infinite, "OverflowError", RANGE)
+    return r
+
+
+def binary_rule(name):
+    def match(types, consts):
+        want = float_args(types, 2)
+        return want and Impl(FLOAT, lambda cg, a, t, r: binary(cg, name, *a), want)
+    return match
+
+
+for _name in BINARY:
+    rule(f"math.{_name}", callable_=True)(binary_rule(_name))
+
+
+@rule("math.log", callable_=True)
+def log_rule(types, consts):
+    if len(types) not in (1, 2) or float_args(types, len(types)) is None:
+        return None
+    return Impl(FLOAT, emit_log, (FLOAT,) * len(types))
+
+
+def emit_log(cg, args, types, result):
+    value = math_1(cg, "log", False, args[0])
+    if len(args) == 1:
+        return value
+    base = math_1(cg, "log", False, args[1])
+    cg.fail_if(cg.b.fcmp_ordered("==", base, ll.Constant(DOUBLE, 0.0)), "ZeroDivisionError",
+               "float division by zero")
+    return cg.b.fdiv(value, base)
+
+
+def float_to_int(cg, x):
+    """A float's value as a 64-bit int: ValueError for NaN, OverflowError for inf or beyond."""
+    b = cg.b
+    cg.fail_if(is_nan(cg, x), "ValueError", "cannot convert float NaN to integer")
+    cg.fail_if(b.not_(is_finite(cg, x)), "OverflowError", "cannot convert float infinity to "
+               "integer")
+    in_range = b.and_(b.fcmp_ordered(">=", x, ll.Constant(DOUBLE, -2.0**63)),
+                      b.fcmp_ordered("<", x, ll.Constant(DOUBLE, 2.0**63)))
+    cg.fail_if(b.not_(in_range), "OverflowError", "int too large for kiln's 64-bit int")
+    return b.fptosi(x, I64)
+
+
+def rounding_rule(name):
+    def match(types, consts):
+        if types == (INT,):
+            return Impl(INT, lambda cg, a, t, r: a[0], types)
+        if types == (FLOAT,):
+            return Impl(INT, lambda cg, a, t, r: float_to_int(
+                cg, cg.intrinsic(ROUNDING[name], DOUBLE, [a[0]])), types)
+        return None
+    return match
+
+
+for _name in ROUNDING:
+    rule(f"math.{_name}", callable_=True)(rounding_rule(_name))
+
+
+def predicate(name, cg, x):
+    if name == "isnan":
+        return is_nan(cg, x)
+    if name == "isfinite":
+        return is_finite(cg, x)
+    return cg.b.fcmp_ordered("==", cg.intrinsic("llvm.fabs.f64", DOUBLE, [x]), INF)
+
+
+def predicate_rule(name):
+    def match(types, consts):
+        want = float_args(types, 1)
+        return want and Impl(BOOL, lambda cg, a, t, r: predicate(name, cg, a[0]), want)
+    return match
+
+
+for _name in PREDICATES:
+    rule(f"math.{_name}", callable_=True)(predicate_rule(_name))
+
+
+@rule("math.factorial", "math.gcd", "math.isqrt", "math.comb", "math.perm", callable_=True)
+def not_yet(types, consts):
+    raise TypeRuleError("this math function is not supported yet",
+                        "the floating-point math functions, floor, ceil and trunc")

@@ -1,0 +1,53 @@
+"""Tuple unpacking checks and the counted form of `for ... in range(...)`.
+
+    a, b = t                ->  tuple.check_len(t, 2): a compile-time length check
+    for i in range(a, b, c) ->  n = range.len(a, b, c); ... cur = range.step(cur, c)
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from ..types import INT, NONE, Tuple
+from .numbers import i64
+from .registry import Impl, TypeRuleError, rule
+
+I8, I64 = ll.IntType(8), ll.IntType(64)
+
+
+@rule("tuple.check_len")
+def check_len(types, consts):
+    value, (expected,) = types[0], consts[1:]
+    if not isinstance(value, Tuple):
+        raise TypeRuleError(f"cannot unpack {value}", "unpack tuples: a, b = (1, 2.0)")
+    if len(value.items) != expected:
+        raise TypeRuleError(f"cannot unpack {value} into {expected} names",
+                            f"{len(value.items)} names on the left")
+    return Impl(NONE, lambda cg, a, t, r: ll.Constant(I8, 0), ())
+
+
+@rule("range.len")
+def range_len_rule(types, consts):
+    if types == (INT, INT, INT):
+        return Impl(INT, range_len, types)
+    raise TypeRuleError(f"range() arguments must be ints, got {', '.join(map(str, types))}",
+                        "int arguments; convert with int(x)")
+
+
+def range_len(cg, args, types, result):
+    """len(range(start, stop, step)) without overflow (unsigned differences), capped at int64."""
+    start, stop, step = args
+    b = cg.b
+    cg.fail_if(b.icmp_signed("==", step, i64(0)), "ValueError", "range() arg 3 must not be zero")
+    up = b.icmp_signed(">", step, i64(0))
+    lo, hi = b.select(up, start, stop), b.select(up, stop, start)
+    magnitude = b.select(up, step, b.neg(step))
+    count = b.add(b.udiv(b.sub(b.sub(hi, lo), i64(1)), magnitude), i64(1))
+    count = b.select(b.icmp_signed("<", lo, hi), count, i64(0))
+    return b.select(b.icmp_unsigned(">", count, i64(2**63 - 1)), i64(2**63 - 1), count)
+
+
+@rule("range.step")
+def range_step_rule(types, consts):
+    if types == (INT, INT):
+        return Impl(INT, lambda cg, a, t, r: cg.b.add(*a), types)
+    return None

@@ -1,0 +1,177 @@
+"""Box/unbox pairs, one per kiln type: Python object <-> native value, in generated LLVM IR.
+
+    unbox(obj: PyObject*, int)   -> i64   (PyLong_AsLongLongAndOverflow; OverflowError past int64)
+    box(i64, int)                -> PyObject* (PyLong_FromLongLong)
+
+Unboxing assumes the object already has the right Python type (the entry checked it, or the
+dispatcher's typeof did); it still reports conversion failures by returning a failure flag
+with the Python error set.
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from ..types import BOOL, FLOAT, INT, NONE, NUMBER_ORDER, Tuple, Type, Union
+
+I1, I8, I32, I64, DOUBLE = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntType(64), \
+    ll.DoubleType()
+OBJ = I8.as_pointer()
+SIGNATURES = {
+    "PyLong_AsLongLongAndOverflow": (I64, [OBJ, I32.as_pointer()]),
+    "PyLong_FromLongLong": (OBJ, [I64]),
+    "PyFloat_AsDouble": (DOUBLE, [OBJ]),
+    "PyFloat_FromDouble": (OBJ, [DOUBLE]),
+    "PyBool_FromLong": (OBJ, [I64]),
+    "PyTuple_New": (OBJ, [I64]),
+    "PyTuple_GetItem": (OBJ, [OBJ, I64]),
+    "PyTuple_SetItem": (I32, [OBJ, I64, OBJ]),
+    "PyTuple_Size": (I64, [OBJ]),
+    "PyEval_SaveThread": (OBJ, []),
+    "PyEval_RestoreThread": (ll.VoidType(), [OBJ]),
+    "PyErr_SetString": (ll.VoidType(), [OBJ, OBJ]),
+    "PyErr_SetNone": (ll.VoidType(), [OBJ]),
+    "PyErr_Occurred": (OBJ, []),
+    "Py_IncRef": (ll.VoidType(), [OBJ]),
+    "Py_DecRef": (ll.VoidType(), [OBJ]),
+    "PyObject_GetAttrString": (OBJ, [OBJ, OBJ]),
+    "PyObject_Call": (OBJ, [OBJ, OBJ, OBJ]),
+}
+
+
+class Api:
+    """Declarations of C-API functions and objects in one LLVM module."""
+
+    def __init__(self, module: ll.Module):
+        self.module = module
+
+    def __getattr__(self, name: str) -> ll.Function:
+        existing = self.module.globals.get(name)
+        if existing is not None:
+            return existing
+        ret, args = SIGNATURES[name]
+        return ll.Function(self.module, ll.FunctionType(ret, args), name)
+
+    def data(self, name: str) -> ll.Value:
+        var = self.module.globals.get(name) or ll.GlobalVariable(self.module, I8, name)
+        return var
+
+    def exception(self, builder: ll.IRBuilder, index: ll.Value) -> ll.Value:
+        table = self.module.globals.get("kiln_exceptions") or ll.GlobalVariable(
+            self.module, ll.ArrayType(OBJ, 0), "kiln_exceptions")
+        return builder.load(builder.gep(table, [ll.Constant(I64, 0), index]))
+
+    def cstring(self, text: str) -> ll.Value:
+        name = f"kiln.cstr.{text}"
+        var = self.module.globals.get(name)
+        if var is None:
+            data = bytearray(text.encode() + b"\0")
+            var = ll.GlobalVariable(self.module, ll.ArrayType(I8, len(data)), name)
+            var.initializer = ll.Constant(var.type.pointee, data)
+            var.global_constant, var.linkage = True, "private"
+        return var.bitcast(OBJ)
+
+
+def unbox(api: Api, b: ll.IRBuilder, obj: ll.Value, t: Type) -> tuple[ll.Value, ll.Value]:
+    """(native value, failed flag) for a Python object known to be of type `t`."""
+    if t == INT:
+        overflow = b.alloca(I32)
+        value = b.call(api.PyLong_AsLongLongAndOverflow, [obj, overflow])
+        too_big = b.icmp_signed("!=", b.load(overflow), ll.Constant(I32, 0))
+        with b.if_then(too_big, likely=False):
+            b.call(api.PyErr_SetString, [api.exception(b, exception_index("OverflowError")),
+                                         api.cstring("Python int too large for kiln's 64-bit "
+                                                     "int")])
+        error = b.and_(b.icmp_signed("==", value, ll.Constant(I64, -1)),
+                       b.icmp_unsigned("!=", b.call(api.PyErr_Occurred, []),
+                                       ll.Constant(OBJ, None)))
+        return value, b.or_(too_big, error)
+    if t == FLOAT:
+        value = b.call(api.PyFloat_AsDouble, [obj])
+        error = b.and_(b.fcmp_ordered("==", value, ll.Constant(DOUBLE, -1.0)),
+                       b.icmp_unsigned("!=", b.call(api.PyErr_Occurred, []),
+                                       ll.Constant(OBJ, None)))
+        return value, error
+    if t == BOOL:
+        return b.icmp_unsigned("==", obj, api.data("_Py_TrueStruct")), ll.Constant(I1, 0)
+    if t == NONE:
+        return ll.Constant(I8, 0), ll.Constant(I1, 0)
+    if isinstance(t, Tuple):
+        from ..codegen import lltype
+        value, failed = ll.Constant(lltype(t), ll.Undefined), ll.Constant(I1, 0)
+        for i, item_type in enumerate(t.items):
+            item = b.call(api.PyTuple_GetItem, [obj, ll.Constant(I64, i)])
+            item_value, item_failed = unbox(api, b, item, item_type)
+            value = b.insert_value(value, item_value, i)
+            failed = b.or_(failed, item_failed)
+        return value, failed
+    raise TypeError(f"cannot unbox {t}")
+
+
+def box(api: Api, b: ll.IRBuilder, value: ll.Value, t: Type) -> ll.Value:
+    """A new reference to a Python object for a native value (null if allocation failed)."""
+    if t == INT:
+        return b.call(api.PyLong_FromLongLong, [value])
+    if t == FLOAT:
+        return b.call(api.PyFloat_FromDouble, [value])
+    if t == BOOL:
+        return b.call(api.PyBool_FromLong, [b.zext(value, I64)])
+    if t == NONE or not isinstance(t, (Tuple, Union)):
+        none = api.data("_Py_NoneStruct")
+        b.call(api.Py_IncRef, [none])
+        return none
+    if isinstance(t, Tuple):
+        result = b.call(api.PyTuple_New, [ll.Constant(I64, len(t.items))])
+        for i, item_type in enumerate(t.items):
+            item = box(api, b, b.extract_value(value, i), item_type)
+            b.call(api.PyTuple_SetItem, [result, ll.Constant(I64, i), item])
+        return result
+    tag, bits = b.extract_value(value, 0), b.extract_value(value, 1)
+    results = []
+    done = b.append_basic_block("box.done")
+    for member in t.members:
+        is_member = b.icmp_unsigned("==", tag, ll.Constant(I8, NUMBER_ORDER.index(member)))
+        with b.if_then(is_member):
+            native = {FLOAT: lambda: b.bitcast(bits, DOUBLE), BOOL: lambda: b.trunc(bits, I1),
+                      INT: lambda: bits}[member]()
+            results.append((box(api, b, native, member), b.block))
+            b.branch(done)
+    b.unreachable()
+    b.position_at_end(done)
+    phi = b.phi(OBJ)
+    for obj, block in results:
+        phi.add_incoming(obj, block)
+    return phi
+
+
+def exception_index(name: str) -> ll.Constant:
+    from .. import abi
+    return ll.Constant(I64, abi.exception_kind(name) - 1)
+
+
+def exact_type_check(api: Api, b: ll.IRBuilder, obj: ll.Value, t: Type) -> ll.Value:
+    """Is `obj` exactly of Python type `t` (no subclasses)? Reads ob_type, as Py_IS_TYPE does."""
+    if t == NONE:
+        return b.icmp_unsigned("==", obj, api.data("_Py_NoneStruct"))
+    ob_type = b.load(b.gep(b.bitcast(obj, OBJ.as_pointer()), [ll.Constant(I64, 1)]))
+    if isinstance(t, Tuple):
+        is_tuple = b.icmp_unsigned("==", ob_type, api.data("PyTuple_Type"))
+        result = b.alloca(I1)
+        b.store(ll.Constant(I1, 0), result)
+        with b.if_then(is_tuple):
+            size = b.load(b.gep(b.bitcast(obj, I64.as_pointer()), [ll.Constant(I64, 2)]))
+            ok = b.icmp_signed("==", size, ll.Constant(I64, len(t.items)))
+            with b.if_then(ok):
+                every = ll.Constant(I1, 1)
+                for i, item_type in enumerate(t.items):
+                    item = tuple_item(b, obj, i)
+                    every = b.and_(every, exact_type_check(api, b, item, item_type))
+                b.store(every, result)
+        return b.load(result)
+    name = {INT: "PyLong_Type", FLOAT: "PyFloat_Type", BOOL: "PyBool_Type"}[t]
+    return b.icmp_unsigned("==", ob_type, api.data(name))
+
+
+def tuple_item(b: ll.IRBuilder, tup: ll.Value, index: int) -> ll.Value:
+    """PyTuple_GET_ITEM: ob_item starts after the 3-word variable-size header."""
+    slots = b.bitcast(tup, OBJ.as_pointer())
+    return b.load(b.gep(slots, [ll.Constant(I64, 3 + index)]))

@@ -1,0 +1,90 @@
+"""The CPython C-API and libc/libm symbols that compiled code calls, made known to LLVM once.
+
+Functions are found through ctypes in the running interpreter and registered with
+`llvmlite.binding.add_symbol`, so generated code names them ("PyFloat_FromDouble") and the
+JIT linker resolves them; nothing is baked in as a raw address.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import functools
+
+from .. import abi, llvm
+
+API_FUNCTIONS = (
+    "PyLong_AsLongLongAndOverflow", "PyLong_FromLongLong", "PyFloat_AsDouble",
+    "PyFloat_FromDouble", "PyBool_FromLong", "PyTuple_New", "PyTuple_GetItem", "PyTuple_SetItem",
+    "PyTuple_Size", "PyEval_SaveThread", "PyEval_RestoreThread", "PyErr_SetString",
+    "PyErr_SetNone", "PyErr_Occurred", "Py_IncRef", "Py_DecRef", "PyObject_GetAttrString",
+    "PyObject_Call",
+)
+API_DATA = ("PyLong_Type", "PyFloat_Type", "PyBool_Type", "PyTuple_Type", "_Py_NoneStruct",
+            "_Py_TrueStruct", "_Py_FalseStruct")
+LIBM = ("sin", "cos", "tan", "asin", "acos", "atan", "atan2", "exp", "expm1", "log", "log2",
+        "log10", "log1p", "pow", "fmod", "hypot", "sinh", "cosh", "tanh", "asinh", "acosh",
+        "atanh", "erf", "erfc", "exp2", "cbrt", "roundeven", "floor", "ceil", "trunc",
+        "copysign", "fabs", "sqrt")
+LIBC = ("snprintf", "strtod", "strtol", "strchr", "memcpy", "memset")
+
+_keep_alive: list[object] = []
+
+
+@functools.lru_cache(maxsize=None)
+def register_symbols() -> None:
+    """Tell LLVM where every external symbol of generated code lives (once per process)."""
+    api = ctypes.pythonapi
+    for name in API_FUNCTIONS:
+        llvm.add_symbol(name, ctypes.cast(getattr(api, name), ctypes.c_void_p).value)
+    for name in API_DATA:
+        llvm.add_symbol(name, ctypes.addressof(ctypes.c_char.in_dll(api, name)))
+    libm = ctypes.CDLL(ctypes.util.find_library("m"))
+    libc = ctypes.CDLL(None)
+    for lib, names in ((libm, LIBM), (libc, LIBC)):
+        for name in names:
+            try:
+                llvm.add_symbol(name, ctypes.cast(getattr(lib, name), ctypes.c_void_p).value)
+            except AttributeError:
+                pass
+    table = (ctypes.py_object * len(abi.EXCEPTIONS))(
+        *[getattr(__import__("builtins"), name) for name in abi.EXCEPTIONS])
+    _keep_alive.append(table)
+    llvm.add_symbol("kiln_exceptions", ctypes.addressof(table))
+
+
+# ---- native methods, and a class's call slot ---------------------------------------------
+class PyMethodDef(ctypes.Structure):
+    _fields_ = [("ml_name", ctypes.c_char_p), ("ml_meth", ctypes.c_void_p),
+                ("ml_flags", ctypes.c_int), ("ml_doc", ctypes.c_char_p)]
+
+
+METH_VARARGS = 0x0001
+_new_function = ctypes.pythonapi.PyCFunction_NewEx
+_new_function.restype = ctypes.py_object
+_new_function.argtypes = [ctypes.POINTER(PyMethodDef), ctypes.py_object, ctypes.c_void_p]
+
+
+def builtin_function(name: str, address: int) -> object:
+    """A Python builtin calling `PyObject *fn(PyObject *self, PyObject *args)` at `address`."""
+    definition = PyMethodDef(name.encode(), address, METH_VARARGS, None)
+    function = _new_function(ctypes.byref(definition), None, None)
+    _keep_alive.append(definition)
+    return function
+
+
+TP_NAME, TP_BASICSIZE, TP_CALL = 24, 32, 128   # PyTypeObject offsets, CPython 3.10 - 3.13
+
+
+def _layout_is_known(cls: type) -> bool:
+    base = id(cls)
+    name = ctypes.c_char_p.from_address(base + TP_NAME).value or b""
+    size = ctypes.c_ssize_t.from_address(base + TP_BASICSIZE).value
+    return size == cls.__basicsize__ and name.decode().rsplit(".", 1)[-1] == cls.__name__
+
+
+def set_call_slot(cls: type, address: int) -> bool:
+    """Point a heap class's tp_call at native code; False if the type layout is unfamiliar."""
+    if not _layout_is_known(cls):
+        return False
+    ctypes.c_void_p.from_address(id(cls) + TP_CALL).value = address
+    return True

@@ -1,0 +1,69 @@
+"""Where a function's code comes from: its AST with positions in the real file, and its names.
+
+    source_of(fib) -> FunctionSource(tree=<ast.FunctionDef fib>, file="demo.py", globals=...)
+
+Line numbers in the tree are those of the file, so every error points at the user's line.
+"""
+from __future__ import annotations
+
+import ast
+import functools
+import inspect
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import CompileError, Span
+
+
+@dataclass(frozen=True)
+class FunctionSource:
+    tree: ast.FunctionDef
+    file: str
+    text: str
+    globals: dict[str, Any]
+    closure: dict[str, Any]
+
+    def span(self, node: ast.AST) -> Span:
+        line = getattr(node, "lineno", self.tree.lineno)
+        col = getattr(node, "col_offset", 0)
+        return Span(self.file, line, col, getattr(node, "end_lineno", line) or line,
+                    getattr(node, "end_col_offset", col + 1) or col + 1)
+
+
+@functools.lru_cache(maxsize=None)
+def _parse(func: Any) -> tuple[ast.FunctionDef, str, str]:
+    code = func.__code__
+    try:
+        lines, first = inspect.getsourcelines(func)
+    except (OSError, TypeError) as exc:
+        raise CompileError(f"cannot read the source of {func.__qualname__}: {exc}; kiln compiles "
+                           "functions defined in files (or cells whose source Python keeps)")
+    text = "".join(lines)
+    dedented = textwrap.dedent(text)
+    indent = len(lines[0]) - len(lines[0].lstrip())
+    tree = ast.parse(dedented)
+    ast.increment_lineno(tree, first - 1)
+    if indent:
+        for node in ast.walk(tree):
+            if hasattr(node, "col_offset"):
+                node.col_offset += indent
+                if getattr(node, "end_col_offset", None) is not None:
+                    node.end_col_offset += indent
+    defs = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    if not defs or not isinstance(defs[0], ast.FunctionDef):
+        raise CompileError(f"{func.__qualname__} is not a plain `def` function",
+                           Span(code.co_filename, first, 0, first, 1))
+    return defs[0], code.co_filename, text
+
+
+def source_of(func: Any) -> FunctionSource:
+    tree, file, text = _parse(func)
+    closure = {}
+    if func.__closure__:
+        for name, cell in zip(func.__code__.co_freevars, func.__closure__):
+            try:
+                closure[name] = cell.cell_contents
+            except ValueError:
+                pass
+    return FunctionSource(tree, file, text, func.__globals__, closure)

@@ -1,0 +1,131 @@
+"""The type lattice: frozen dataclasses for every value kiln compiles, `typeof` and `unify`.
+
+    typeof(3)            -> int
+    typeof((1, 2.0))     -> tuple[int, float]
+    unify(int, float)    -> int | float      (a tagged value that keeps Python's exact type)
+    unify(int, tuple)    -> None             (a conflict the caller reports)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class Type:
+    """Base of all kiln types."""
+
+
+@dataclass(frozen=True)
+class Scalar(Type):
+    """A machine scalar with a Python meaning: int (i64), float (f64), bool (i1), None."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Union(Type):
+    """A value whose Python type is decided at run time among number types (a tag and a payload)."""
+
+    members: tuple[Scalar, ...]  # ordered as NUMBER_ORDER
+
+    def __str__(self) -> str:
+        return " | ".join(str(m) for m in self.members)
+
+
+@dataclass(frozen=True)
+class Tuple(Type):
+    """A fixed-length heterogeneous tuple."""
+
+    items: tuple[Type, ...]
+
+    def __str__(self) -> str:
+        return f"tuple[{', '.join(str(t) for t in self.items)}]"
+
+
+@dataclass(frozen=True)
+class Bottom(Type):
+    """No value yet: the return type of a function whose inference has not reached a return."""
+
+    def __str__(self) -> str:
+        return "<unknown>"
+
+
+INT = Scalar("int")
+FLOAT = Scalar("float")
+BOOL = Scalar("bool")
+NONE = Scalar("None")
+BOTTOM = Bottom()
+NUMBER_ORDER = (BOOL, INT, FLOAT)
+INT_OR_FLOAT = Union((INT, FLOAT))
+
+
+def members(t: Type) -> tuple[Type, ...]:
+    """The concrete types a value of type `t` can have at run time."""
+    return t.members if isinstance(t, Union) else (t,)
+
+
+def is_number(t: Type) -> bool:
+    return all(m in NUMBER_ORDER for m in members(t))
+
+
+def union_of(types: list[Type]) -> Type | None:
+    """The smallest type holding all `types`; None when they cannot share a variable."""
+    found: list[Type] = []
+    for t in types:
+        for m in members(t):
+            if m is not BOTTOM and m not in found:
+                found.append(m)
+    if not found:
+        return BOTTOM
+    if len(found) == 1:
+        return found[0]
+    if all(m in NUMBER_ORDER for m in found):
+        return Union(tuple(m for m in NUMBER_ORDER if m in found))
+    if all(isinstance(m, Tuple) for m in found) and len({len(m.items) for m in found}) == 1:
+        items = [union_of(list(col)) for col in zip(*(m.items for m in found))]
+        return None if any(i is None for i in items) else Tuple(tuple(items))
+    return None
+
+
+def unify(a: Type, b: Type) -> Type | None:
+    return union_of([a, b])
+
+
+class UnsupportedValue(TypeError):
+    """A Python value kiln has no type for."""
+
+
+def typeof(value: object) -> Type:
+    """The kiln type of an argument value; raises UnsupportedValue for anything else."""
+    cls = type(value)
+    if cls is bool:
+        return BOOL
+    if cls is int or cls is float:
+        return INT if cls is int else FLOAT
+    if value is None:
+        return NONE
+    if cls is tuple:
+        return Tuple(tuple(typeof(v) for v in value))
+    if cls.__module__ != "numpy" and isinstance(value, (int, float)):
+        return INT if isinstance(value, int) else FLOAT
+    raise UnsupportedValue(f"{cls.__module__}.{cls.__qualname__}"
+                           if cls.__module__ != "builtins" else cls.__qualname__)
+
+
+def parse_signature(text: str) -> tuple[Type | None, tuple[Type, ...]]:
+    """Parse a Numba-style signature string: "float64(float64, int64)" or "(int64,)"."""
+    names = {"int64": INT, "int": INT, "intp": INT, "float64": FLOAT, "float": FLOAT,
+             "double": FLOAT, "boolean": BOOL, "bool_": BOOL, "bool": BOOL, "none": NONE}
+    text = text.replace(" ", "")
+    ret_text, _, rest = text.partition("(")
+    if not rest.endswith(")"):
+        raise ValueError(f"cannot parse signature {text!r}: expected 'ret(arg, ...)'")
+    args = [a for a in rest[:-1].split(",") if a]
+    try:
+        ret = names[ret_text] if ret_text else None
+        return ret, tuple(names[a] for a in args)
+    except KeyError as missing:
+        raise ValueError(f"unsupported type {missing} in signature {text!r}; "
+                         f"supported: {', '.join(sorted(names))}") from None
