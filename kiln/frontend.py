@@ -24,8 +24,8 @@ from .lib import registry
 from .source import FunctionSource, source_of
 
 UNSUPPORTED_HINTS = {
-    "With": "`with` statements are not supported in compiled code",
-    "Try": "try/except is not supported; exceptions propagate to the caller",
+    "With": "open resources outside the compiled function and pass values in",
+    "Try": "check conditions with `if`; exceptions raised in compiled code reach the caller",
     "Lambda": "lambda is not supported; define a module-level function and call it",
     "GeneratorExp": "generators are not supported; write a for loop",
     "ListComp": "list comprehensions are not supported; write a for loop",
@@ -192,7 +192,7 @@ class Lowerer:
                              f"{describe(node.target)} is not supported")
         current = self.lower_Name(ast.Name(node.target.id, ast.Load(), **positions(node.target)))
         value = self.lower(node.value)
-        result = self.emit_value(ir.BinOp, node, self.binop_symbol(node.op, node), current, value)
+        result = self.emit_value(ir.BinOp, node, BINOPS[type(node.op)], current, value)
         self.emit(ir.Store(self.span(node.target), node.target.id, result))
 
     def lower_Return(self, node: ast.Return) -> None:
@@ -336,6 +336,15 @@ class Lowerer:
             self.lower_test(node.values[-1], then, orelse)
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
             self.lower_test(node.operand, orelse, then)
+        elif isinstance(node, ast.Compare):      # a < b < c: one branch per link
+            left = self.lower(node.left)
+            for i, (op, right_node) in enumerate(zip(node.ops, node.comparators)):
+                right = self.lower(right_node)
+                link = self.emit_value(ir.Compare, node, CMPOPS[type(op)], left, right)
+                more = then if i == len(node.ops) - 1 else self.new_block()
+                self.emit(ir.Branch(self.span(node), link, more, orelse))
+                self.start(more)
+                left = right
         else:
             cond = self.emit_value(ir.Truth, node, self.lower(node))
             self.emit(ir.Branch(self.span(node), cond, then, orelse))
@@ -381,10 +390,7 @@ class Lowerer:
 
     def lower_BinOp(self, node: ast.BinOp) -> ir.Value:
         left, right = self.lower(node.left), self.lower(node.right)
-        return self.emit_value(ir.BinOp, node, self.binop_symbol(node.op, node), left, right)
-
-    def binop_symbol(self, op: ast.operator, node: ast.AST) -> str:
-        return BINOPS[type(op)]
+        return self.emit_value(ir.BinOp, node, BINOPS[type(node.op)], left, right)
 
     def lower_UnaryOp(self, node: ast.UnaryOp) -> ir.Value:
         if isinstance(node.op, ast.Not):

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import ir
 from .errors import CompileError, Span
-from .frontend import lower_function
+from .frontend import lower_function, reachable
 from .lib import registry
 from .types import BOTTOM, Bottom, Tuple, Type, Union, typeof, union_of
 
@@ -65,6 +65,7 @@ class Inference:
         else:
             raise CompileError(f"type inference of {func.__name__} did not settle", fn.span)
         for other in self.functions.values():
+            prune(other)
             self.check_complete(other)
         return fn
 
@@ -81,33 +82,45 @@ class Inference:
 
     # ---- one pass over a function --------------------------------------------------------
     def run(self, fn: ir.Function) -> None:
+        """Type the blocks reachable from the entry, skipping branches the types decide
+        (`if x is None` for an x that is never None), until nothing changes."""
         while True:
-            before = (dict(fn.local_types), fn.return_type)
-            definitions = {}
-            for instr in fn.instructions():
-                dest = getattr(instr, "dest", None)
-                if dest is not None:
-                    definitions[dest.id] = instr
-                try:
-                    getattr(self, f"type_{type(instr).__name__}")(fn, instr, definitions)
-                except CompileError as error:
-                    if error.span is None:
-                        error.span = instr.span
-                    raise
-            if (fn.local_types, fn.return_type) == before:
+            before = (dict(fn.local_types), fn.return_type, set(fn.live))
+            state, typed = PassState(), set()
+            fn.live = {id(fn.blocks[0])}
+            while len(typed) < len(fn.live):
+                for block in fn.blocks:
+                    if id(block) in fn.live and id(block) not in typed:
+                        typed.add(id(block))
+                        for instr in block.instrs:
+                            self.type_instr(fn, instr, state)
+                        fn.live.update(id(b) for b in live_successors(block, state.known))
+            fn.known = state.known
+            if (fn.local_types, fn.return_type, fn.live) == before:
                 return
             self.changed = True
 
-    def type_Param(self, fn, instr: ir.Param, defs) -> None:
+    def type_instr(self, fn: ir.Function, instr: ir.Instr, state: "PassState") -> None:
+        dest = getattr(instr, "dest", None)
+        if dest is not None:
+            state.defs[dest.id] = instr
+        try:
+            getattr(self, f"type_{type(instr).__name__}")(fn, instr, state)
+        except CompileError as error:
+            if error.span is None:
+                error.span = instr.span
+            raise
+
+    def type_Param(self, fn, instr: ir.Param, state) -> None:
         instr.dest.type = fn.arg_types[instr.index]
 
-    def type_Const(self, fn, instr: ir.Const, defs) -> None:
+    def type_Const(self, fn, instr: ir.Const, state) -> None:
         instr.dest.type = typeof(instr.value)
 
-    def type_Load(self, fn, instr: ir.Load, defs) -> None:
+    def type_Load(self, fn, instr: ir.Load, state) -> None:
         instr.dest.type = fn.local_types.get(instr.name, BOTTOM)
 
-    def type_Store(self, fn, instr: ir.Store, defs) -> None:
+    def type_Store(self, fn, instr: ir.Store, state) -> None:
         value_type = instr.value.type
         seen = fn.local_spans.setdefault(instr.name, [])
         if isinstance(value_type, Bottom):
@@ -118,33 +131,43 @@ class Inference:
         current = fn.local_types.get(instr.name, BOTTOM)
         merged = union_of([current, value_type])
         if merged is None:
-            raise conflict(f"variable '{instr.name}'" if not instr.name.startswith("$")
-                           else "this expression's result", seen, instr.span)
+            raise conflict(f"variable '{instr.name}' is" if not instr.name.startswith("$")
+                           else "this expression's result is", seen, instr.span)
         fn.local_types[instr.name] = merged
 
-    def type_operation(self, fn, instr, defs) -> None:
+    def type_operation(self, fn, instr, state) -> None:
         args = operands(instr)
         types = tuple(a.type for a in args)
         if any(isinstance(t, Bottom) for t in types):
             instr.dest.type, instr.impl = BOTTOM, None
             return
+        defs = state.defs
         consts = tuple(defs[a.id].value if isinstance(defs.get(a.id), ir.Const)
                        else registry.NO_CONST for a in args)
         key = operation_key(instr)
         try:
             impl = registry.resolve(key, types, consts)
         except registry.TypeRuleError as error:
-            raise CompileError(str(error), instr.span, types=describe_types(args, defs),
+            raise CompileError(str(error), instr.span, types=describe_types(args, state.defs),
                                hint=error.hint) from None
         if impl is None:
-            raise unsupported(instr, key, args, defs)
+            raise unsupported(instr, key, args, state.defs)
         instr.impl, instr.dest.type = impl, impl.result
+        known = impl.known if isinstance(impl, registry.Impl) else None
+        if isinstance(instr, ir.Truth):
+            source = defs.get(args[0].id)
+            known = bool(source.value) if isinstance(source, ir.Const) else \
+                state.known.get(args[0].id, known)
+        elif isinstance(instr, ir.UnaryOp) and instr.op == "not" and args[0].id in state.known:
+            known = not state.known[args[0].id]
+        if known is not None:
+            state.known[instr.dest.id] = known
 
     type_BinOp = type_UnaryOp = type_Compare = type_Truth = type_operation
 
-    def type_Call(self, fn, instr: ir.Call, defs) -> None:
+    def type_Call(self, fn, instr: ir.Call, state) -> None:
         if isinstance(instr.target, str):
-            return self.type_operation(fn, instr, defs)
+            return self.type_operation(fn, instr, state)
         arg_types = tuple(a.type for a in instr.args)
         if any(isinstance(t, Bottom) for t in arg_types):
             instr.dest.type, instr.impl = BOTTOM, None
@@ -157,12 +180,12 @@ class Inference:
             raise
         instr.impl, instr.dest.type = callee, callee.return_type
 
-    def type_MakeTuple(self, fn, instr: ir.MakeTuple, defs) -> None:
+    def type_MakeTuple(self, fn, instr: ir.MakeTuple, state) -> None:
         types = tuple(i.type for i in instr.items)
         bottom = any(isinstance(t, Bottom) for t in types)
         instr.dest.type = BOTTOM if bottom else Tuple(types)
 
-    def type_GetItem(self, fn, instr: ir.GetItem, defs) -> None:
+    def type_GetItem(self, fn, instr: ir.GetItem, state) -> None:
         t = instr.value.type
         if isinstance(t, Bottom):
             instr.dest.type = BOTTOM
@@ -174,7 +197,7 @@ class Inference:
             raise CompileError(f"tuple index {instr.index} out of range for {t}", instr.span)
         instr.dest.type = t.items[instr.index]
 
-    def type_Return(self, fn, instr: ir.Return, defs) -> None:
+    def type_Return(self, fn, instr: ir.Return, state) -> None:
         value_type = instr.value.type
         seen = fn.local_spans.setdefault("$return", [])
         if isinstance(value_type, Bottom):
@@ -187,7 +210,7 @@ class Inference:
             raise conflict(f"function {fn.name}() returns", seen, instr.span)
         fn.return_type = merged
 
-    def type_Jump(self, fn, instr, defs) -> None:
+    def type_Jump(self, fn, instr, state) -> None:
         pass
 
     type_Branch = type_Raise = type_Jump
@@ -199,6 +222,32 @@ class Inference:
                     not isinstance(instr, ir.Load):
                 raise CompileError("cannot infer a type here: the value comes from a call that "
                                    "never returns (recursion without a base case?)", instr.span)
+
+
+class PassState:
+    """What one pass over a function knows: each value's defining instruction, and the bools
+    that the types alone decide."""
+
+    def __init__(self) -> None:
+        self.defs: dict[int, ir.Instr] = {}
+        self.known: dict[int, bool] = {}
+
+
+def live_successors(block: ir.Block, known: dict[int, bool]) -> list[ir.Block]:
+    term = block.terminator
+    if isinstance(term, ir.Branch) and term.cond.id in known:
+        return [term.then if known[term.cond.id] else term.orelse]
+    return block.successors()
+
+
+def prune(fn: ir.Function) -> None:
+    """Turn branches the types decide into jumps and drop the blocks no path reaches."""
+    for block in fn.blocks:
+        term = block.terminator
+        if isinstance(term, ir.Branch) and term.cond.id in fn.known:
+            target = term.then if fn.known[term.cond.id] else term.orelse
+            block.instrs[-1] = ir.Jump(term.span, target)
+    fn.blocks = reachable(fn.blocks)
 
 
 def describe_types(args: list[ir.Value], defs: dict) -> str:

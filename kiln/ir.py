@@ -208,6 +208,8 @@ class Function:
     arg_types: tuple[Type, ...] = ()
     return_type: Type | None = None
     symbol: str = ""
+    live: set[int] = field(default_factory=set)       # blocks inference found reachable
+    known: dict[int, bool] = field(default_factory=dict)  # bools decided by types alone
 
     def instructions(self):
         for block in self.blocks:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from ..types import BOOL, FLOAT, INT
-from .registry import Impl, TypeRuleError, rule
+from .registry import Impl, rule
 
 DOUBLE, I1, I64 = ll.DoubleType(), ll.IntType(1), ll.IntType(64)
 INF = ll.Constant(DOUBLE, float("inf"))
@@ -164,9 +164,3 @@ def predicate_rule(name):
 
 for _name in PREDICATES:
     rule(f"math.{_name}", callable_=True)(predicate_rule(_name))
-
-
-@rule("math.factorial", "math.gcd", "math.isqrt", "math.comb", "math.perm", callable_=True)
-def not_yet(types, consts):
-    raise TypeRuleError("this math function is not supported yet",
-                        "the floating-point math functions, floor, ceil and trunc")

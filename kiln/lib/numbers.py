@@ -439,8 +439,8 @@ def none_rule(equal: bool):
     def match(types, consts):
         if NONE not in types:
             return None
-        value = int((types == (NONE, NONE)) == equal)
-        return Impl(BOOL, lambda cg, args, ts, r: ll.Constant(I1, value), ())
+        value = (types == (NONE, NONE)) == equal
+        return Impl(BOOL, lambda cg, args, ts, r: ll.Constant(I1, int(value)), (), value)
     return match
 
 
@@ -461,5 +461,5 @@ def truth_rule(types, consts):
                     types)
     if t == NONE or isinstance(t, Tuple):
         value = isinstance(t, Tuple) and len(t.items) > 0
-        return Impl(BOOL, lambda cg, args, ts, r: ll.Constant(I1, int(value)), types)
+        return Impl(BOOL, lambda cg, args, ts, r: ll.Constant(I1, int(value)), types, value)
     return None

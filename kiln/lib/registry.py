@@ -24,6 +24,7 @@ class Impl:
     result: Type
     emit: Emit
     argtypes: tuple[Type, ...]     # the types the emitter expects (after widening)
+    known: bool | None = None      # a bool result the types alone decide (`x is None`)
 
 
 @dataclass(frozen=True)

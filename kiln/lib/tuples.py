@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from ..types import INT, NONE, Tuple
+from ..types import BOOL, INT, NONE, Tuple
 from .numbers import i64
 from .registry import Impl, TypeRuleError, rule
 
@@ -27,8 +27,8 @@ def check_len(types, consts):
 
 @rule("range.len")
 def range_len_rule(types, consts):
-    if types == (INT, INT, INT):
-        return Impl(INT, range_len, types)
+    if all(t in (INT, BOOL) for t in types):
+        return Impl(INT, range_len, (INT, INT, INT))
     raise TypeRuleError(f"range() arguments must be ints, got {', '.join(map(str, types))}",
                         "int arguments; convert with int(x)")
 
