@@ -24,8 +24,7 @@ UNARY = {"sin": ("sin", False), "cos": ("cos", False), "tan": ("tan", False),
          "tanh": ("tanh", False), "asinh": ("asinh", False), "acosh": ("acosh", False),
          "atanh": ("atanh", False), "erf": ("erf", False), "erfc": ("erfc", False),
          "exp2": ("exp2", True), "cbrt": ("cbrt", False)}
-BINARY = {"atan2": "atan2", "hypot": "hypot", "copysign": "llvm.copysign.f64", "fmod": "fmod",
-          "pow": "pow"}
+BINARY = {"atan2": "atan2", "copysign": "llvm.copysign.f64", "fmod": "fmod", "pow": "pow"}
 ROUNDING = {"floor": "llvm.floor.f64", "ceil": "llvm.ceil.f64", "trunc": "llvm.trunc.f64"}
 PREDICATES = ("isnan", "isinf", "isfinite")
 
@@ -81,8 +80,6 @@ def binary(cg, name, x, y):
     if name == "fmod":
         cg.fail_if(b.and_(is_nan(cg, r), b.not_(b.or_(is_nan(cg, x), is_nan(cg, y)))),
                    "ValueError", DOMAIN)
-    elif name == "hypot":
-        cg.fail_if(b.and_(b.not_(is_finite(cg, r)), finite_in), "OverflowError", RANGE)
     elif name == "pow":     # CPython's math_pow: errors only for finite ** finite
         cg.fail_if(b.and_(finite_in, is_nan(cg, r)), "ValueError", DOMAIN)
         infinite = b.and_(finite_in, b.not_(is_finite(cg, r)))
@@ -164,3 +161,61 @@ def predicate_rule(name):
 
 for _name in PREDICATES:
     rule(f"math.{_name}", callable_=True)(predicate_rule(_name))
+
+
+@rule("math.hypot", callable_=True)
+def hypot_rule(types, consts):
+    want = float_args(types, 2)
+    return want and Impl(FLOAT, lambda cg, a, t, r: cg.b.call(
+        cg.helper("kiln.hypot", DOUBLE, [DOUBLE, DOUBLE], build_hypot), a), want)
+
+
+def build_hypot(b: ll.IRBuilder, fn: ll.Function) -> None:
+    """CPython's math.hypot (vector_norm for two values): scale by the larger magnitude's
+    power of two, sum the squares in extended precision (fma), then one Newton correction."""
+    module = b.module
+
+    def extern(name, ret, args):
+        return module.globals.get(name) or ll.Function(module, ll.FunctionType(ret, args), name)
+    fabs, fma = extern("llvm.fabs.f64", DOUBLE, [DOUBLE]), extern("llvm.fma.f64", DOUBLE,
+                                                                   [DOUBLE] * 3)
+    sqrt = extern("llvm.sqrt.f64", DOUBLE, [DOUBLE])
+    frexp = extern("frexp", DOUBLE, [DOUBLE, ll.IntType(32).as_pointer()])
+    ldexp = extern("ldexp", DOUBLE, [DOUBLE, ll.IntType(32)])
+    x, y = (b.call(fabs, [v]) for v in fn.args)
+    zero = ll.Constant(DOUBLE, 0.0)
+    first = b.select(b.fcmp_ordered(">", x, zero), x, zero)     # NaNs never win a `>`
+    top = b.select(b.fcmp_ordered(">", y, first), y, first)
+    nan = b.or_(b.fcmp_unordered("uno", x, x), b.fcmp_unordered("uno", y, y))
+    with b.if_then(b.fcmp_ordered("==", top, INF)):
+        b.ret(top)
+    with b.if_then(nan):
+        b.ret(ll.Constant(DOUBLE, float("nan")))
+    with b.if_then(b.fcmp_ordered("==", top, ll.Constant(DOUBLE, 0.0))):
+        b.ret(top)
+    exponent_slot = b.alloca(ll.IntType(32))
+    b.call(frexp, [top, exponent_slot])
+    tiny = b.icmp_signed("<", b.load(exponent_slot), ll.Constant(ll.IntType(32), -1023))
+    dbl_min = ll.Constant(DOUBLE, 2.2250738585072014e-308)
+    pre = b.select(tiny, dbl_min, ll.Constant(DOUBLE, 1.0))     # subnormals: work in DBL_MIN units
+    x, y, top = b.fdiv(x, pre), b.fdiv(y, pre), b.fdiv(top, pre)
+    b.call(frexp, [top, exponent_slot])
+    scale = b.call(ldexp, [ll.Constant(DOUBLE, 1.0), b.neg(b.load(exponent_slot))])
+    csum, frac1, frac2 = ll.Constant(DOUBLE, 1.0), ll.Constant(DOUBLE, 0.0), \
+        ll.Constant(DOUBLE, 0.0)
+
+    def add_product(csum, frac1, frac2, a, c):
+        hi = b.fmul(a, c)
+        lo = b.call(fma, [a, c, b.fneg(hi)])
+        total = b.fadd(csum, hi)
+        total_lo = b.fadd(b.fsub(csum, total), hi)
+        return total, b.fadd(frac1, lo), b.fadd(frac2, total_lo)
+    for v in (x, y):
+        v = b.fmul(v, scale)
+        csum, frac1, frac2 = add_product(csum, frac1, frac2, v, v)
+    one = ll.Constant(DOUBLE, 1.0)
+    h = b.call(sqrt, [b.fadd(b.fsub(csum, one), b.fadd(frac1, frac2))])
+    csum, frac1, frac2 = add_product(csum, frac1, frac2, b.fneg(h), h)
+    residual = b.fadd(b.fsub(csum, one), b.fadd(frac1, frac2))
+    h = b.fadd(h, b.fdiv(residual, b.fmul(ll.Constant(DOUBLE, 2.0), h)))
+    b.ret(b.fmul(b.fdiv(h, scale), pre))
