@@ -1,0 +1,7 @@
+"""A dict literal."""
+
+
+def build(n):
+    table = {}  # error: dict
+    return n
+# call: build(3)

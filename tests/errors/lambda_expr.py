@@ -1,0 +1,7 @@
+"""A lambda."""
+
+
+def apply(x):
+    f = lambda y: y + 1  # error: lambda
+    return x
+# call: apply(1)

@@ -1,0 +1,7 @@
+"""print() is not supported."""
+
+
+def noisy(x):
+    print(x)  # error: print
+    return x
+# call: noisy(1)

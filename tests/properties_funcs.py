@@ -1,0 +1,345 @@
+"""Small functions the semantic property tests compile, and the oracle and strategies they share.
+
+The oracle is CPython: `expect(fn, jit(fn), *args)` runs both and requires the same outcome as
+`support.assert_same_result` defines it: the same type (recursively through tuples), the same value
+(floats bit for bit, any NaN matching any NaN) or the same exception type. kiln's ints are 64-bit,
+so wherever CPython's exact int result or an int intermediate leaves [-2**63, 2**63 - 1], kiln must
+raise OverflowError instead. Intermediates are seen by running CPython on a copy of this module
+whose functions are instrumented by `support.load_probed_module`:
+
+    CPython: add_then_sub(2**63 - 1, 1) == 2**63 - 1      kiln: raises OverflowError (a + b)
+
+With KILN_ORACLE_SELF=1 the jit is the identity and the int64 rule is off, so the suites compare
+CPython with itself; that validates the tests without the compiler.
+
+kiln reads source with `inspect`, so the compiled functions live in this real file.
+"""
+
+from __future__ import annotations
+
+import math
+import types
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
+
+from support import (
+    INT64_MAX,
+    INT64_MIN,
+    ORACLE_SELF,
+    Int64Probe,
+    Raised,
+    assert_same_result,
+    jit_decorator,
+    load_probed_module,
+    outcome,
+)
+
+jit = jit_decorator()
+
+
+# ---------------------------------------------------------------------------------------------
+# The oracle
+# ---------------------------------------------------------------------------------------------
+
+
+@cache
+def probed_copy() -> tuple[types.ModuleType, Int64Probe]:
+    """This module again, its functions recording every int they produce outside int64."""
+    return load_probed_module(Path(__file__), "properties")
+
+
+def expect(py_func: Callable[..., Any], jit_func: Callable[..., Any], *args: Any) -> Any:
+    """Assert jit_func(*args) behaves as CPython's py_func(*args) under kiln's int64 rule, and
+    return kiln's outcome (a value or a `Raised`) so a test can assert more about it."""
+    module, probe = probed_copy()
+    probe.excursions.clear()
+    want = outcome(lambda: getattr(module, py_func.__name__)(*args))
+    if probe.excursions and not ORACLE_SELF:
+        line, value = probe.excursions[0]
+        want = Raised(OverflowError, f"CPython leaves int64 at line {line}: {value}")
+    got = outcome(lambda: jit_func(*args))
+    try:
+        assert_same_result(want, got)
+    except AssertionError as failure:
+        raise AssertionError(f"{py_func.__name__}{args!r}: {failure}") from None
+    return got
+
+
+def name_of(fn: Callable[..., Any]) -> str:
+    """Test id for a parametrized function."""
+    return fn.__name__
+
+
+# ---------------------------------------------------------------------------------------------
+# Strategies
+# ---------------------------------------------------------------------------------------------
+
+#: Magnitudes where 64-bit code goes wrong: 32-bit limits, the largest square root that fits
+#: (isqrt(2**63) == 3037000499), the last exact float integer, and the int64 limits.
+EDGE_BASES = (2**31, 2**32, 3037000499, 2**53, 2**62, 2**63)
+EDGE_INTS = sorted(
+    {
+        sign * base + delta
+        for base in EDGE_BASES
+        for sign in (1, -1)
+        for delta in range(-3, 4)
+        if INT64_MIN <= sign * base + delta <= INT64_MAX
+    }
+)
+
+int64s = st.one_of(
+    st.integers(INT64_MIN, INT64_MAX),
+    st.integers(-300, 300),
+    st.sampled_from(EDGE_INTS),
+)
+
+MIN_NORMAL = 2.2250738585072014e-308
+MIN_SUBNORMAL = 5e-324
+SPECIAL_FLOATS = (
+    0.0, -0.0, math.inf, -math.inf, math.nan, -math.nan,
+    MIN_SUBNORMAL, -MIN_SUBNORMAL, MIN_NORMAL, -MIN_NORMAL, 1.7976931348623157e308,
+    -1.7976931348623157e308, 1e-300, 1e300, 1.0, -1.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5,
+    0.49999999999999994, 0.1, 2.675, 0.125, 3.0, -3.0, 2.0**52 + 1, 2.0**53, 2.0**63, -(2.0**63),
+    2.0**64,
+)  # fmt: skip
+
+any_floats = st.one_of(
+    st.floats(),  # includes NaN, infinities, subnormals and huge values
+    st.sampled_from(SPECIAL_FLOATS),
+    st.integers(-(2**55), 2**55).map(lambda k: k / 2),  # halfway cases for round()
+    st.builds(lambda k, d: k / 10**d, st.integers(-(10**15), 10**15), st.integers(0, 10)),
+)
+
+
+@st.composite
+def int_and_nearby_float(draw: st.DrawFn) -> tuple[int, float]:
+    """An int64 and a float within a few ulps of it (where exact comparison matters)."""
+    a = draw(int64s)
+    x = float(a)
+    for _ in range(draw(st.integers(0, 3))):
+        x = math.nextafter(x, draw(st.sampled_from([math.inf, -math.inf])))
+    return a, draw(st.one_of(st.just(x), any_floats))
+
+
+# ---------------------------------------------------------------------------------------------
+# Functions compiled by the tests
+# ---------------------------------------------------------------------------------------------
+
+
+def add(a, b):
+    return a + b
+
+
+def sub(a, b):
+    return a - b
+
+
+def mul(a, b):
+    return a * b
+
+
+def truediv(a, b):
+    return a / b
+
+
+def floordiv(a, b):
+    return a // b
+
+
+def mod(a, b):
+    return a % b
+
+
+def divmod_of(a, b):
+    return divmod(a, b)
+
+
+def power(a, b):
+    return a**b
+
+
+def lshift(a, b):
+    return a << b
+
+
+def rshift(a, b):
+    return a >> b
+
+
+def bit_and(a, b):
+    return a & b
+
+
+def bit_or(a, b):
+    return a | b
+
+
+def bit_xor(a, b):
+    return a ^ b
+
+
+def neg(a):
+    return -a
+
+
+def pos(a):
+    return +a
+
+
+def invert(a):
+    return ~a
+
+
+def absolute(a):
+    return abs(a)
+
+
+def lt(a, b):
+    return a < b
+
+
+def le(a, b):
+    return a <= b
+
+
+def eq(a, b):
+    return a == b
+
+
+def ne(a, b):
+    return a != b
+
+
+def gt(a, b):
+    return a > b
+
+
+def ge(a, b):
+    return a >= b
+
+
+def to_int(x):
+    return int(x)
+
+
+def to_float(x):
+    return float(x)
+
+
+def to_bool(x):
+    return bool(x)
+
+
+def logical_and(a, b):
+    return a and b
+
+
+def logical_or(a, b):
+    return a or b
+
+
+def logical_not(a):
+    return not a
+
+
+def min2(a, b):
+    return min(a, b)
+
+
+def max2(a, b):
+    return max(a, b)
+
+
+def min3(a, b, c):
+    return min(a, b, c)
+
+
+def max3(a, b, c):
+    return max(a, b, c)
+
+
+def divmod_parts(a, b):
+    q = a // b
+    r = a % b
+    return q, r, q * b + r
+
+
+def add_then_sub(a, b):
+    return a + b - b
+
+
+def mul_then_floordiv(a, b):
+    return a * b // b
+
+
+def round_default(x):
+    return round(x)
+
+
+def round_none(x):
+    return round(x, None)
+
+
+def round_digits(x, n):
+    return round(x, n)
+
+
+def floor(x):
+    return math.floor(x)
+
+
+def ceil(x):
+    return math.ceil(x)
+
+
+def trunc(x):
+    return math.trunc(x)
+
+
+def sqrt(x):
+    return math.sqrt(x)
+
+
+def log(x):
+    return math.log(x)
+
+
+def exp(x):
+    return math.exp(x)
+
+
+def sin(x):
+    return math.sin(x)
+
+
+def atan2(y, x):
+    return math.atan2(y, x)
+
+
+def hypot(x, y):
+    return math.hypot(x, y)
+
+
+def fmod(x, y):
+    return math.fmod(x, y)
+
+
+def copysign(x, y):
+    return math.copysign(x, y)
+
+
+ARITHMETIC = (add, sub, mul, truediv, floordiv, mod, divmod_of, power)
+BITWISE = (lshift, rshift, bit_and, bit_or, bit_xor)
+COMPARISONS = (lt, le, eq, ne, gt, ge)
+
+#: Every function above, for the test modules to jit once at import.
+FUNCTIONS = (
+    *ARITHMETIC, *BITWISE, *COMPARISONS, neg, pos, invert, absolute, to_int, to_float, to_bool,
+    logical_and, logical_or, logical_not, min2, max2, min3, max3, divmod_parts, add_then_sub,
+    mul_then_floordiv, round_default, round_none, round_digits, floor, ceil, trunc, sqrt, log, exp,
+    sin, atan2, hypot, fmod, copysign,
+)  # fmt: skip
