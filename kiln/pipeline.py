@@ -35,10 +35,14 @@ def compile_function(func: Any, arg_types: tuple[Type, ...]) -> Compiled:
     from . import codegen, wrapper                 # LLVM is loaded on the first compile only
     from .infer import Inference
     from .runtime import capi
+    from .verify import verify
 
     capi.register_symbols()                        # C-API, libm and libc symbols for the linker
     inference = Inference()
     typed = inference.root(func, arg_types)        # frontend + type inference, to a fixpoint
+    if config.DEBUG:
+        for fn in inference.functions.values():
+            verify(fn)                             # IR invariants (a failure is a kiln bug)
     debug(1, lambda: "\n\n".join(ir.format_function(f) for f in inference.functions.values()))
     unit = codegen.Unit(f"kiln.unit{next(_units)}")
     symbol = unit.emit_all(typed)                  # typed IR -> LLVM IR, callees included

@@ -1,0 +1,43 @@
+"""Functions the API tests compile (kiln reads source from files)."""
+import enum
+import math
+
+
+def add(x, y=2):
+    """Add two numbers."""
+    return x + y
+
+
+def spin(n):
+    total = 0
+    for i in range(n):
+        total = (total + i * i) % 1000003
+    return total
+
+
+def accumulate(n, x):
+    s = 0
+    for i in range(n):
+        s += x * 0.5
+    return s
+
+
+def is_even(n):
+    if n == 0:
+        return True
+    return is_odd(n - 1)
+
+
+def is_odd(n):
+    if n == 0:
+        return False
+    return is_even(n - 1)
+
+
+def hyp(a, b):
+    return math.sqrt(a * a + b * b)
+
+
+class Color(enum.IntEnum):
+    RED = 1
+    GREEN = 2

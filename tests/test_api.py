@@ -1,0 +1,155 @@
+"""The user-facing API: decorator forms, options, signatures, introspection, dispatch, threads."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import warnings
+
+import pytest
+
+import kiln
+from api import funcs
+from kiln import codegen
+
+
+def test_decorator_forms_give_the_same_results():
+    assert kiln.jit(funcs.add)(1) == 3
+    assert kiln.jit()(funcs.add)(1, 2.5) == 3.5
+    assert kiln.jit(nogil=True)(funcs.add)(1, y=5) == 6
+    assert kiln.njit(funcs.add)(x=1, y=1) == 2
+
+
+def test_metadata_is_kept():
+    f = kiln.jit(funcs.add)
+    assert f.py_func is funcs.add
+    assert f.__name__ == "add" and f.__doc__ == "Add two numbers."
+    f(1, 2)
+    f(1.0, 2)
+    assert [tuple(map(str, s)) for s in f.signatures] == [("int", "int"), ("float", "int")]
+
+
+def test_explicit_signature_compiles_eagerly_and_only_those_types():
+    f = kiln.jit("float64(float64, float64)")(funcs.hyp)
+    assert len(f.signatures) == 1
+    assert f(3.0, 4.0) == 5.0
+    with pytest.raises(TypeError, match="no compiled version"):
+        f(3, 4)
+
+
+def test_signature_with_wrong_return_type_is_a_compile_error():
+    with pytest.raises(kiln.CompileError, match="returns float"):
+        kiln.jit("int64(float64, float64)")(funcs.hyp)
+
+
+def test_unknown_option_is_a_type_error():
+    with pytest.raises(TypeError, match="unknown kiln.jit option"):
+        kiln.jit(funcs.add, nopythn=True)
+
+
+@pytest.mark.parametrize("option", ["cache", "parallel", "fastmath", "boundscheck"])
+def test_options_not_implemented_yet_warn(option):
+    with pytest.warns(kiln.KilnWarning, match=option):
+        kiln.jit(funcs.add, **{option: True})
+
+
+def test_error_model_numpy_warns():
+    with pytest.warns(kiln.KilnWarning, match="error model"):
+        kiln.jit(funcs.add, error_model="numpy")
+
+
+def test_nogil_needs_no_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kiln.jit(funcs.add, nogil=True)
+
+
+def test_bad_argument_count_is_a_type_error_like_python():
+    f = kiln.jit(funcs.add)
+    with pytest.raises(TypeError):
+        f()
+    with pytest.raises(TypeError):
+        f(1, 2, 3)
+
+
+def test_int_subclasses_compile_as_int():
+    f = kiln.jit(funcs.add)
+    result = f(funcs.Color.GREEN, funcs.Color.RED)
+    assert result == 3 and type(result) is int
+
+
+def test_numpy_scalars_are_rejected_until_supported():
+    np = pytest.importorskip("numpy")
+    with pytest.raises(TypeError, match="numpy.float64"):
+        kiln.jit(funcs.add)(np.float64(1.0))
+
+
+def test_mutual_recursion_without_decorators():
+    f = kiln.jit(funcs.is_even)
+    assert f(10) is True and f(7) is False
+
+
+def test_inspect_types_reports_tagged_variables():
+    f = kiln.jit(funcs.accumulate)
+    assert f(0, 1.0) == 0 and type(f(0, 1.0)) is int
+    text = f.inspect_types()
+    assert "s: int | float" in text
+    assert "s = 0.0" in text
+
+
+def test_inspect_llvm_and_asm():
+    f = kiln.jit(funcs.hyp)
+    f(3.0, 4.0)
+    (signature,) = f.signatures
+    assert "define" in f.inspect_llvm(signature)
+    assert "sqrt" in f.inspect_asm(signature)
+    assert set(f.inspect_llvm()) == {signature}
+
+
+def test_every_ir_instruction_has_an_emitter():
+    assert codegen.check_emitters() == []
+
+
+def test_debug_dumps_every_stage(tmp_path):
+    script = tmp_path / "prog.py"
+    script.write_text("import kiln\n\ndef f(x):\n    return x * 2\n\nprint(kiln.jit(f)(21))\n")
+    env = dict(os.environ, KILN_DEBUG="4")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.stdout.strip() == "42"
+    for level in ("1", "3", "4"):
+        assert f"kiln debug {level}" in done.stderr
+
+
+def test_compiled_code_releases_the_gil():
+    """While one thread runs a long compiled call, the main thread keeps running Python."""
+    f = kiln.jit(funcs.spin)
+    f(10)
+    finished = threading.Event()
+    worker = threading.Thread(target=lambda: (f(30_000_000), finished.set()))
+    progress = 0
+    worker.start()
+    while not finished.is_set():
+        progress += 1
+    worker.join()
+    assert progress > 1000
+
+
+def test_threads_calling_compiled_code_get_correct_results():
+    f = kiln.jit(funcs.spin)
+    expected = funcs.spin(20_000)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(f(20_000))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [expected] * 8
+
+
+def test_import_does_not_load_llvm():
+    code = "import sys, kiln; print('llvmlite' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.strip() == "False"
