@@ -1,8 +1,13 @@
 """Every KILN_* environment variable, read once at import.
 
-KILN_DEBUG      0 (default) to 4: dump each stage to stderr (1 IR, 2 typed IR, 3 LLVM IR,
-                4 optimised LLVM IR and assembly)
+KILN_DEBUG      0 (default) to 4: dump each stage to stderr (1 typed IR and IR checks,
+                3 LLVM IR, 4 optimised LLVM IR)
 KILN_OPT        LLVM optimisation level, 0 to 3 (default 3)
+KILN_CACHE      1 (default) to cache machine code on disk, 0 to compile in memory only
+KILN_CACHE_DIR  one directory for every cache entry (default: __pycache__/kiln beside each
+                source file, else the user's cache directory, e.g. ~/.cache/kiln)
+KILN_CACHE_SIZE the most bytes of entries one cache directory keeps (default 256 MiB); the
+                least recently used go first
 """
 from __future__ import annotations
 
@@ -17,4 +22,7 @@ def _int(name: str, default: int) -> int:
 
 
 DEBUG = _int("KILN_DEBUG", 0)
+CACHE = _int("KILN_CACHE", 1) != 0
+CACHE_DIR = os.environ.get("KILN_CACHE_DIR", "")
+CACHE_SIZE = _int("KILN_CACHE_SIZE", 256 * 2**20)
 OPT = _int("KILN_OPT", 3)

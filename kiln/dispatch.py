@@ -12,6 +12,7 @@ import inspect
 import itertools
 import threading
 import warnings
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import CompileError
@@ -21,14 +22,25 @@ _compile_lock = threading.RLock()       # LLVM's engine is shared and not thread
 _entries = itertools.count()
 SUPPORTED_OPTIONS = {"nogil", "cache", "parallel", "fastmath", "boundscheck", "error_model",
                      "inline", "forceobj", "nopython", "looplift", "_nrt"}
-NOT_YET = {"cache": "the on-disk cache is not implemented yet; compiled code lives in memory",
-           "parallel": "parallel=True is not implemented yet; prange runs as range",
+NOT_YET = {"parallel": "parallel=True is not implemented yet; prange runs as range",
            "fastmath": "fastmath is not implemented yet; floats keep strict IEEE semantics",
            "boundscheck": "boundscheck has no effect yet: kiln compiles scalar code only"}
 
 
 class KilnWarning(UserWarning):
     """An option or construct that kiln accepts but does not honour yet."""
+
+
+@dataclass
+class Specialization:
+    """A compiled version: how to call it, and the compiler's output when it ran here."""
+
+    build: Any          # pipeline.Build (typed IR and LLVM IR are missing if it came from disk)
+    wrapper: Any        # the Python builtin that enters the machine code
+
+    @property
+    def return_type(self) -> Type:
+        return self.build.return_type
 
 
 class Dispatcher:
@@ -77,20 +89,37 @@ class Dispatcher:
         return tuple(types)
 
     # ---- compiling -----------------------------------------------------------------------
-    def compile(self, types: tuple[Type, ...]) -> Any:
-        from . import pipeline
+    def compile(self, types: tuple[Type, ...]) -> Specialization:
+        """Machine code for argument types: from the disk cache, else from the compiler."""
+        from . import cache, config, pipeline
         with _compile_lock:
             if types in self._specs:
                 return self._specs[types]
-            try:
-                compiled = pipeline.compile_function(self.py_func, types)
-            except CompileError as error:
-                error.add_context(f"while compiling {self.__name__}"
-                                  f"({', '.join(map(str, types))})")
-                raise error.with_traceback(None) from None
+            use_cache = config.CACHE and self.options.get("cache", True)
+            build = cache.load(self.py_func, types) if use_cache else None
+            if build is None:
+                build = self._build(types)
+                if use_cache:
+                    cache.store(self.py_func, build)
+            compiled = Specialization(build, pipeline.load(build))
             self._specs[types] = compiled
             self._install_entry()
             return compiled
+
+    def _build(self, types: tuple[Type, ...]) -> Any:
+        from . import pipeline
+        try:
+            return pipeline.compile_function(self.py_func, types)
+        except CompileError as error:
+            error.add_context(f"while compiling {self.__name__}({', '.join(map(str, types))})")
+            raise error.with_traceback(None) from None
+
+    def _full_build(self, types: tuple[Type, ...]) -> Any:
+        """The compiler's complete output (recompiled, not loaded, if it came from disk)."""
+        spec = self._specs[types]
+        if not spec.build.functions:
+            spec.build = self._build(types)
+        return spec.build
 
     def compile_signature(self, text: str) -> None:
         ret, types = parse_signature(text)
@@ -101,16 +130,16 @@ class Dispatcher:
         if ret is not None and compiled.return_type != ret:
             raise CompileError(f"signature {text!r} declares a {ret} result, but "
                                f"{self.__name__}() returns {compiled.return_type}",
-                               compiled.typed.span)
+                               self._full_build(types).functions[0].span)
 
     def _install_entry(self) -> None:
         from . import llvm, wrapper
         from .runtime import capi
         name = f"kiln.entry{next(_entries)}"
-        specs = [(types, c.wrapper_symbol) for types, c in self._specs.items()]
+        specs = [(types, c.build.wrapper_symbol) for types, c in self._specs.items()]
         module = llvm.parse(str(wrapper.entry_module(name, specs)))
         llvm.optimize(module)
-        llvm.load(module)
+        llvm.load_object(llvm.emit_object(module))
         capi.set_call_slot(type(self), llvm.address(name))
 
     # ---- introspection -------------------------------------------------------------------
@@ -122,26 +151,31 @@ class Dispatcher:
         return f"({', '.join(map(str, types))})"
 
     def _select(self, signature: Any) -> dict[tuple[Type, ...], Any]:
+        """Full builds for one signature (or all), compiling afresh those loaded from disk."""
         if signature is None:
-            return dict(self._specs)
-        key = parse_signature(signature)[1] if isinstance(signature, str) else tuple(signature)
-        if key not in self._specs:
-            raise KeyError(f"no compiled version for {self._describe(key)}")
-        return {key: self._specs[key]}
+            keys = list(self._specs)
+        else:
+            key = parse_signature(signature)[1] if isinstance(signature, str) else \
+                tuple(signature)
+            if key not in self._specs:
+                raise KeyError(f"no compiled version for {self._describe(key)}")
+            keys = [key]
+        return {key: self._full_build(key) for key in keys}
 
     def inspect_llvm(self, signature: Any = None) -> Any:
-        found = {k: c.llvm_ir for k, c in self._select(signature).items()}
+        found = {k: b.llvm_ir for k, b in self._select(signature).items()}
         return found if signature is None else next(iter(found.values()))
 
     def inspect_asm(self, signature: Any = None) -> Any:
         from . import llvm
-        found = {k: llvm.assembly(llvm.parse(c.llvm_ir)) for k, c in
+        found = {k: llvm.assembly(llvm.parse(b.llvm_ir)) for k, b in
                  self._select(signature).items()}
         return found if signature is None else next(iter(found.values()))
 
     def inspect_types(self, signature: Any = None, file: Any = None) -> str:
         from .inspect_types import annotate
-        text = "\n\n".join(annotate(self.py_func, c) for c in self._select(signature).values())
+        text = "\n\n".join(annotate(self.py_func, b.functions[0])
+                            for b in self._select(signature).values())
         if file is not None:
             print(text, file=file)
         return text

@@ -71,6 +71,7 @@ class Lowerer:
         self.params = self.check_params()
         self.locals = self.params | self.assigned_names()
         self.temps = 0
+        self.reads: dict[str, Any] = {}    # every global, closure or builtin name resolved
 
     # ---- helpers -------------------------------------------------------------------------
     def span(self, node: ast.AST) -> Span:
@@ -134,9 +135,9 @@ class Lowerer:
         if self.block.terminator is None:
             end = self.tree.body[-1]
             self.emit(ir.Return(self.span(end), self.const(end, None)))
-        fn = ir.Function(self.tree.name, [a.arg for a in self.tree.args.args],
-                         reachable(self.blocks), self.span(self.tree), self.func)
-        return fn
+        return ir.Function(self.tree.name, [a.arg for a in self.tree.args.args],
+                           reachable(self.blocks), self.span(self.tree), self.func,
+                           reads=self.reads)
 
     def lower_body(self, body: list[ast.stmt]) -> None:
         for stmt in body:
@@ -525,6 +526,7 @@ class Lowerer:
     def lookup(self, name: str, node: ast.AST) -> Any:
         for scope in (self.src.closure, self.src.globals, vars(builtins)):
             if name in scope:
+                self.reads[name] = scope[name]
                 return scope[name]
         raise self.error(node, f"name {name!r} is not defined")
 

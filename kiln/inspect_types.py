@@ -8,8 +8,7 @@ from typing import Any
 from .types import Union
 
 
-def annotate(func: Any, compiled: Any) -> str:
-    fn = compiled.typed
+def annotate(func: Any, fn: Any) -> str:
     lines, first = inspect.getsourcelines(func)
     by_line: dict[int, list[str]] = {}
     for name, seen in fn.local_spans.items():

@@ -203,6 +203,7 @@ class Function:
     blocks: list[Block]
     span: Span
     py_func: Any
+    reads: dict[str, Any] = field(default_factory=dict)   # names resolved outside the function
     local_spans: dict[str, list[tuple[Type, Span]]] = field(default_factory=dict)
     local_types: dict[str, Type] = field(default_factory=dict)
     arg_types: tuple[Type, ...] = ()

@@ -45,11 +45,23 @@ def optimize(module: llb.ModuleRef) -> None:
     builder.getModulePassManager().run(module, builder)
 
 
-def load(module: llb.ModuleRef) -> None:
-    """Add an optimised module to the engine and make its functions callable."""
+def emit_object(module: llb.ModuleRef) -> bytes:
+    return target_machine().emit_object(module)
+
+
+def load_object(code: bytes) -> None:
+    """Link relocatable object code into the process and make its functions callable."""
     ee = engine()
-    ee.add_module(module)
+    ee.add_object_file(llb.ObjectFileRef.from_data(code))
     ee.finalize_object()
+
+
+def host() -> dict[str, str]:
+    """What decides whether machine code runs here: the CPU, its features, LLVM's version."""
+    target_machine()
+    return {"cpu": llb.get_host_cpu_name(), "features": llb.get_host_cpu_features().flatten(),
+            "triple": llb.get_process_triple(),
+            "llvm": ".".join(map(str, llb.llvm_version_info))}
 
 
 def address(symbol: str) -> int:

@@ -1,50 +1,48 @@
 """The whole compiler, stage by stage: read this file to learn kiln.
 
-    source -> AST -> untyped IR -> typed IR -> LLVM IR -> optimised LLVM IR -> machine code
+    source -> AST -> untyped IR -> typed IR -> LLVM IR -> optimised LLVM IR -> object code
+    object code -> linked into the process -> a Python builtin (the native entry)
+
+`compile_function` runs the compiler; `load` links object code (fresh, or from the disk
+cache, which skips every compiler stage) and returns the callable entry.
 """
 from __future__ import annotations
 
-import itertools
+import secrets
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import config, ir, llvm
 from .types import Type
 
-_units = itertools.count()
-
 
 @dataclass
-class Compiled:
-    """One specialisation: machine code for a function at fixed argument types."""
+class Build:
+    """The compiler's output for one function at fixed argument types."""
 
+    name: str
     arg_types: tuple[Type, ...]
-    typed: ir.Function            # the root's typed IR (callees hang off its calls)
-    functions: list[ir.Function]  # every typed function in the unit
-    llvm_ir: str                  # optimised LLVM IR of the unit
+    return_type: Type
     wrapper_symbol: str           # PyObject *(self, args): unbox, call without the GIL, box
-    wrapper: Any                  # the same as a Python builtin, for the dispatcher's slow path
-
-    @property
-    def return_type(self) -> Type:
-        return self.typed.return_type
+    object_code: bytes            # relocatable machine code for this host
+    functions: list[ir.Function] = field(default_factory=list)  # typed IR, root first
+    llvm_ir: str = ""             # optimised LLVM IR
 
 
-def compile_function(func: Any, arg_types: tuple[Type, ...]) -> Compiled:
+def compile_function(func: Any, arg_types: tuple[Type, ...]) -> Build:
     from . import codegen, wrapper                 # LLVM is loaded on the first compile only
     from .infer import Inference
-    from .runtime import capi
     from .verify import verify
 
-    capi.register_symbols()                        # C-API, libm and libc symbols for the linker
     inference = Inference()
     typed = inference.root(func, arg_types)        # frontend + type inference, to a fixpoint
+    functions = list(inference.functions.values())
     if config.DEBUG:
-        for fn in inference.functions.values():
+        for fn in functions:
             verify(fn)                             # IR invariants (a failure is a kiln bug)
-    debug(1, lambda: "\n\n".join(ir.format_function(f) for f in inference.functions.values()))
-    unit = codegen.Unit(f"kiln.unit{next(_units)}")
+    debug(1, lambda: "\n\n".join(ir.format_function(f) for f in functions))
+    unit = codegen.Unit(f"kiln.{secrets.token_hex(6)}")  # symbols unique across processes
     symbol = unit.emit_all(typed)                  # typed IR -> LLVM IR, callees included
     wrapper_symbol = wrapper.add_wrapper(unit, typed, symbol)   # the native entry for Python
     text = str(unit.module)
@@ -53,10 +51,23 @@ def compile_function(func: Any, arg_types: tuple[Type, ...]) -> Compiled:
     llvm.optimize(module)                          # the -O3 pipeline, vectorizers on
     optimized = str(module)
     debug(4, lambda: optimized)
-    llvm.load(module)                              # machine code, linked into the process
-    builtin = capi.builtin_function(func.__name__, llvm.address(wrapper_symbol))
-    return Compiled(arg_types, typed, list(inference.functions.values()), optimized,
-                    wrapper_symbol, builtin)
+    object_code = llvm.emit_object(module)         # machine code for this host's CPU
+    return Build(func.__name__, arg_types, typed.return_type, wrapper_symbol, object_code,
+                 functions, optimized)
+
+
+_loaded: dict[str, Any] = {}   # wrapper symbol -> builtin: each object is linked once
+
+
+def load(build: Build) -> Any:
+    """Link object code into the process; the Python builtin that calls its entry."""
+    from .runtime import capi
+    if build.wrapper_symbol not in _loaded:
+        capi.register_symbols()                    # C-API, libm and libc symbols for the linker
+        llvm.load_object(build.object_code)
+        _loaded[build.wrapper_symbol] = capi.builtin_function(
+            build.name, llvm.address(build.wrapper_symbol))
+    return _loaded[build.wrapper_symbol]
 
 
 def debug(level: int, text) -> None:

@@ -129,3 +129,33 @@ def parse_signature(text: str) -> tuple[Type | None, tuple[Type, ...]]:
     except KeyError as missing:
         raise ValueError(f"unsupported type {missing} in signature {text!r}; "
                          f"supported: {', '.join(sorted(names))}") from None
+
+
+def parse_type(text: str) -> Type:
+    """The inverse of str() on a kiln type: "tuple[int, int | float]" -> Tuple(...)."""
+    text = text.strip()
+    parts = _split_top(text, "|")
+    if len(parts) > 1:
+        return Union(tuple(m for m in NUMBER_ORDER if str(m) in {p.strip() for p in parts}))
+    if text.startswith("tuple[") and text.endswith("]"):
+        inner = text[len("tuple["):-1]
+        return Tuple(tuple(parse_type(p) for p in _split_top(inner, ",") if p.strip()))
+    scalars = {str(t): t for t in (INT, FLOAT, BOOL, NONE)}
+    if text in scalars:
+        return scalars[text]
+    if text == str(BOTTOM):
+        return BOTTOM
+    raise ValueError(f"not a kiln type: {text!r}")
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """Split on `sep` outside brackets."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += (char == "[") - (char == "]")
+        if char == sep and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return parts + [current]

@@ -1,0 +1,337 @@
+"""The on-disk machine-code cache, like __pycache__ for bytecode: a second run loads object
+code instead of compiling.
+
+An entry is found by a key over everything known before compiling: the function's module,
+name and source, the argument types, kiln's version, Python's, LLVM's, and this host's CPU
+and features. It then records what the compiler read while compiling: every global, closure
+and builtin name each compiled function resolved, with a fingerprint of its value (a callee's
+fingerprint includes its source). Loading re-resolves those names and uses the entry only if
+every fingerprint still matches, so editing a callee in any module invalidates exactly the
+entries that compiled it.
+
+File format (no pickle, nothing executable but the object code itself)::
+
+    b"KILNCACHE" version(1 byte) | u32 len | metadata JSON | u64 len | object code | HMAC-SHA256
+
+The HMAC uses a per-user secret key (0600, in the user's cache directory), so an entry that
+anyone but this user wrote or altered fails verification. Directories and entries that other
+users can write are never read. A bad entry is ignored with a warning and recompiled; writes
+go to a temporary file renamed into place, so concurrent writers never expose a torn file.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import inspect
+import json
+import os
+import struct
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any
+
+from . import __version__, config
+from .types import Type, parse_type
+
+MAGIC, VERSION = b"KILNCACHE", 1
+SUFFIX = ".kc"
+
+
+class CacheWarning(UserWarning):
+    """A cache entry or directory that kiln refused to use (it recompiles instead)."""
+
+
+# ---- fingerprints of what compiled code depends on ---------------------------------------
+def source_hash(func: Any) -> str:
+    return hashlib.sha256(inspect.getsource(func).encode()).hexdigest()[:32]
+
+
+def fingerprint(value: Any) -> list[Any]:
+    """What about a resolved name the machine code depends on."""
+    from .frontend import is_constant
+    func = getattr(value, "py_func", value)
+    if is_constant(value):
+        return ["const", repr(value), type(value).__name__]
+    if inspect.isfunction(func):
+        return ["function", func.__module__, func.__qualname__, source_hash(func)]
+    if inspect.ismodule(value):
+        return ["module", value.__name__]
+    return ["object", type(value).__module__, type(value).__qualname__,
+            getattr(value, "__qualname__", "")]
+
+
+def resolve(func: Any, name: str) -> Any:
+    closure = {}
+    if func.__closure__:
+        for free, cell in zip(func.__code__.co_freevars, func.__closure__):
+            try:
+                closure[free] = cell.cell_contents
+            except ValueError:
+                pass
+    import builtins
+    for scope in (closure, func.__globals__, vars(builtins)):
+        if name in scope:
+            return scope[name]
+    raise KeyError(name)
+
+
+def function_id(func: Any) -> str:
+    return f"{func.__module__}:{func.__qualname__}:{source_hash(func)}"
+
+
+def dependencies(functions: list[Any]) -> dict[str, dict[str, list[Any]]]:
+    """function id -> {name: fingerprint} for every function compiled into a unit."""
+    return {function_id(fn.py_func): {name: fingerprint(value) for name, value in
+                                      fn.reads.items()} for fn in functions}
+
+
+def still_valid(func: Any, deps: dict[str, dict[str, list[Any]]]) -> bool:
+    """Walk from the root through the recorded reads; every fingerprint must still match."""
+    stack, seen = [func], set()
+    while stack:
+        current = stack.pop()
+        key = function_id(current)
+        if key in seen:
+            continue
+        seen.add(key)
+        reads = deps.get(key)
+        if reads is None:
+            return False
+        for name, recorded in reads.items():
+            try:
+                value = resolve(current, name)
+            except KeyError:
+                return False
+            if fingerprint(value) != recorded:
+                return False
+            if recorded[0] == "function":
+                stack.append(getattr(value, "py_func", value))
+    return True
+
+
+# ---- where entries live ------------------------------------------------------------------
+def user_cache_root() -> Path:
+    if config.CACHE_DIR:
+        return Path(config.CACHE_DIR)
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        os.path.join(os.environ.get("LOCALAPPDATA", ""), "kiln") if sys.platform == "win32"
+        else os.path.expanduser("~/Library/Caches" if sys.platform == "darwin" else "~/.cache"))
+    return Path(base) / "kiln"
+
+
+def candidate_dirs(func: Any) -> list[Path]:
+    """Beside the source file first (like __pycache__), else the user's cache directory."""
+    if config.CACHE_DIR:
+        return [Path(config.CACHE_DIR)]
+    dirs = []
+    source = inspect.getsourcefile(func)
+    if source and os.path.exists(source) and not source.startswith("<"):
+        dirs.append(Path(source).parent / "__pycache__" / "kiln")
+    dirs.append(user_cache_root() / "entries")
+    return dirs
+
+
+def is_private(path: Path) -> bool:
+    """Owned by this user and writable by nobody else."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    return not info.st_mode & 0o022
+
+
+def ensure_dir(path: Path) -> bool:
+    """Create a private directory (0700) if missing; True if it is safe to use."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return False
+    if not is_private(path):
+        warnings.warn(f"kiln cache directory {path} is writable by other users or not owned "
+                      "by you; it is not used", CacheWarning, stacklevel=4)
+        return False
+    return os.access(path, os.W_OK | os.R_OK | os.X_OK)
+
+
+def secret_key() -> bytes | None:
+    """This user's HMAC key, created on first use (0600 in a 0700 directory)."""
+    root = user_cache_root()
+    if not ensure_dir(root):
+        return None
+    path = root / "key"
+    try:
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as out:
+                out.write(os.urandom(32))
+        if not is_private(path) or path.stat().st_mode & 0o077:
+            warnings.warn(f"kiln cache key {path} is readable or writable by other users; "
+                          "the cache is not used", CacheWarning, stacklevel=4)
+            return None
+        return path.read_bytes()
+    except FileExistsError:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def environment() -> dict[str, str]:
+    from . import llvm
+    return {"kiln": __version__, "python": sys.version, "implementation":
+            sys.implementation.cache_tag or "", **llvm.host()}
+
+
+def entry_name(func: Any, arg_types: tuple[Type, ...], env: dict[str, str]) -> str:
+    key = json.dumps([function_id(func), [str(t) for t in arg_types], env], sort_keys=True)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:24]
+    safe = "".join(c if c.isalnum() or c in "_." else "_" for c in func.__qualname__)
+    return f"{safe}-{digest}{SUFFIX}"
+
+
+# ---- reading and writing -----------------------------------------------------------------
+def encode(meta: dict[str, Any], code: bytes, key: bytes) -> bytes:
+    meta_bytes = json.dumps(meta, sort_keys=True).encode()
+    body = MAGIC + bytes([VERSION]) + struct.pack("<I", len(meta_bytes)) + meta_bytes + \
+        struct.pack("<Q", len(code)) + code
+    return body + hmac.new(key, body, hashlib.sha256).digest()
+
+
+def decode(data: bytes, key: bytes) -> tuple[dict[str, Any], bytes]:
+    """Metadata and object code; ValueError for anything truncated, foreign or altered."""
+    if len(data) < len(MAGIC) + 1 + 4 + 8 + 32 or not data.startswith(MAGIC):
+        raise ValueError("not a kiln cache entry")
+    if data[len(MAGIC)] != VERSION:
+        raise ValueError(f"cache format version {data[len(MAGIC)]}, expected {VERSION}")
+    body, mac = data[:-32], data[-32:]
+    if not hmac.compare_digest(mac, hmac.new(key, body, hashlib.sha256).digest()):
+        raise ValueError("digest mismatch (altered, truncated or written by another user)")
+    offset = len(MAGIC) + 1
+    (meta_len,) = struct.unpack_from("<I", body, offset)
+    offset += 4
+    meta = json.loads(body[offset:offset + meta_len])
+    offset += meta_len
+    (code_len,) = struct.unpack_from("<Q", body, offset)
+    offset += 8
+    code = body[offset:offset + code_len]
+    if len(code) != code_len or offset + code_len != len(body):
+        raise ValueError("truncated entry")
+    return meta, code
+
+
+def load(func: Any, arg_types: tuple[Type, ...]) -> Any | None:
+    """A Build from the cache, or None (missing, stale, unsafe or corrupt: then recompile)."""
+    from .pipeline import Build
+    key = secret_key()
+    if key is None:
+        return None
+    env = environment()
+    name = entry_name(func, arg_types, env)
+    for directory in candidate_dirs(func):
+        path = directory / name
+        if not path.exists():
+            continue
+        if not is_private(directory) or not is_private(path):
+            warnings.warn(f"kiln cache entry {path} is writable by other users or not owned by "
+                          "you; ignoring it and recompiling", CacheWarning, stacklevel=3)
+            continue
+        try:
+            meta, code = decode(path.read_bytes(), key)
+            if meta.get("environment") != env:
+                continue
+            if not still_valid(func, meta["dependencies"]):
+                continue
+            build = Build(meta["name"], tuple(parse_type(t) for t in meta["arg_types"]),
+                          parse_type(meta["return_type"]), meta["wrapper_symbol"], code)
+        except (ValueError, KeyError, TypeError, OSError) as exc:
+            warnings.warn(f"kiln cache entry {path} is unusable ({exc}); recompiling",
+                          CacheWarning, stacklevel=3)
+            continue
+        try:
+            os.utime(path)                          # least-recently-used bookkeeping
+        except OSError:
+            pass
+        return build
+    return None
+
+
+def store(func: Any, build: Any) -> Path | None:
+    """Write an entry atomically to the first usable directory; None if none is writable."""
+    key = secret_key()
+    if key is None:
+        return None
+    env = environment()
+    meta = {"name": build.name, "arg_types": [str(t) for t in build.arg_types],
+            "return_type": str(build.return_type), "wrapper_symbol": build.wrapper_symbol,
+            "environment": env, "dependencies": dependencies(build.functions),
+            "function": f"{func.__module__}:{func.__qualname__}"}
+    data = encode(meta, build.object_code, key)
+    for directory in candidate_dirs(func):
+        if not ensure_dir(directory):
+            continue
+        try:
+            fd, temp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=SUFFIX)
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(temp, directory / entry_name(func, build.arg_types, env))
+        except OSError:
+            try:
+                os.unlink(temp)
+            except (OSError, UnboundLocalError):
+                pass
+            continue
+        trim(directory, config.CACHE_SIZE)
+        return directory
+    return None
+
+
+# ---- housekeeping (also `kiln cache info` / `kiln cache clear`) --------------------------
+def entries(directory: Path) -> list[Path]:
+    try:
+        return sorted(p for p in directory.iterdir() if p.suffix == SUFFIX and
+                      not p.name.startswith(".tmp-"))
+    except OSError:
+        return []
+
+
+def trim(directory: Path, limit: int) -> None:
+    """Delete least-recently-used entries until the directory holds at most `limit` bytes."""
+    found = []
+    for path in entries(directory):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        found.append((info.st_mtime, info.st_size, path))
+    total = sum(size for _, size, _ in found)
+    for _, size, path in sorted(found):
+        if total <= limit:
+            break
+        try:
+            path.unlink()
+            total -= size
+        except OSError:
+            pass
+
+
+def directories(paths: list[Path]) -> list[Path]:
+    """The user's cache directory plus every __pycache__/kiln under `paths`."""
+    found = [user_cache_root() / "entries"]
+    for base in paths:
+        found += sorted(base.rglob("__pycache__/kiln"))
+    return [d for d in dict.fromkeys(found) if d.is_dir()]
+
+
+def clear(paths: list[Path]) -> int:
+    removed = 0
+    for directory in directories(paths):
+        for path in entries(directory):
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
