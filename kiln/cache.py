@@ -20,6 +20,8 @@ go to a temporary file renamed into place, so concurrent writers never expose a 
 """
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
 import hmac
 import inspect
@@ -71,10 +73,31 @@ def resolve(func: Any, name: str) -> Any:
             except ValueError:
                 pass
     import builtins
+    first, *attributes = name.split(".")           # "b.helper": a member of module b
     for scope in (closure, func.__globals__, vars(builtins)):
-        if name in scope:
-            return scope[name]
+        if first in scope:
+            value = scope[first]
+            for attribute in attributes:
+                if not hasattr(value, attribute):
+                    raise KeyError(name)
+                value = getattr(value, attribute)
+            return value
     raise KeyError(name)
+
+
+def module_members(func: Any, reads: dict[str, Any]) -> dict[str, Any]:
+    """`b.helper(x)`, `b.K`: the members of read modules that the code names, as "b.helper".
+
+    The frontend records only `b`, whose fingerprint says nothing about b's functions and
+    constants; without these an edit to b.helper would leave a stale entry valid."""
+    from .source import source_of
+    modules = {name for name, value in reads.items() if inspect.ismodule(value)}
+    found = {}
+    for node in ast.walk(source_of(func).tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
+                node.value.id in modules and hasattr(reads[node.value.id], node.attr):
+            found[f"{node.value.id}.{node.attr}"] = getattr(reads[node.value.id], node.attr)
+    return found
 
 
 def function_id(func: Any) -> str:
@@ -84,7 +107,8 @@ def function_id(func: Any) -> str:
 def dependencies(functions: list[Any]) -> dict[str, dict[str, list[Any]]]:
     """function id -> {name: fingerprint} for every function compiled into a unit."""
     return {function_id(fn.py_func): {name: fingerprint(value) for name, value in
-                                      fn.reads.items()} for fn in functions}
+                                      {**fn.reads, **module_members(fn.py_func, fn.reads)}
+                                      .items()} for fn in functions}
 
 
 def still_valid(func: Any, deps: dict[str, dict[str, list[Any]]]) -> bool:
@@ -165,24 +189,44 @@ def secret_key() -> bytes | None:
     path = root / "key"
     try:
         if not path.exists():
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as out:
-                out.write(os.urandom(32))
+            create_key(path)
         if not is_private(path) or path.stat().st_mode & 0o077:
             warnings.warn(f"kiln cache key {path} is readable or writable by other users; "
                           "the cache is not used", CacheWarning, stacklevel=4)
             return None
-        return path.read_bytes()
-    except FileExistsError:
-        return path.read_bytes()
+        key = path.read_bytes()
     except OSError:
         return None
+    return key if len(key) == 32 else None
+
+
+def create_key(path: Path) -> None:
+    """Write a whole key beside `path`, then link it into place: a process that loses the
+    race to create it reads the winner's complete key, never a partly written file."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-key-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(os.urandom(32))
+        os.link(temp, path)
+    except FileExistsError:
+        pass
+    finally:
+        os.unlink(temp)
+
+
+@functools.lru_cache(maxsize=None)
+def kiln_build() -> str:
+    """A digest of kiln's own source: code compiled by another kiln is never reused."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
 def environment() -> dict[str, str]:
     from . import llvm
-    return {"kiln": __version__, "python": sys.version, "implementation":
-            sys.implementation.cache_tag or "", **llvm.host()}
+    return {"kiln": kiln_build(), "python": sys.version, "implementation":
+            sys.implementation.cache_tag or "", "opt": str(config.OPT), **llvm.host()}
 
 
 def entry_name(func: Any, arg_types: tuple[Type, ...], env: dict[str, str]) -> str:
@@ -229,7 +273,10 @@ def load(func: Any, arg_types: tuple[Type, ...]) -> Any | None:
     if key is None:
         return None
     env = environment()
-    name = entry_name(func, arg_types, env)
+    try:
+        name = entry_name(func, arg_types, env)
+    except (OSError, TypeError):     # no source (exec without linecache): the compiler says so
+        return None
     for directory in candidate_dirs(func):
         path = directory / name
         if not path.exists():
@@ -319,7 +366,7 @@ def trim(directory: Path, limit: int) -> None:
 
 def directories(paths: list[Path]) -> list[Path]:
     """The user's cache directory plus every __pycache__/kiln under `paths`."""
-    found = [user_cache_root() / "entries"]
+    found = [Path(config.CACHE_DIR) if config.CACHE_DIR else user_cache_root() / "entries"]
     for base in paths:
         found += sorted(base.rglob("__pycache__/kiln"))
     return [d for d in dict.fromkeys(found) if d.is_dir()]

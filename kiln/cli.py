@@ -2,16 +2,19 @@
 `COMMANDS`. Handlers import what they need lazily, so `kiln --help` stays fast.
 
     kiln bench [--size small|bench] [--repeat N] [--kernels fib,primes] [--impls cpython,numba]
-               [--sections kernels,calls,gil,startup] [--json FILE] [--plain]
+               [--sections kernels,calls,gil,startup,cache] [--json FILE] [--plain]
+    kiln cache info [PATHS...] [--plain]     where the machine-code cache lives, entries, bytes
+    kiln cache clear [PATHS...]              delete those entries
 
-A later `kiln cache info` / `kiln cache clear` is one more entry whose configure function adds
-its own subparsers.
+`cache` looks in the user's cache directory (or KILN_CACHE_DIR) and in every __pycache__/kiln
+under PATHS (default: the current directory).
 """
 
 from __future__ import annotations
 
 import argparse
 import faulthandler
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,11 +59,96 @@ def _run_bench(args: argparse.Namespace) -> int:
     return bench.run(options)
 
 
+def _configure_cache(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="cache_action", metavar="ACTION")
+    info = actions.add_parser("info", help="list cache directories, entries and bytes")
+    clear = actions.add_parser("clear", help="delete every cache entry found")
+    for action in (info, clear):
+        action.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATHS",
+                            help="also the __pycache__/kiln directories under these "
+                                 "(default: the current directory)")
+    info.add_argument("--plain", action="store_true",
+                      help="plain text output even when rich is installed")
+
+
+def _cache_rows(paths: list[Path]) -> list[tuple[str, int, int]]:
+    """(directory, entries, bytes) for every cache directory found."""
+    from kiln import cache
+
+    rows = []
+    for directory in cache.directories(paths):
+        sizes = []
+        for entry in cache.entries(directory):
+            try:
+                sizes.append(entry.stat().st_size)
+            except OSError:  # removed by a concurrent trim
+                pass
+        rows.append((os.path.abspath(directory), len(sizes), sum(sizes)))
+    return rows
+
+
+def _cache_info(args: argparse.Namespace) -> int:
+    from kiln import cache, config
+
+    rows = _cache_rows(args.paths)
+    state = "on" if config.CACHE else "off (KILN_CACHE=0)"
+    facts = [f"cache: {state}; user cache directory: {cache.user_cache_root()}",
+             f"size bound: {config.CACHE_SIZE:,} bytes per directory, least recently used "
+             "entries removed first"]
+    total = (f"total: {sum(r[1] for r in rows)} entries, {sum(r[2] for r in rows):,} bytes "
+             f"in {len(rows)} director{'y' if len(rows) == 1 else 'ies'}")
+    try:
+        if args.plain:
+            raise ImportError
+        from rich.console import Console
+        from rich.table import Table
+    except ImportError:
+        print("\n".join(facts))
+        width = max([len("directory")] + [len(r[0]) for r in rows])
+        print(f"{'directory'.ljust(width)}  {'entries':>7}  {'bytes':>12}")
+        for directory, count, size in rows:
+            print(f"{directory.ljust(width)}  {count:>7}  {size:>12,}")
+        print(total)
+        return 0
+    console = Console()
+    for fact in facts:
+        console.print(fact, highlight=False, soft_wrap=True)
+    table = Table("directory", "entries", "bytes")
+    for column in table.columns[1:]:
+        column.justify = "right"
+    for directory, count, size in rows:
+        table.add_row(directory, str(count), f"{size:,}")
+    console.print(table)
+    console.print(total, highlight=False)
+    return 0
+
+
+def _cache_clear(args: argparse.Namespace) -> int:
+    from kiln import cache
+
+    found = cache.directories(args.paths)
+    removed = cache.clear(args.paths)
+    print(f"removed {removed} entr{'y' if removed == 1 else 'ies'} from {len(found)} "
+          f"director{'y' if len(found) == 1 else 'ies'}")
+    return 0
+
+
+CACHE_ACTIONS = {"info": _cache_info, "clear": _cache_clear}
+
+
+def _run_cache(args: argparse.Namespace) -> int:
+    if args.cache_action is None:
+        args.subparser.print_help()
+        return 2
+    return CACHE_ACTIONS[args.cache_action](args)
+
+
 Configure = Callable[[argparse.ArgumentParser], None]
 Handle = Callable[[argparse.Namespace], int]
 
 COMMANDS: dict[str, tuple[str, Configure, Handle]] = {
     "bench": ("time kernels under CPython, kiln and Numba", _configure_bench, _run_bench),
+    "cache": ("show or clear the on-disk machine-code cache", _configure_cache, _run_cache),
 }
 
 

@@ -98,9 +98,21 @@ class FunctionEmitter:
         llfn.basic_blocks.insert(0, entry)
         self.b = ll.IRBuilder(entry)
         self.excinfo = llfn.args[0]
+        self.predicate: ll.Value | None = None     # set while emitting a predicated arm
+        self.arm_stores: dict[str, ll.Value] = {}  # that arm's assignments, applied after
+        self.absorbed: set[int] = set()            # arm blocks emitted into their branch
+        self.defs = {i.dest.id: i for i in fn.instructions() if getattr(i, "dest", None)}
+        self.predecessors: dict[int, int] = {}
+        for block in fn.blocks:
+            for succ in block.successors():
+                self.predecessors[id(succ)] = self.predecessors.get(id(succ), 0) + 1
 
     # ---- driver --------------------------------------------------------------------------
     def emit(self) -> None:
+        self.pending = self.b.alloca(I1, name="overflow.pending")
+        self.pending_message = self.b.alloca(I8P, name="overflow.message")
+        self.b.store(ll.Constant(I1, 0), self.pending)
+        self.b.store(ll.Constant(I8P, None), self.pending_message)
         for name, t in self.fn.local_types.items():
             value = self.b.alloca(lltype(t), name=name)
             assigned = self.b.alloca(I1, name=f"{name}.assigned")
@@ -109,6 +121,9 @@ class FunctionEmitter:
         self.b.branch(self.blocks[id(self.fn.blocks[0])])
         for block in self.fn.blocks:
             self.b.position_at_end(self.blocks[id(block)])
+            if id(block) in self.absorbed:
+                self.b.unreachable()
+                continue
             for instr in block.instrs:
                 getattr(self, f"emit_{type(instr).__name__}")(instr)
 
@@ -126,6 +141,9 @@ class FunctionEmitter:
         self.set(instr.dest, self.const(instr.dest.type, instr.value))
 
     def emit_Load(self, instr: ir.Load) -> None:
+        if self.predicate is not None and instr.name in self.arm_stores:
+            self.set(instr.dest, self.arm_stores[instr.name])
+            return
         slot, assigned = self.slots[instr.name]
         if not instr.name.startswith("$"):
             message = f"cannot access local variable '{instr.name}' where it is not " \
@@ -137,8 +155,11 @@ class FunctionEmitter:
         slot, assigned = self.slots[instr.name]
         value = self.convert(self.get(instr.value), instr.value.type,
                              self.fn.local_types[instr.name])
-        self.b.store(value, slot)
-        self.b.store(ll.Constant(I1, 1), assigned)
+        if self.predicate is None:
+            self.b.store(value, slot)
+            self.b.store(ll.Constant(I1, 1), assigned)
+        else:                       # applied after every arm has run (see emit_Branch)
+            self.arm_stores[instr.name] = value
 
     def emit_operation(self, instr: Any, operands: list[ir.Value]) -> None:
         args = [self.get(v) for v in operands]
@@ -160,6 +181,7 @@ class FunctionEmitter:
     def emit_Call(self, instr: ir.Call) -> None:
         if isinstance(instr.impl, ir.Function):
             callee = instr.impl
+            self.flush()
             args = [self.convert(self.get(a), a.type, t)
                     for a, t in zip(instr.args, callee.arg_types)]
             result = self.b.call(self.unit.function(callee), [self.excinfo] + args)
@@ -182,16 +204,57 @@ class FunctionEmitter:
         self.b.branch(self.blocks[id(instr.target)])
 
     def emit_Branch(self, instr: ir.Branch) -> None:
-        self.b.cbranch(self.get(instr.cond), self.blocks[id(instr.then)],
-                       self.blocks[id(instr.orelse)])
+        self.flush()
+        arms = self.predicable_arms(instr)
+        if arms is None:
+            self.b.cbranch(self.get(instr.cond), self.blocks[id(instr.then)],
+                           self.blocks[id(instr.orelse)])
+            return
+        join, taken = arms
+        cond = self.get(instr.cond)
+        results = []
+        for arm, when in taken:     # every arm reads the values from before the branch
+            self.predicate, self.arm_stores = cond if when else self.b.not_(cond), {}
+            for arm_instr in arm.instrs[:-1]:
+                getattr(self, f"emit_{type(arm_instr).__name__}")(arm_instr)
+            results.append((self.predicate, self.arm_stores))
+            self.absorbed.add(id(arm))
+        self.predicate = None
+        for predicate, stores in results:
+            for name, value in stores.items():
+                slot, assigned = self.slots[name]
+                self.b.store(self.b.select(predicate, value, self.b.load(slot)), slot)
+                self.b.store(self.b.or_(self.b.load(assigned), predicate), assigned)
+        self.b.branch(self.blocks[id(join)])
+
+    def predicable_arms(self, instr: ir.Branch):
+        """For `if c: x = ...` (else ...) whose arms are small and trap-free: the join block
+        and the arms with the branch outcome that runs each; None for any other branch."""
+        def arm_join(block: ir.Block) -> ir.Block | None:
+            body, last = block.instrs[:-1], block.instrs[-1]
+            if self.predecessors.get(id(block)) != 1 or not isinstance(last, ir.Jump) or \
+                    len(body) > MAX_PREDICATED_ARM or \
+                    not all(predicable(i, self.defs) for i in body):
+                return None
+            return last.target
+        then_join, else_join = arm_join(instr.then), arm_join(instr.orelse)
+        if then_join is not None and then_join is else_join:
+            return then_join, [(instr.then, True), (instr.orelse, False)]
+        if then_join is instr.orelse:
+            return instr.orelse, [(instr.then, True)]
+        if else_join is instr.then:
+            return instr.then, [(instr.orelse, False)]
+        return None
 
     def emit_Return(self, instr: ir.Return) -> None:
+        self.flush()
         value = self.convert(self.get(instr.value), instr.value.type, self.fn.return_type)
         result = ll.Constant(self.llfn.return_value.type, ll.Undefined)
         result = self.b.insert_value(result, ll.Constant(I1, 0), 0)
         self.b.ret(self.b.insert_value(result, value, 1))
 
     def emit_Raise(self, instr: ir.Raise) -> None:
+        self.flush()
         self.raise_(instr.exc, instr.message)
 
     # ---- helpers for emitters ------------------------------------------------------------
@@ -275,13 +338,15 @@ class FunctionEmitter:
             return self.b.trunc(bits, I1)
         return bits
 
-    def raise_(self, exc: str, message: str | None) -> None:
+    def raise_(self, exc: str, message: str | ll.Value | None) -> None:
         """Record an exception in the ExcInfo and return the failure flag."""
         kind_ptr = self.b.gep(self.excinfo, [ll.Constant(I32, 0), ll.Constant(I32, 0)])
         msg_ptr = self.b.gep(self.excinfo, [ll.Constant(I32, 0), ll.Constant(I32, 1)])
         self.b.store(ll.Constant(I32, abi.exception_kind(exc)), kind_ptr)
-        msg = self.unit.cstring(message) if message is not None else ll.Constant(I8P, None)
-        self.b.store(msg, msg_ptr)
+        if message is None or isinstance(message, str):
+            message = self.unit.cstring(message) if message is not None else \
+                ll.Constant(I8P, None)
+        self.b.store(message, msg_ptr)
         self.fail()
 
     def fail(self) -> None:
@@ -289,8 +354,37 @@ class FunctionEmitter:
         self.b.ret(self.b.insert_value(result, ll.Constant(I1, 1), 0))
 
     def fail_if(self, cond: ll.Value, exc: str, message: str | None) -> None:
-        with self.b.if_then(cond, likely=False):
+        """Raise if `cond`; an overflow still pending from earlier code wins (it came first)."""
+        with self.b.if_then(self.predicated(cond), likely=False):
+            self.flush()
             self.raise_(exc, message)
+
+    def overflow_if(self, cond: ll.Value, message: str) -> None:
+        """An int overflow, raised at the next point where it could be observed.
+
+        Pure arithmetic between the overflow and that point cannot be seen, so it runs on
+        (with a wrapped value) instead of branching away at once. That keeps simple if/else
+        arms free of branches, which lets LLVM turn them into selects. Every conditional
+        branch, return, raise, call and other check flushes first.
+        """
+        cond = self.predicated(cond)
+        before = self.b.load(self.pending)
+        message_before = self.b.load(self.pending_message)
+        self.b.store(self.b.or_(before, cond), self.pending)
+        self.b.store(self.b.select(before, message_before,
+                                   self.unit.cstring(message)), self.pending_message)
+
+    def predicated(self, cond: ll.Value) -> ll.Value:
+        """A failure condition that only counts when the current arm is really taken (a
+        select, not an `and`, so a value computed from garbage cannot leak through)."""
+        if self.predicate is None:
+            return cond
+        return self.b.select(self.predicate, cond, ll.Constant(I1, 0))
+
+    def flush(self) -> None:
+        """Raise a pending overflow now (see overflow_if)."""
+        with self.b.if_then(self.b.load(self.pending), likely=False):
+            self.raise_("OverflowError", self.b.load(self.pending_message))
 
     def propagate(self, failed: ll.Value) -> None:
         with self.b.if_then(failed, likely=False):
@@ -316,6 +410,35 @@ class FunctionEmitter:
 
     def select_value(self, cond: ll.Value, a: ll.Value, b: ll.Value) -> ll.Value:
         return self.b.select(cond, a, b)
+
+
+# if/else arms this small, made only of these operations, run unconditionally under a
+# predicate (see FunctionEmitter.emit_predicated): LLVM then sees straight-line code and can
+# use conditional moves instead of unpredictable branches.
+PREDICABLE_OPS = {"+", "-", "*", "&", "|", "^", "<", "<=", ">", ">=", "==", "!=", "unary-",
+                  "unary+", "unary~", "not", "truth"}
+MAX_PREDICATED_ARM = 8
+
+
+def predicable(instr: ir.Instr, defs: dict[int, ir.Instr]) -> bool:
+    """Safe to run when its arm is not taken: no trap, no call, plain scalar types only."""
+    if isinstance(instr, (ir.Const, ir.Load, ir.Store)):
+        value = getattr(instr, "dest", None) or instr.value
+        return value.type in (INT, FLOAT, BOOL)
+    if not isinstance(instr, (ir.BinOp, ir.UnaryOp, ir.Compare, ir.Truth)):
+        return False
+    from .infer import operands, operation_key
+    args = operands(instr)
+    if any(a.type not in (INT, FLOAT, BOOL) for a in args) or instr.dest.type not in \
+            (INT, FLOAT, BOOL):
+        return False
+    key = operation_key(instr)
+    if key in ("//", "%"):       # a constant nonzero divisor cannot trap
+        divisor = defs.get(args[1].id)
+        return isinstance(divisor, ir.Const) and divisor.value not in (0, -1)
+    if key == "/":
+        return all(a.type == FLOAT for a in args)
+    return key in PREDICABLE_OPS
 
 
 def check_emitters() -> list[str]:

@@ -21,7 +21,7 @@ from importlib import metadata
 from typing import Any
 
 from kiln.bench import impls as impl_table
-from kiln.bench import micro, suite
+from kiln.bench import cached, micro, suite
 from kiln.bench.impls import Impl
 from kiln.bench.model import SIZE_NAMES, Options, SectionResult
 from kiln.bench.report import Display, make_display
@@ -33,6 +33,7 @@ SECTIONS: dict[str, Section] = {
     "calls": micro.call_overhead,  # ns per call of a trivial compiled function
     "gil": micro.gil_release,  # 1 thread vs 2 threads of compiled work
     "startup": micro.startup,  # fresh interpreters: import, first result
+    "cache": cached.cache_startup,  # fresh interpreters with a cold and a warm machine-code cache
 }
 
 __all__ = ["SECTIONS", "Options", "run", "validate"]

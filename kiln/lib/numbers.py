@@ -29,10 +29,45 @@ def f64(value: float) -> ll.Constant:
 
 # ---- int arithmetic ----------------------------------------------------------------------
 def checked(cg, name: str, symbol: str, a, b):
+    """a op b for op in sadd/ssub/smul, OverflowError instead of wrapping."""
+    message = f"int overflow in {symbol} (kiln ints are 64-bit)"
+    if name == "ssub" and isinstance(b, ll.Constant) and b.constant != INT_MIN:
+        name, b = "sadd", i64(-b.constant)          # x - c is x + (-c)
+    constant = constant_operand(name, a, b)
+    if constant is not None:
+        value, limit_check = constant
+        cg.overflow_if(limit_check(cg.b), message)
+        return value(cg.b)
     pair = cg.intrinsic(f"llvm.{name}.with.overflow.i64", ll.LiteralStructType([I64, I1]), [a, b])
-    cg.fail_if(cg.b.extract_value(pair, 1), "OverflowError", f"int overflow in {symbol} "
-               "(kiln ints are 64-bit)")
+    cg.overflow_if(cg.b.extract_value(pair, 1), message)
     return cg.b.extract_value(pair, 0)
+
+
+def constant_operand(name, a, b):
+    """With a constant operand, overflow is a comparison of the other operand against a bound:
+    off the critical path, and the operation itself stays a plain add or multiply (lea)."""
+    if isinstance(b, ll.Constant) and not isinstance(a, ll.Constant) and name != "ssub":
+        return constant_operand(name, b, a)
+    if not isinstance(a, ll.Constant) or isinstance(b, ll.Constant) or \
+            not isinstance(a.constant, int):
+        return None
+    c, x = a.constant, b
+    if name == "sadd":
+        bound = (lambda bd: bd.icmp_signed(">", x, i64(INT_MAX - c))) if c >= 0 else \
+            (lambda bd: bd.icmp_signed("<", x, i64(INT_MIN - c)))
+        return (lambda bd: bd.add(x, a)), bound
+    if name == "ssub":          # c - x
+        bound = (lambda bd: bd.icmp_signed("<", x, i64(c - INT_MAX))) if c >= 0 else \
+            (lambda bd: bd.icmp_signed(">", x, i64(c - INT_MIN)))
+        return (lambda bd: bd.sub(a, x)), bound
+    if c in (0, 1):
+        return (lambda bd: bd.mul(x, a)), (lambda bd: ll.Constant(I1, 0))
+    if c == -1:
+        return (lambda bd: bd.mul(x, a)), (lambda bd: bd.icmp_signed("==", x, i64(INT_MIN)))
+    hi, lo = (INT_MAX // c, -(INT_MIN // -c)) if c > 0 else (INT_MIN // c, -(INT_MAX // -c))
+    lo, hi = sorted((lo, hi))
+    return (lambda bd: bd.mul(x, a)), (lambda bd: bd.or_(bd.icmp_signed(">", x, i64(hi)),
+                                                         bd.icmp_signed("<", x, i64(lo))))
 
 
 @op("+", (INT, INT), INT)
