@@ -87,29 +87,19 @@ def _cache_rows(paths: list[Path]) -> list[tuple[str, int, int]]:
     return rows
 
 
-def _cache_info(args: argparse.Namespace) -> int:
-    from kiln import cache, config
+def _print_plain(facts: list[str], rows: list[tuple[str, int, int]], total: str) -> None:
+    print("\n".join(facts))
+    width = max([len("directory")] + [len(r[0]) for r in rows])
+    print(f"{'directory'.ljust(width)}  {'entries':>7}  {'bytes':>12}")
+    for directory, count, size in rows:
+        print(f"{directory.ljust(width)}  {count:>7}  {size:>12,}")
+    print(total)
 
-    rows = _cache_rows(args.paths)
-    state = "on" if config.CACHE else "off (KILN_CACHE=0)"
-    facts = [f"cache: {state}; user cache directory: {cache.user_cache_root()}",
-             f"size bound: {config.CACHE_SIZE:,} bytes per directory, least recently used "
-             "entries removed first"]
-    total = (f"total: {sum(r[1] for r in rows)} entries, {sum(r[2] for r in rows):,} bytes "
-             f"in {len(rows)} director{'y' if len(rows) == 1 else 'ies'}")
-    try:
-        if args.plain:
-            raise ImportError
-        from rich.console import Console
-        from rich.table import Table
-    except ImportError:
-        print("\n".join(facts))
-        width = max([len("directory")] + [len(r[0]) for r in rows])
-        print(f"{'directory'.ljust(width)}  {'entries':>7}  {'bytes':>12}")
-        for directory, count, size in rows:
-            print(f"{directory.ljust(width)}  {count:>7}  {size:>12,}")
-        print(total)
-        return 0
+
+def _print_rich(facts: list[str], rows: list[tuple[str, int, int]], total: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console()
     for fact in facts:
         console.print(fact, highlight=False, soft_wrap=True)
@@ -120,6 +110,28 @@ def _cache_info(args: argparse.Namespace) -> int:
         table.add_row(directory, str(count), f"{size:,}")
     console.print(table)
     console.print(total, highlight=False)
+
+
+def _has_rich() -> bool:
+    try:
+        import rich  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _cache_info(args: argparse.Namespace) -> int:
+    from kiln import cache, config
+
+    rows = _cache_rows(args.paths)
+    state = "on" if config.CACHE else "off (KILN_CACHE=0)"
+    facts = [f"cache: {state}; user cache directory: {cache.user_cache_root()}",
+             f"size bound: {config.CACHE_SIZE:,} bytes per directory, least recently used "
+             "entries removed first"]
+    total = (f"total: {sum(r[1] for r in rows)} entries, {sum(r[2] for r in rows):,} bytes "
+             f"in {len(rows)} director{'y' if len(rows) == 1 else 'ies'}")
+    show = _print_plain if args.plain or not _has_rich() else _print_rich
+    show(facts, rows, total)
     return 0
 
 

@@ -37,14 +37,14 @@ def test_kernels_are_discovered_with_both_sizes() -> None:
 def test_runner_smoke_cpython_numba(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, raw = _run(tmp_path, impls=("cpython", "numba"))
     assert status == 0
-    assert set(raw) == {"machine", "options", "kernels", "calls", "gil", "startup"}
+    assert set(raw) == {"machine", "options", "kernels", "calls", "gil", "startup", "cache"}
     assert set(raw["kernels"]) == KERNELS
     for kernel in raw["kernels"].values():
         assert kernel["cpython"]["status"] == "ok"
         assert kernel["numba"]["status"] in ("ok", "not installed: pip install -e .[bench]")
         assert "kiln" not in kernel
     printed = capsys.readouterr().out
-    for title in ("Kernels", "Call overhead", "GIL release", "Start-up"):
+    for title in ("Kernels", "Call overhead", "GIL release", "Start-up", "Cache"):
         assert title in printed
 
 
