@@ -229,8 +229,15 @@ def environment() -> dict[str, str]:
             sys.implementation.cache_tag or "", "opt": str(config.OPT), **llvm.host()}
 
 
-def entry_name(func: Any, arg_types: tuple[Type, ...], env: dict[str, str]) -> str:
-    key = json.dumps([function_id(func), [str(t) for t in arg_types], env], sort_keys=True)
+def code_options(options: dict[str, Any]) -> dict[str, str]:
+    """The options that change machine code (caching itself does not)."""
+    return {k: repr(v) for k, v in sorted(options.items()) if k != "cache"}
+
+
+def entry_name(func: Any, arg_types: tuple[Type, ...], env: dict[str, str],
+               options: dict[str, Any]) -> str:
+    key = json.dumps([function_id(func), [str(t) for t in arg_types], env,
+                      code_options(options)], sort_keys=True)
     digest = hashlib.sha256(key.encode()).hexdigest()[:24]
     safe = "".join(c if c.isalnum() or c in "_." else "_" for c in func.__qualname__)
     return f"{safe}-{digest}{SUFFIX}"
@@ -266,7 +273,7 @@ def decode(data: bytes, key: bytes) -> tuple[dict[str, Any], bytes]:
     return meta, code
 
 
-def load(func: Any, arg_types: tuple[Type, ...]) -> Any | None:
+def load(func: Any, arg_types: tuple[Type, ...], options: dict[str, Any]) -> Any | None:
     """A Build from the cache, or None (missing, stale, unsafe or corrupt: then recompile)."""
     from .pipeline import Build
     key = secret_key()
@@ -274,7 +281,7 @@ def load(func: Any, arg_types: tuple[Type, ...]) -> Any | None:
         return None
     env = environment()
     try:
-        name = entry_name(func, arg_types, env)
+        name = entry_name(func, arg_types, env, options)
     except (OSError, TypeError):     # no source (exec without linecache): the compiler says so
         return None
     for directory in candidate_dirs(func):
@@ -305,7 +312,7 @@ def load(func: Any, arg_types: tuple[Type, ...]) -> Any | None:
     return None
 
 
-def store(func: Any, build: Any) -> Path | None:
+def store(func: Any, build: Any, options: dict[str, Any]) -> Path | None:
     """Write an entry atomically to the first usable directory; None if none is writable."""
     key = secret_key()
     if key is None:
@@ -323,7 +330,7 @@ def store(func: Any, build: Any) -> Path | None:
             fd, temp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=SUFFIX)
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
-            os.replace(temp, directory / entry_name(func, build.arg_types, env))
+            os.replace(temp, directory / entry_name(func, build.arg_types, env, options))
         except OSError:
             try:
                 os.unlink(temp)

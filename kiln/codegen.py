@@ -16,9 +16,10 @@ from typing import Any
 from llvmlite import ir as ll
 
 from . import abi, ir
+from .runtime import nrt
 from .lib.registry import Impl, SplitImpl
-from .types import (BOOL, BOTTOM, FLOAT, INT, NONE, NUMBER_ORDER, Bottom, Scalar, Tuple,
-                    Type, Union, members)
+from .types import (BOOL, BOTTOM, FLOAT, INT, NONE, NUMBER_ORDER, Array, Bottom, DType,
+                    Scalar, Tuple, Type, Union, members, numpy_dtype)
 
 I1, I8, I32, I64, DOUBLE = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntType(64), \
     ll.DoubleType()
@@ -27,17 +28,33 @@ EXCINFO = ll.LiteralStructType([I32, I8P])
 UNION = ll.LiteralStructType([I8, I64])
 
 
+SCALAR_TYPES = {"int": I64, "float": DOUBLE, "bool": I1, "None": I8, "np.bool": I1,
+                "np.int8": ll.IntType(8), "np.int16": ll.IntType(16), "np.int32": I32,
+                "np.int64": I64, "np.uint8": ll.IntType(8), "np.uint16": ll.IntType(16),
+                "np.uint32": I32, "np.uint64": I64, "np.float32": ll.FloatType(),
+                "np.float64": DOUBLE, "np.complex128": ll.LiteralStructType([DOUBLE, DOUBLE])}
+
+
 def lltype(t: Type) -> ll.Type:
     """The LLVM type that holds a value of kiln type `t`."""
     if isinstance(t, Scalar):
-        return {"int": I64, "float": DOUBLE, "bool": I1, "None": I8}[t.name]
+        return SCALAR_TYPES[t.name]
     if isinstance(t, Union):
         return UNION
     if isinstance(t, Tuple):
         return ll.LiteralStructType([lltype(i) for i in t.items])
-    if isinstance(t, Bottom):
+    if isinstance(t, Array):
+        return array_struct(t.ndim)
+    if isinstance(t, (Bottom, DType)):
         return I8
     raise TypeError(f"no LLVM type for {t}")
+
+
+def array_struct(ndim: int) -> ll.LiteralStructType:
+    """{meminfo, data, shape[ndim], strides[ndim]}: strides in bytes; meminfo is null, an NRT
+    block (refcounted) or a Python array object tagged with its low bit (borrowed)."""
+    dims = ll.ArrayType(I64, ndim)
+    return ll.LiteralStructType([I8P, I8P, dims, dims])
 
 
 def function_type(fn: ir.Function) -> ll.FunctionType:
@@ -45,10 +62,16 @@ def function_type(fn: ir.Function) -> ll.FunctionType:
     return ll.FunctionType(ret, [EXCINFO.as_pointer()] + [lltype(t) for t in fn.arg_types])
 
 
+def has_refs(t: Type) -> bool:
+    """Does a value of this type hold references (arrays) that must be counted?"""
+    return isinstance(t, Array) or (isinstance(t, Tuple) and any(has_refs(i) for i in t.items))
+
+
 class Unit:
     """One LLVM module holding a root function and every function it calls."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, options: dict[str, Any] | None = None):
+        self.options = options or {}
         self.module = ll.Module(name)
         self.functions: dict[int, ll.Function] = {}
         self.strings: dict[str, ll.GlobalVariable] = {}
@@ -98,6 +121,9 @@ class FunctionEmitter:
         llfn.basic_blocks.insert(0, entry)
         self.b = ll.IRBuilder(entry)
         self.excinfo = llfn.args[0]
+        self.options = unit.options
+        self.fail_block: ll.Block | None = None
+        self.owned: dict[int, ll.Value] = {}       # call -> slot keeping its new array alive
         self.predicate: ll.Value | None = None     # set while emitting a predicated arm
         self.arm_stores: dict[str, ll.Value] = {}  # that arm's assignments, applied after
         self.absorbed: set[int] = set()            # arm blocks emitted into their branch
@@ -117,7 +143,14 @@ class FunctionEmitter:
             value = self.b.alloca(lltype(t), name=name)
             assigned = self.b.alloca(I1, name=f"{name}.assigned")
             self.b.store(ll.Constant(I1, 0), assigned)
+            if has_refs(t):
+                self.b.store(ll.Constant(lltype(t), None), value)
             self.slots[name] = (value, assigned)
+        for instr in self.fn.instructions():
+            if isinstance(instr, ir.Call) and self.returns_new_reference(instr):
+                slot = self.b.alloca(lltype(instr.dest.type), name="owned")
+                self.b.store(ll.Constant(lltype(instr.dest.type), None), slot)
+                self.owned[id(instr)] = slot
         self.b.branch(self.blocks[id(self.fn.blocks[0])])
         for block in self.fn.blocks:
             self.b.position_at_end(self.blocks[id(block)])
@@ -126,6 +159,47 @@ class FunctionEmitter:
                 continue
             for instr in block.instrs:
                 getattr(self, f"emit_{type(instr).__name__}")(instr)
+        if self.fail_block is not None:
+            self.b.position_at_end(self.fail_block)
+            self.release_all()
+            result = ll.Constant(self.llfn.return_value.type, ll.Undefined)
+            self.b.ret(self.b.insert_value(result, ll.Constant(I1, 1), 0))
+
+    # ---- references (arrays): locals and owned temporaries hold them ----------------------
+    def returns_new_reference(self, instr: ir.Call) -> bool:
+        if isinstance(instr.impl, ir.Function):
+            return has_refs(instr.impl.return_type)
+        return getattr(instr.impl, "owned", False)
+
+    def retain(self, value: ll.Value, t: Type) -> None:
+        self.walk_refs(value, t, nrt.incref)
+
+    def release(self, value: ll.Value, t: Type) -> None:
+        self.walk_refs(value, t, nrt.decref)
+
+    def walk_refs(self, value: ll.Value, t: Type, action) -> None:
+        if isinstance(t, Array):
+            action(self.b, self.b.extract_value(value, 0))
+        elif isinstance(t, Tuple):
+            for i, item in enumerate(t.items):
+                if has_refs(item):
+                    self.walk_refs(self.b.extract_value(value, i), item, action)
+
+    def keep_owned(self, instr: ir.Call, value: ll.Value) -> None:
+        """A new reference lives in its call's slot until the slot is reused or we exit."""
+        slot = self.owned[id(instr)]
+        self.release(self.b.load(slot), instr.dest.type)
+        self.b.store(value, slot)
+
+    def release_all(self) -> None:
+        """Drop every reference this call holds (at return and on every exception exit)."""
+        for name, (slot, _) in self.slots.items():
+            t = self.fn.local_types[name]
+            if has_refs(t):
+                self.release(self.b.load(slot), t)
+        for instr in self.fn.instructions():
+            if id(instr) in self.owned:
+                self.release(self.b.load(self.owned[id(instr)]), instr.dest.type)
 
     def set(self, dest: ir.Value, value: ll.Value) -> None:
         self.values[dest.id] = value
@@ -155,6 +229,10 @@ class FunctionEmitter:
         slot, assigned = self.slots[instr.name]
         value = self.convert(self.get(instr.value), instr.value.type,
                              self.fn.local_types[instr.name])
+        t = self.fn.local_types[instr.name]
+        if has_refs(t):
+            self.retain(value, t)
+            self.release(self.b.load(slot), t)
         if self.predicate is None:
             self.b.store(value, slot)
             self.b.store(ll.Constant(I1, 1), assigned)
@@ -164,7 +242,10 @@ class FunctionEmitter:
     def emit_operation(self, instr: Any, operands: list[ir.Value]) -> None:
         args = [self.get(v) for v in operands]
         types = tuple(v.type for v in operands)
-        self.set(instr.dest, self.apply(instr.impl, args, types))
+        result = self.apply(instr.impl, args, types)
+        if id(instr) in self.owned:
+            self.keep_owned(instr, result)
+        self.set(instr.dest, result)
 
     def emit_BinOp(self, instr: ir.BinOp) -> None:
         self.emit_operation(instr, [instr.left, instr.right])
@@ -186,7 +267,10 @@ class FunctionEmitter:
                     for a, t in zip(instr.args, callee.arg_types)]
             result = self.b.call(self.unit.function(callee), [self.excinfo] + args)
             self.propagate(self.b.extract_value(result, 0))
-            self.set(instr.dest, self.b.extract_value(result, 1))
+            value = self.b.extract_value(result, 1)
+            if id(instr) in self.owned:
+                self.keep_owned(instr, value)
+            self.set(instr.dest, value)
         else:
             self.emit_operation(instr, instr.args)
 
@@ -249,6 +333,9 @@ class FunctionEmitter:
     def emit_Return(self, instr: ir.Return) -> None:
         self.flush()
         value = self.convert(self.get(instr.value), instr.value.type, self.fn.return_type)
+        if has_refs(self.fn.return_type):
+            self.retain(value, self.fn.return_type)      # the caller gets its own reference
+        self.release_all()
         result = ll.Constant(self.llfn.return_value.type, ll.Undefined)
         result = self.b.insert_value(result, ll.Constant(I1, 0), 0)
         self.b.ret(self.b.insert_value(result, value, 1))
@@ -289,10 +376,13 @@ class FunctionEmitter:
     def const(self, t: Type, value: Any) -> ll.Value:
         if isinstance(t, Tuple):
             return ll.Constant.literal_struct([self.const(i, v) for i, v in zip(t.items, value)])
-        if t == FLOAT:
-            return ll.Constant(DOUBLE, float(value))
-        if t == NONE or isinstance(t, Bottom):
+        if t == NONE or isinstance(t, (Bottom, DType)):
             return ll.Constant(I8, 0)
+        if isinstance(lltype(t), (ll.DoubleType, ll.FloatType)):
+            return ll.Constant(lltype(t), float(value))
+        if isinstance(lltype(t), ll.LiteralStructType):          # complex
+            return ll.Constant.literal_struct([ll.Constant(DOUBLE, value.real),
+                                               ll.Constant(DOUBLE, value.imag)])
         return ll.Constant(lltype(t), int(value))
 
     def convert(self, value: ll.Value, src: Type, dst: Type) -> ll.Value:
@@ -305,6 +395,11 @@ class FunctionEmitter:
             return self.pack(value, src)
         if src == BOOL and dst == INT:
             return self.b.zext(value, I64)
+        if numpy_dtype(src) and dst == FLOAT:
+            from .lib.npscalars import cast
+            return cast(self, value, src, FLOAT)
+        if isinstance(src, Array) and isinstance(dst, Array):
+            return value                # layouts and flags differ in type only
         if src in (BOOL, INT) and dst == FLOAT:
             return self.b.sitofp(value, DOUBLE) if src == INT else self.b.uitofp(value, DOUBLE)
         if isinstance(src, Tuple) and isinstance(dst, Tuple):
@@ -317,10 +412,14 @@ class FunctionEmitter:
 
     def pack(self, value: ll.Value, member: Type) -> ll.Value:
         tag = ll.Constant(I8, NUMBER_ORDER.index(member))
-        if member == FLOAT:
+        kind = lltype(member)
+        if isinstance(kind, ll.DoubleType):
             bits = self.b.bitcast(value, I64)
-        elif member == BOOL:
-            bits = self.b.zext(value, I64)
+        elif isinstance(kind, ll.FloatType):
+            bits = self.b.zext(self.b.bitcast(value, I32), I64)
+        elif kind.width < 64:
+            signed = member == INT or (numpy_dtype(member) or "u").startswith("int")
+            bits = self.b.sext(value, I64) if signed else self.b.zext(value, I64)
         else:
             bits = value
         out = self.b.insert_value(ll.Constant(UNION, ll.Undefined), tag, 0)
@@ -332,10 +431,13 @@ class FunctionEmitter:
 
     def unpack(self, value: ll.Value, member: Type) -> ll.Value:
         bits = self.b.extract_value(value, 1)
-        if member == FLOAT:
+        kind = lltype(member)
+        if isinstance(kind, ll.DoubleType):
             return self.b.bitcast(bits, DOUBLE)
-        if member == BOOL:
-            return self.b.trunc(bits, I1)
+        if isinstance(kind, ll.FloatType):
+            return self.b.bitcast(self.b.trunc(bits, I32), kind)
+        if kind.width < 64:
+            return self.b.trunc(bits, kind)
         return bits
 
     def raise_(self, exc: str, message: str | ll.Value | None) -> None:
@@ -350,8 +452,10 @@ class FunctionEmitter:
         self.fail()
 
     def fail(self) -> None:
-        result = ll.Constant(self.llfn.return_value.type, ll.Undefined)
-        self.b.ret(self.b.insert_value(result, ll.Constant(I1, 1), 0))
+        """Leave through the shared exit that releases references and reports failure."""
+        if self.fail_block is None:
+            self.fail_block = self.llfn.append_basic_block("fail")
+        self.b.branch(self.fail_block)
 
     def fail_if(self, cond: ll.Value, exc: str, message: str | None) -> None:
         """Raise if `cond`; an overflow still pending from earlier code wins (it came first)."""

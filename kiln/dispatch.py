@@ -23,8 +23,7 @@ _entries = itertools.count()
 SUPPORTED_OPTIONS = {"nogil", "cache", "parallel", "fastmath", "boundscheck", "error_model",
                      "inline", "forceobj", "nopython", "looplift", "_nrt"}
 NOT_YET = {"parallel": "parallel=True is not implemented yet; prange runs as range",
-           "fastmath": "fastmath is not implemented yet; floats keep strict IEEE semantics",
-           "boundscheck": "boundscheck has no effect yet: kiln compiles scalar code only"}
+           "fastmath": "fastmath is not implemented yet; floats keep strict IEEE semantics"}
 
 
 class KilnWarning(UserWarning):
@@ -96,11 +95,11 @@ class Dispatcher:
             if types in self._specs:
                 return self._specs[types]
             use_cache = config.CACHE and self.options.get("cache", True)
-            build = cache.load(self.py_func, types) if use_cache else None
+            build = cache.load(self.py_func, types, self.options) if use_cache else None
             if build is None:
                 build = self._build(types)
                 if use_cache:
-                    cache.store(self.py_func, build)
+                    cache.store(self.py_func, build, self.options)
             compiled = Specialization(build, pipeline.load(build))
             self._specs[types] = compiled
             self._install_entry()
@@ -109,7 +108,7 @@ class Dispatcher:
     def _build(self, types: tuple[Type, ...]) -> Any:
         from . import pipeline
         try:
-            return pipeline.compile_function(self.py_func, types)
+            return pipeline.compile_function(self.py_func, types, self.options)
         except CompileError as error:
             error.add_context(f"while compiling {self.__name__}({', '.join(map(str, types))})")
             raise error.with_traceback(None) from None

@@ -16,12 +16,14 @@ import ast
 import builtins
 import inspect
 import math
+import sys
 from typing import Any
 
 from . import ir
 from .errors import CompileError, Span
 from .lib import registry
 from .source import FunctionSource, source_of
+from .types import DTYPES, DTypeValue, dtype_name
 
 UNSUPPORTED_HINTS = {
     "With": "open resources outside the compiled function and pass values in",
@@ -52,10 +54,13 @@ RANGE_NAMES = {"range", "prange"}
 
 
 def is_constant(value: Any) -> bool:
-    """Values kiln folds into the code: numbers, bools, None and tuples of them."""
+    """Values kiln folds into the code: numbers (NumPy scalars too), bools, None, tuples."""
     if isinstance(value, tuple):
         return all(is_constant(v) for v in value)
-    return value is None or type(value) in (int, float, bool)
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and isinstance(value, numpy.generic):
+        return value.dtype.name in DTYPES
+    return value is None or type(value) in (int, float, bool, DTypeValue)
 
 
 class Lowerer:
@@ -182,12 +187,26 @@ class Lowerer:
                               [value, self.const(target, len(target.elts))]))
             for element, item in zip(target.elts, items):
                 self.store_target(element, item)
+        elif isinstance(target, ast.Subscript):      # a[i] = v -> call setitem(a, i, v)
+            container = self.lower(target.value)
+            indices = self.lower_indices(target.slice)
+            self.emit(ir.Call(self.span(target), self.value(), "setitem",
+                              [container, *indices, value]))
         else:
             raise self.error(target, f"assignment to {describe(target)} is not supported",
-                             "assign to local variable names or tuples of names")
+                             "assign to local variable names, tuples of names or a[i]")
 
     # x += expr
     def lower_AugAssign(self, node: ast.AugAssign) -> None:
+        if isinstance(node.target, ast.Subscript):   # a[i] += v: a and i evaluated once
+            container = self.lower(node.target.value)
+            indices = self.lower_indices(node.target.slice)
+            current = self.emit_value(ir.Call, node.target, "getitem", [container, *indices])
+            result = self.emit_value(ir.BinOp, node, BINOPS[type(node.op)], current,
+                                     self.lower(node.value))
+            self.emit(ir.Call(self.span(node), self.value(), "setitem",
+                              [container, *indices, result]))
+            return
         if not isinstance(node.target, ast.Name):
             raise self.error(node.target, "augmented assignment to "
                              f"{describe(node.target)} is not supported")
@@ -245,8 +264,7 @@ class Lowerer:
     def lower_For(self, node: ast.For) -> None:
         call = node.iter
         if not (isinstance(call, ast.Call) and self.global_name(call.func) in RANGE_NAMES):
-            raise self.error(node.iter, f"for loops over {describe(node.iter)} are not supported",
-                             "for loops over range(...) or kiln.prange(...)")
+            return self.lower_for_each(node)
         if call.keywords or not 1 <= len(call.args) <= 3:
             raise self.error(call, "range() takes 1 to 3 positional arguments")
         args = [self.lower(a) for a in call.args]
@@ -279,6 +297,25 @@ class Lowerer:
             self.lower_body(node.orelse)
             self.jump(node, after)
         self.start(after)
+
+    #  for x in seq: body  ->  t = seq; for $k in range(len(t)): x = t[$k]; body
+    def lower_for_each(self, node: ast.For) -> None:
+        sequence = self.temp()
+        self.emit(ir.Store(self.span(node.iter), sequence, self.lower(node.iter)))
+        index = self.temp()
+        span = positions(node.iter)
+        counter = ast.Name(index, ast.Store(), **span)
+        length = ast.Call(ast.Name("len", ast.Load(), **span),
+                          [ast.Name(sequence, ast.Load(), **span)], [], **span)
+        loop = ast.For(counter, ast.Call(ast.Name("range", ast.Load(), **span), [length], [],
+                                         **span),
+                       [ast.Assign([node.target], ast.Subscript(
+                           ast.Name(sequence, ast.Load(), **span),
+                           ast.Name(index, ast.Load(), **span), ast.Load(), **span),
+                           **positions(node.target))] + node.body, node.orelse,
+                       **positions(node))
+        self.locals |= {sequence, index}
+        self.lower_For(loop)
 
     def load(self, node: ast.AST, name: str) -> ir.Value:
         return self.emit_value(ir.Load, node, name)
@@ -352,6 +389,8 @@ class Lowerer:
 
     # ---- expressions ---------------------------------------------------------------------
     def lower_Constant(self, node: ast.Constant) -> ir.Value:
+        if isinstance(node.value, str) and dtype_name(node.value) is not None:
+            return self.const(node, DTypeValue(dtype_name(node.value)))     # dtype="float32"
         if not is_constant(node.value):
             raise self.error(node, f"{type(node.value).__name__} constants are not supported",
                              "int, float, bool and None constants")
@@ -363,31 +402,44 @@ class Lowerer:
         value = self.resolve_global(node)
         if is_constant(value):
             return self.const(node, value)
+        if dtype_name(value) is not None:
+            return self.const(node, DTypeValue(dtype_name(value)))
         raise self.error(node, f"global name {node.id!r} refers to "
                          f"{type(value).__name__} {short_repr(value)}, which compiled code "
                          "cannot use as a value",
                          "module-level int, float, bool and tuple constants, called functions")
 
+    def is_global_access(self, node: ast.Attribute) -> bool:
+        return isinstance(node.value, ast.Name) and node.value.id not in self.locals
+
+    # a.shape -> call attr.shape(a);  math.pi, np.float64 -> constants
     def lower_Attribute(self, node: ast.Attribute) -> ir.Value:
+        if not self.is_global_access(node):
+            return self.emit_value(ir.Call, node, f"attr.{node.attr}", [self.lower(node.value)])
         value = self.resolve_global(node)
         if is_constant(value):
             return self.const(node, value)
+        if dtype_name(value) is not None:
+            return self.const(node, DTypeValue(dtype_name(value)))
         raise self.error(node, f"{describe(node)} is not supported as a value",
                          "math constants such as math.pi, module-level number constants")
 
     def lower_Tuple(self, node: ast.Tuple) -> ir.Value:
         return self.emit_value(ir.MakeTuple, node, [self.lower(e) for e in node.elts])
 
+    # a[i], a[i, j], t[0], a[1:n:2]  ->  call getitem(a, i, j) (slices become slice values)
     def lower_Subscript(self, node: ast.Subscript) -> ir.Value:
         value = self.lower(node.value)
-        index = node.slice
-        if isinstance(index, ast.Constant) and type(index.value) is int:
-            return self.emit_value(ir.GetItem, node, value, index.value)
-        if isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub) and \
-                isinstance(index.operand, ast.Constant) and type(index.operand.value) is int:
-            return self.emit_value(ir.GetItem, node, value, -index.operand.value)
-        raise self.error(index, "tuples are indexed with integer constants only",
-                         "t[0], t[-1]; unpack with a, b = t")
+        return self.emit_value(ir.Call, node, "getitem", [value, *self.lower_indices(node.slice)])
+
+    def lower_indices(self, index: ast.expr) -> list[ir.Value]:
+        parts = index.elts if isinstance(index, ast.Tuple) else [index]
+        return [self.lower_slice(p) if isinstance(p, ast.Slice) else self.lower(p) for p in parts]
+
+    def lower_slice(self, node: ast.Slice) -> ir.Value:
+        bounds = [self.lower(p) if p is not None else self.const(node, None)
+                  for p in (node.lower, node.upper, node.step)]
+        return self.emit_value(ir.Call, node, "slice", bounds)
 
     def lower_BinOp(self, node: ast.BinOp) -> ir.Value:
         left, right = self.lower(node.left), self.lower(node.right)
@@ -456,13 +508,38 @@ class Lowerer:
         if any(isinstance(a, ast.Starred) for a in node.args) or \
                 any(k.arg is None for k in node.keywords):
             raise self.error(node, "*args and **kwargs in calls are not supported")
-        target = self.resolve_callee(node.func)
+        func = node.func
+        if isinstance(func, ast.Attribute) and not self.is_global_access(func):
+            if node.keywords:                        # a.method(x): call method.name(a, x)
+                raise self.error(node.keywords[0], f"{func.attr}() takes positional "
+                                 "arguments only in compiled code")
+            args = [self.lower(func.value)] + [self.lower(a) for a in node.args]
+            return self.emit_value(ir.Call, node, f"method.{func.attr}", args)
+        target = self.resolve_callee(func)
         if isinstance(target, str):
-            if node.keywords:
-                raise self.error(node.keywords[0], f"{target}() takes positional arguments "
-                                 "only in compiled code")
-            return self.emit_value(ir.Call, node, target, [self.lower(a) for a in node.args])
+            return self.emit_value(ir.Call, node, target, self.bind_library(node, target))
         return self.emit_value(ir.Call, node, target, self.bind_arguments(node, target))
+
+    def bind_library(self, node: ast.Call, name: str) -> list[ir.Value]:
+        """Positional arguments for a library function; keywords by its registered signature,
+        with None for parameters left out."""
+        params = registry.SIGNATURES.get(name)
+        if params is None:
+            if node.keywords:
+                raise self.error(node.keywords[0], f"{name}() takes positional arguments "
+                                 "only in compiled code")
+            return [self.lower(a) for a in node.args]
+        if len(node.args) > len(params):
+            raise self.error(node, f"{name}() takes at most {len(params)} arguments")
+        given: dict[str, ast.expr] = dict(zip(params, node.args))
+        for keyword in node.keywords:
+            if keyword.arg not in params or keyword.arg in given:
+                raise self.error(keyword, f"{name}() got an unexpected or repeated keyword "
+                                 f"argument {keyword.arg!r}", f"parameters: {', '.join(params)}")
+            given[keyword.arg] = keyword.value
+        last = max((params.index(k) for k in given), default=-1)
+        return [self.lower(given[p]) if p in given else self.const(node, None)
+                for p in params[:last + 1]]
 
     def bind_arguments(self, node: ast.Call, func: Any) -> list[ir.Value]:
         """Place keyword arguments and defaults positionally, in the callee's parameter order."""
@@ -519,6 +596,8 @@ class Lowerer:
                 node.value.id not in self.locals else None
             if owner is math:
                 return f"math.{node.attr}"
+            if getattr(owner, "__name__", "") == "numpy":
+                return f"np.{node.attr}"
             if getattr(owner, "__name__", "") in ("kiln", "numba") and node.attr == "prange":
                 return "prange"
         return None

@@ -12,6 +12,7 @@ iterates until every return type is stable.
 from __future__ import annotations
 
 import itertools
+import secrets
 from typing import Any
 
 from . import ir
@@ -22,6 +23,7 @@ from .types import BOTTOM, Bottom, Tuple, Type, Union, typeof, union_of
 
 MAX_ROUNDS = 50
 _symbols = itertools.count()
+_PROCESS = secrets.token_hex(6)   # symbols of cached code from other processes never clash
 
 
 def operation_key(instr: ir.Instr) -> str:
@@ -75,7 +77,7 @@ class Inference:
             fn = lower_function(func)
             fn.arg_types = arg_types
             fn.return_type = BOTTOM
-            fn.symbol = f"kiln.{func.__qualname__}.{next(_symbols)}"
+            fn.symbol = f"kiln.{func.__qualname__}.{_PROCESS}.{next(_symbols)}"
             self.functions[key] = fn
             self.run(fn)
         return self.functions[key]

@@ -30,7 +30,8 @@ class Build:
     llvm_ir: str = ""             # optimised LLVM IR
 
 
-def compile_function(func: Any, arg_types: tuple[Type, ...]) -> Build:
+def compile_function(func: Any, arg_types: tuple[Type, ...],
+                     options: dict[str, Any] | None = None) -> Build:
     from . import codegen, wrapper                 # LLVM is loaded on the first compile only
     from .infer import Inference
     from .verify import verify
@@ -42,7 +43,7 @@ def compile_function(func: Any, arg_types: tuple[Type, ...]) -> Build:
         for fn in functions:
             verify(fn)                             # IR invariants (a failure is a kiln bug)
     debug(1, lambda: "\n\n".join(ir.format_function(f) for f in functions))
-    unit = codegen.Unit(f"kiln.{secrets.token_hex(6)}")  # symbols unique across processes
+    unit = codegen.Unit(f"kiln.{secrets.token_hex(6)}", options)  # unique symbol names
     symbol = unit.emit_all(typed)                  # typed IR -> LLVM IR, callees included
     wrapper_symbol = wrapper.add_wrapper(unit, typed, symbol)   # the native entry for Python
     text = str(unit.module)

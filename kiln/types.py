@@ -1,12 +1,15 @@
 """The type lattice: frozen dataclasses for every value kiln compiles, `typeof` and `unify`.
 
-    typeof(3)            -> int
-    typeof((1, 2.0))     -> tuple[int, float]
-    unify(int, float)    -> int | float      (a tagged value that keeps Python's exact type)
-    unify(int, tuple)    -> None             (a conflict the caller reports)
+    typeof(3)                  -> int
+    typeof((1, 2.0))           -> tuple[int, float]
+    typeof(np.float32(1))      -> np.float32            (NumPy scalars keep their own type)
+    typeof(np.zeros((2, 3)))   -> array[float64, 2, C]
+    unify(int, float)          -> int | float  (a tagged value that keeps Python's exact type)
+    unify(int, tuple)          -> None         (a conflict the caller reports)
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 
@@ -45,6 +48,31 @@ class Tuple(Type):
 
 
 @dataclass(frozen=True)
+class Array(Type):
+    """A NumPy array: element dtype, number of dimensions, layout ('C', 'F' or 'A' for any
+    strides) and whether it may be written."""
+
+    dtype: str
+    ndim: int
+    layout: str = "C"
+    readonly: bool = False
+
+    def __str__(self) -> str:
+        flags = ", readonly" if self.readonly else ""
+        return f"array[{self.dtype}, {self.ndim}, {self.layout}{flags}]"
+
+
+@dataclass(frozen=True)
+class DType(Type):
+    """A compile-time dtype argument such as `np.float64` or `dtype=np.uint8`."""
+
+    dtype: str
+
+    def __str__(self) -> str:
+        return f"dtype[{self.dtype}]"
+
+
+@dataclass(frozen=True)
 class Bottom(Type):
     """No value yet: the return type of a function whose inference has not reached a return."""
 
@@ -57,8 +85,17 @@ FLOAT = Scalar("float")
 BOOL = Scalar("bool")
 NONE = Scalar("None")
 BOTTOM = Bottom()
-NUMBER_ORDER = (BOOL, INT, FLOAT)
+DTYPES = ("bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+          "float32", "float64", "complex128")
+NUMPY = {name: Scalar(f"np.{name}") for name in DTYPES}
+# every scalar that can share a variable with others, in tag order (complex does not fit)
+NUMBER_ORDER = (BOOL, INT, FLOAT) + tuple(NUMPY[d] for d in DTYPES if d != "complex128")
 INT_OR_FLOAT = Union((INT, FLOAT))
+
+
+def numpy_dtype(t: Type) -> str | None:
+    """'float64' for np.float64, None for anything that is not a NumPy scalar."""
+    return t.name[3:] if isinstance(t, Scalar) and t.name.startswith("np.") else None
 
 
 def members(t: Type) -> tuple[Type, ...]:
@@ -67,7 +104,7 @@ def members(t: Type) -> tuple[Type, ...]:
 
 
 def is_number(t: Type) -> bool:
-    return all(m in NUMBER_ORDER for m in members(t))
+    return all(m in NUMBER_ORDER or m == NUMPY["complex128"] for m in members(t))
 
 
 def union_of(types: list[Type]) -> Type | None:
@@ -83,6 +120,9 @@ def union_of(types: list[Type]) -> Type | None:
         return found[0]
     if all(m in NUMBER_ORDER for m in found):
         return Union(tuple(m for m in NUMBER_ORDER if m in found))
+    if all(isinstance(m, Array) for m in found) and \
+            len({(m.dtype, m.ndim) for m in found}) == 1:
+        return Array(found[0].dtype, found[0].ndim, "A", any(m.readonly for m in found))
     if all(isinstance(m, Tuple) for m in found) and len({len(m.items) for m in found}) == 1:
         items = [union_of(list(col)) for col in zip(*(m.items for m in found))]
         return None if any(i is None for i in items) else Tuple(tuple(items))
@@ -106,12 +146,55 @@ def typeof(value: object) -> Type:
         return INT if cls is int else FLOAT
     if value is None:
         return NONE
+    if cls is DTypeValue:
+        return DType(value.name)
     if cls is tuple:
         return Tuple(tuple(typeof(v) for v in value))
-    if cls.__module__ != "numpy" and isinstance(value, (int, float)):
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        if isinstance(value, numpy.ndarray):
+            return array_type(value)
+        if isinstance(value, numpy.generic) and value.dtype.name in DTYPES and \
+                type(value) is value.dtype.type:
+            return NUMPY[value.dtype.name]
+        if isinstance(value, numpy.generic):
+            raise UnsupportedValue(f"numpy.{type(value).__name__}")
+    if isinstance(value, (int, float)):
         return INT if isinstance(value, int) else FLOAT
     raise UnsupportedValue(f"{cls.__module__}.{cls.__qualname__}"
                            if cls.__module__ != "builtins" else cls.__qualname__)
+
+
+@dataclass(frozen=True)
+class DTypeValue:
+    """A dtype written in code (np.float64, float, "uint8"), folded to a constant."""
+
+    name: str
+
+
+def dtype_name(value: object) -> str | None:
+    """'float64' for np.float64, np.dtype('float64'), float or "float64"; else None."""
+    builtin = {float: "float64", int: "int64", bool: "bool", complex: "complex128"}
+    if isinstance(value, type) and value in builtin:
+        return builtin[value]
+    numpy = sys.modules.get("numpy")
+    if numpy is None or not (isinstance(value, (str, numpy.dtype)) or (
+            isinstance(value, type) and issubclass(value, numpy.generic))):
+        return None
+    try:
+        name = numpy.dtype(value).name
+    except TypeError:
+        return None
+    return name if name in DTYPES else None
+
+
+def array_type(value) -> Array:
+    dtype = value.dtype
+    if dtype.name not in DTYPES or not dtype.isnative:
+        raise UnsupportedValue(f"numpy.ndarray of dtype {dtype} (supported: {', '.join(DTYPES)})")
+    flags = value.flags
+    layout = "C" if flags.c_contiguous else "F" if flags.f_contiguous else "A"
+    return Array(dtype.name, value.ndim, layout, not flags.writeable)
 
 
 def parse_signature(text: str) -> tuple[Type | None, tuple[Type, ...]]:
@@ -140,9 +223,12 @@ def parse_type(text: str) -> Type:
     if text.startswith("tuple[") and text.endswith("]"):
         inner = text[len("tuple["):-1]
         return Tuple(tuple(parse_type(p) for p in _split_top(inner, ",") if p.strip()))
-    scalars = {str(t): t for t in (INT, FLOAT, BOOL, NONE)}
+    scalars = {str(t): t for t in (INT, FLOAT, BOOL, NONE, *NUMPY.values())}
     if text in scalars:
         return scalars[text]
+    if text.startswith("array[") and text.endswith("]"):
+        dtype, ndim, layout, *flags = [p.strip() for p in text[len("array["):-1].split(",")]
+        return Array(dtype, int(ndim), layout, flags == ["readonly"])
     if text == str(BOTTOM):
         return BOTTOM
     raise ValueError(f"not a kiln type: {text!r}")

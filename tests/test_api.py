@@ -48,7 +48,7 @@ def test_unknown_option_is_a_type_error():
         kiln.jit(funcs.add, nopythn=True)
 
 
-@pytest.mark.parametrize("option", ["parallel", "fastmath", "boundscheck"])
+@pytest.mark.parametrize("option", ["parallel", "fastmath"])
 def test_options_not_implemented_yet_warn(option):
     with pytest.warns(kiln.KilnWarning, match=option):
         kiln.jit(funcs.add, **{option: True})

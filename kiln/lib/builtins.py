@@ -265,12 +265,4 @@ def pow_rule(types, consts):
     return impl and Impl(impl.result, lambda cg, a, t, r: cg.apply(impl, a, types), types)
 
 
-@rule("len", callable_=True)
-def len_rule(types, consts):
-    if len(types) == 1 and isinstance(types[0], Tuple):
-        size = len(types[0].items)
-        return Impl(INT, lambda cg, a, t, r: i64(size), types)
-    return None
-
-
 __all__ = ["is_finite", "is_nan"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from ..types import BOOL, FLOAT, INT
+from ..types import BOOL, FLOAT, INT, numpy_dtype
 from .registry import Impl, rule
 
 DOUBLE, I1, I64 = ll.DoubleType(), ll.IntType(1), ll.IntType(64)
@@ -54,9 +54,11 @@ def math_1(cg, symbol, can_overflow, x):
 
 
 def float_args(types, count):
+    """math functions take ints, floats, bools and real NumPy scalars, as Python floats."""
     if len(types) != count:
         return None
-    if all(t in (INT, FLOAT, BOOL) for t in types):
+    if all(t in (INT, FLOAT, BOOL) or (numpy_dtype(t) or "complex").startswith(
+            ("bool", "int", "uint", "float")) for t in types):
         return (FLOAT,) * count
     return None
 

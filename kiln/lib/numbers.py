@@ -348,15 +348,25 @@ def float_truediv(cg, args, types, result):
     return cg.b.fdiv(*args)
 
 
+def fconst(like, value: float) -> ll.Constant:
+    """A float constant of the same type (double or float) as `like`."""
+    return ll.Constant(like.type, value)
+
+
+def suffix(like) -> str:
+    """The LLVM intrinsic suffix for a float value: f64 or f32."""
+    return "f64" if isinstance(like.type, ll.DoubleType) else "f32"
+
+
 def float_mod_value(cg, vx, wx):
     """CPython's float remainder: fmod, moved to the divisor's sign; a zero keeps wx's sign."""
     b_ = cg.b
     mod = b_.frem(vx, wx)
-    nonzero = b_.fcmp_unordered("!=", mod, f64(0.0))
-    fix = b_.and_(nonzero, b_.xor(b_.fcmp_ordered("<", wx, f64(0.0)),
-                                  b_.fcmp_ordered("<", mod, f64(0.0))))
+    nonzero = b_.fcmp_unordered("!=", mod, fconst(vx, 0.0))
+    fix = b_.and_(nonzero, b_.xor(b_.fcmp_ordered("<", wx, fconst(vx, 0.0)),
+                                  b_.fcmp_ordered("<", mod, fconst(vx, 0.0))))
     adjusted = b_.select(fix, b_.fadd(mod, wx), mod)
-    zero = cg.intrinsic("llvm.copysign.f64", DOUBLE, [f64(0.0), wx])
+    zero = cg.intrinsic(f"llvm.copysign.{suffix(vx)}", vx.type, [fconst(vx, 0.0), wx])
     return b_.select(nonzero, adjusted, zero), fix
 
 
@@ -371,15 +381,15 @@ def float_floordiv_value(cg, vx, wx):
     b_ = cg.b
     mod = b_.frem(vx, wx)
     div = b_.fdiv(b_.fsub(vx, mod), wx)
-    nonzero = b_.fcmp_unordered("!=", mod, f64(0.0))
-    fix = b_.and_(nonzero, b_.xor(b_.fcmp_ordered("<", wx, f64(0.0)),
-                                  b_.fcmp_ordered("<", mod, f64(0.0))))
-    div = b_.select(fix, b_.fsub(div, f64(1.0)), div)
-    floor = cg.intrinsic("llvm.floor.f64", DOUBLE, [div])
-    floor = b_.select(b_.fcmp_ordered(">", b_.fsub(div, floor), f64(0.5)),
-                      b_.fadd(floor, f64(1.0)), floor)
-    zero = cg.intrinsic("llvm.copysign.f64", DOUBLE, [f64(0.0), b_.fdiv(vx, wx)])
-    return b_.select(b_.fcmp_unordered("!=", div, f64(0.0)), floor, zero)
+    nonzero = b_.fcmp_unordered("!=", mod, fconst(vx, 0.0))
+    fix = b_.and_(nonzero, b_.xor(b_.fcmp_ordered("<", wx, fconst(vx, 0.0)),
+                                  b_.fcmp_ordered("<", mod, fconst(vx, 0.0))))
+    div = b_.select(fix, b_.fsub(div, fconst(vx, 1.0)), div)
+    floor = cg.intrinsic(f"llvm.floor.{suffix(vx)}", vx.type, [div])
+    floor = b_.select(b_.fcmp_ordered(">", b_.fsub(div, floor), fconst(vx, 0.5)),
+                      b_.fadd(floor, fconst(vx, 1.0)), floor)
+    zero = cg.intrinsic(f"llvm.copysign.{suffix(vx)}", vx.type, [fconst(vx, 0.0), b_.fdiv(vx, wx)])
+    return b_.select(b_.fcmp_unordered("!=", div, fconst(vx, 0.0)), floor, zero)
 
 
 @op("//", (FLOAT, FLOAT), FLOAT)

@@ -25,6 +25,7 @@ class Impl:
     emit: Emit
     argtypes: tuple[Type, ...]     # the types the emitter expects (after widening)
     known: bool | None = None      # a bool result the types alone decide (`x is None`)
+    owned: bool = False            # returns a new reference (a freshly created array)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ Rule = Callable[[tuple[Type, ...], tuple[Any, ...]], "Impl | None"]
 RULES: dict[str, list[Rule]] = {}
 CALLABLES: set[str] = set()        # names that calls in user code may reach
 UNION_AWARE: set[str] = set()      # keys whose rules take tagged values whole (min, max)
+SIGNATURES: dict[str, tuple[str, ...]] = {}   # parameter names of library functions that
+                                               # take keywords (np.zeros(n, dtype=...))
 
 
 class TypeRuleError(Exception):
@@ -50,11 +53,13 @@ class TypeRuleError(Exception):
 NO_CONST = object()                # marks an argument that is not a compile-time constant
 
 
-def rule(*keys: str, callable_: bool = False, unions: bool = False
-         ) -> Callable[[Rule], Rule]:
-    """Register a rule function for operation keys."""
+def rule(*keys: str, callable_: bool = False, unions: bool = False,
+         params: tuple[str, ...] = ()) -> Callable[[Rule], Rule]:
+    """Register a rule function for operation keys (with keyword names, if it takes them)."""
     def register(fn: Rule) -> Rule:
         for key in keys:
+            if params:
+                SIGNATURES[key] = params
             RULES.setdefault(key, []).append(fn)
             if callable_:
                 CALLABLES.add(key)

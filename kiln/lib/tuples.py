@@ -51,3 +51,27 @@ def range_step_rule(types, consts):
     if types == (INT, INT):
         return Impl(INT, lambda cg, a, t, r: cg.b.add(*a), types)
     return None
+
+
+@rule("getitem")
+def tuple_getitem(types, consts):
+    """t[k] for a constant k: the item's own type (tuples may hold different types)."""
+    if len(types) != 2 or not isinstance(types[0], Tuple):
+        return None
+    index, size = consts[1], len(types[0].items)
+    if type(index) is not int:
+        raise TypeRuleError("tuples are indexed with integer constants only",
+                            "t[0], t[-1]; unpack with a, b = t")
+    if not -size <= index < size:
+        raise TypeRuleError(f"tuple index {index} out of range for {types[0]}")
+    position = index % size
+    return Impl(types[0].items[position],
+                lambda cg, a, t, r: cg.b.extract_value(a[0], position), types)
+
+
+@rule("len", callable_=True)
+def tuple_len(types, consts):
+    if len(types) == 1 and isinstance(types[0], Tuple):
+        size = len(types[0].items)
+        return Impl(INT, lambda cg, a, t, r: i64(size), types)
+    return None

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from ..types import BOOL, FLOAT, INT, NONE, NUMBER_ORDER, Tuple, Type, Union
+from ..types import (BOOL, FLOAT, INT, NONE, NUMBER_ORDER, Array, Scalar, Tuple, Type, Union,
+                     numpy_dtype)
 
 I1, I8, I32, I64, DOUBLE = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntType(64), \
     ll.DoubleType()
@@ -35,7 +36,13 @@ SIGNATURES = {
     "Py_DecRef": (ll.VoidType(), [OBJ]),
     "PyObject_GetAttrString": (OBJ, [OBJ, OBJ]),
     "PyObject_Call": (OBJ, [OBJ, OBJ, OBJ]),
+    "PyLong_FromUnsignedLongLong": (OBJ, [I64]),
+    "PyLong_AsUnsignedLongLongMask": (I64, [OBJ]),
+    "PyUnicode_FromString": (OBJ, [OBJ]),
 }
+# PyArrayObject fields (the same in NumPy 1.x and 2.x): data, nd, dimensions, strides, flags
+ARRAY_DATA, ARRAY_ND, ARRAY_DIMS, ARRAY_STRIDES, ARRAY_DESCR, ARRAY_FLAGS = 16, 24, 32, 40, 56, 64
+C_CONTIGUOUS, F_CONTIGUOUS, WRITEABLE = 0x1, 0x2, 0x400
 
 
 class Api:
@@ -95,6 +102,10 @@ def unbox(api: Api, b: ll.IRBuilder, obj: ll.Value, t: Type) -> tuple[ll.Value, 
         return b.icmp_unsigned("==", obj, api.data("_Py_TrueStruct")), ll.Constant(I1, 0)
     if t == NONE:
         return ll.Constant(I8, 0), ll.Constant(I1, 0)
+    if isinstance(t, Array):
+        return unbox_array(b, obj, t), ll.Constant(I1, 0)
+    if numpy_dtype(t):
+        return unbox_numpy_scalar(api, b, obj, t), ll.Constant(I1, 0)
     if isinstance(t, Tuple):
         from ..codegen import lltype
         value, failed = ll.Constant(lltype(t), ll.Undefined), ll.Constant(I1, 0)
@@ -107,8 +118,41 @@ def unbox(api: Api, b: ll.IRBuilder, obj: ll.Value, t: Type) -> tuple[ll.Value, 
     raise TypeError(f"cannot unbox {t}")
 
 
+def field(b: ll.IRBuilder, obj: ll.Value, offset: int, kind: ll.Type) -> ll.Value:
+    return b.load(b.bitcast(b.gep(obj, [ll.Constant(I64, offset)]), kind.as_pointer()))
+
+
+def unbox_array(b: ll.IRBuilder, obj: ll.Value, t: Array) -> ll.Value:
+    """The native struct of a NumPy array: a borrowed view (meminfo = the object | 1)."""
+    from ..codegen import lltype
+    value = ll.Constant(lltype(t), ll.Undefined)
+    tagged = b.inttoptr(b.or_(b.ptrtoint(obj, I64), ll.Constant(I64, 1)), OBJ)
+    value = b.insert_value(value, tagged, 0)
+    value = b.insert_value(value, field(b, obj, ARRAY_DATA, OBJ), 1)
+    dims = field(b, obj, ARRAY_DIMS, I64.as_pointer())
+    strides = field(b, obj, ARRAY_STRIDES, I64.as_pointer())
+    for axis in range(t.ndim):
+        value = b.insert_value(value, b.load(b.gep(dims, [ll.Constant(I64, axis)])), [2, axis])
+        value = b.insert_value(value, b.load(b.gep(strides, [ll.Constant(I64, axis)])),
+                               [3, axis])
+    return value
+
+
+def unbox_numpy_scalar(api: Api, b: ll.IRBuilder, obj: ll.Value, t: Scalar) -> ll.Value:
+    """NumPy scalar objects keep their value right after the object header."""
+    from ..codegen import lltype
+    kind = lltype(t)
+    if kind == I1:
+        return b.icmp_unsigned("!=", field(b, obj, 16, I8), ll.Constant(I8, 0))
+    return field(b, obj, 16, kind)
+
+
 def box(api: Api, b: ll.IRBuilder, value: ll.Value, t: Type) -> ll.Value:
     """A new reference to a Python object for a native value (null if allocation failed)."""
+    if isinstance(t, Array):
+        return box_array(api, b, value, t)
+    if numpy_dtype(t):
+        return box_numpy_scalar(api, b, value, t)
     if t == INT:
         return b.call(api.PyLong_FromLongLong, [value])
     if t == FLOAT:
@@ -143,6 +187,61 @@ def box(api: Api, b: ll.IRBuilder, value: ll.Value, t: Type) -> ll.Value:
     return phi
 
 
+def py_int(api: Api, b: ll.IRBuilder, value: ll.Value) -> ll.Value:
+    return b.call(api.PyLong_FromUnsignedLongLong, [value])
+
+
+def call_python(api: Api, b: ll.IRBuilder, function: str, args: list[ll.Value]) -> ll.Value:
+    """Call a kiln runtime function (a PyObject* registered under `function`); steals args."""
+    tuple_ = b.call(api.PyTuple_New, [ll.Constant(I64, len(args))])
+    for i, arg in enumerate(args):
+        b.call(api.PyTuple_SetItem, [tuple_, ll.Constant(I64, i), arg])
+    callee = b.load(b.bitcast(api.data(function), OBJ.as_pointer()))
+    result = b.call(api.PyObject_Call, [callee, tuple_, ll.Constant(OBJ, None)])
+    b.call(api.Py_DecRef, [tuple_])
+    return result
+
+
+def box_array(api: Api, b: ll.IRBuilder, value: ll.Value, t: Array) -> ll.Value:
+    """runtime.nrt.box_array(meminfo, data, dtype, shape, strides, readonly); the reference the
+    native value held moves to the NumPy array."""
+    shape = b.call(api.PyTuple_New, [ll.Constant(I64, t.ndim)])
+    strides = b.call(api.PyTuple_New, [ll.Constant(I64, t.ndim)])
+    for axis in range(t.ndim):
+        b.call(api.PyTuple_SetItem, [shape, ll.Constant(I64, axis),
+                                     py_int(api, b, b.extract_value(value, [2, axis]))])
+        b.call(api.PyTuple_SetItem, [strides, ll.Constant(I64, axis),
+                                     b.call(api.PyLong_FromLongLong,
+                                            [b.extract_value(value, [3, axis])])])
+    meminfo = b.ptrtoint(b.extract_value(value, 0), I64)
+    data = b.ptrtoint(b.extract_value(value, 1), I64)
+    readonly = b.call(api.PyBool_FromLong, [ll.Constant(I64, int(t.readonly))])
+    return call_python(api, b, "kiln_box_array", [
+        py_int(api, b, meminfo), py_int(api, b, data),
+        b.call(api.PyUnicode_FromString, [api.cstring(t.dtype)]), shape, strides, readonly])
+
+
+def box_numpy_scalar(api: Api, b: ll.IRBuilder, value: ll.Value, t: Scalar) -> ll.Value:
+    """numpy.<dtype>(value) through runtime.nrt.box_scalar(dtype, bits)."""
+    from ..codegen import lltype
+    kind = lltype(t)
+    if isinstance(kind, ll.DoubleType):
+        bits = b.bitcast(value, I64)
+    elif isinstance(kind, ll.FloatType):
+        bits = b.zext(b.bitcast(value, I32), I64)
+    elif isinstance(kind, ll.LiteralStructType):      # complex: two calls' worth of bits
+        real = b.bitcast(b.extract_value(value, 0), I64)
+        imag = b.bitcast(b.extract_value(value, 1), I64)
+        return call_python(api, b, "kiln_box_scalar", [
+            b.call(api.PyUnicode_FromString, [api.cstring(numpy_dtype(t))]),
+            py_int(api, b, real), py_int(api, b, imag)])
+    else:
+        bits = b.zext(value, I64)
+    return call_python(api, b, "kiln_box_scalar", [
+        b.call(api.PyUnicode_FromString, [api.cstring(numpy_dtype(t))]), py_int(api, b, bits),
+        py_int(api, b, ll.Constant(I64, 0))])
+
+
 def exception_index(name: str) -> ll.Constant:
     from .. import abi
     return ll.Constant(I64, abi.exception_kind(name) - 1)
@@ -167,8 +266,40 @@ def exact_type_check(api: Api, b: ll.IRBuilder, obj: ll.Value, t: Type) -> ll.Va
                     every = b.and_(every, exact_type_check(api, b, item, item_type))
                 b.store(every, result)
         return b.load(result)
+    if isinstance(t, Array):
+        return exact_array_check(b, obj, ob_type, t)
+    if numpy_dtype(t):
+        import numpy as np
+        expected = ll.Constant(I64, id(np.dtype(numpy_dtype(t)).type)).inttoptr(OBJ)
+        return b.icmp_unsigned("==", ob_type, expected)
     name = {INT: "PyLong_Type", FLOAT: "PyFloat_Type", BOOL: "PyBool_Type"}[t]
     return b.icmp_unsigned("==", ob_type, api.data(name))
+
+
+def exact_array_check(b: ll.IRBuilder, obj: ll.Value, ob_type: ll.Value, t: Array) -> ll.Value:
+    """ndarray of exactly this dtype, ndim, layout and writability (as types.typeof decides).
+    Addresses of NumPy's type objects are constants here: entries are never cached."""
+    import numpy as np
+    result = b.alloca(I1)
+    b.store(ll.Constant(I1, 0), result)
+    array_type = ll.Constant(I64, id(np.ndarray)).inttoptr(OBJ)
+    with b.if_then(b.icmp_unsigned("==", ob_type, array_type)):
+        descr = ll.Constant(I64, id(np.dtype(t.dtype))).inttoptr(OBJ)
+        flags = field(b, obj, ARRAY_FLAGS, ll.IntType(32))
+        c_contig = b.icmp_unsigned("!=", b.and_(flags, ll.Constant(flags.type, C_CONTIGUOUS)),
+                                   ll.Constant(flags.type, 0))
+        f_contig = b.icmp_unsigned("!=", b.and_(flags, ll.Constant(flags.type, F_CONTIGUOUS)),
+                                   ll.Constant(flags.type, 0))
+        writeable = b.icmp_unsigned("!=", b.and_(flags, ll.Constant(flags.type, WRITEABLE)),
+                                    ll.Constant(flags.type, 0))
+        layout = {"C": c_contig, "F": b.and_(b.not_(c_contig), f_contig),
+                  "A": b.not_(b.or_(c_contig, f_contig))}[t.layout]
+        ok = b.and_(b.icmp_unsigned("==", field(b, obj, ARRAY_DESCR, OBJ), descr), layout)
+        ok = b.and_(ok, b.icmp_signed("==", field(b, obj, ARRAY_ND, ll.IntType(32)),
+                                      ll.Constant(ll.IntType(32), t.ndim)))
+        ok = b.and_(ok, b.icmp_unsigned("==", writeable, ll.Constant(I1, int(not t.readonly))))
+        b.store(ok, result)
+    return b.load(result)
 
 
 def tuple_item(b: ll.IRBuilder, tup: ll.Value, index: int) -> ll.Value:

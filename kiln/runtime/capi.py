@@ -17,7 +17,7 @@ API_FUNCTIONS = (
     "PyFloat_FromDouble", "PyBool_FromLong", "PyTuple_New", "PyTuple_GetItem", "PyTuple_SetItem",
     "PyTuple_Size", "PyEval_SaveThread", "PyEval_RestoreThread", "PyErr_SetString",
     "PyErr_SetNone", "PyErr_Occurred", "Py_IncRef", "Py_DecRef", "PyObject_GetAttrString",
-    "PyObject_Call",
+    "PyObject_Call", "PyLong_FromUnsignedLongLong", "PyUnicode_FromString",
 )
 API_DATA = ("PyLong_Type", "PyFloat_Type", "PyBool_Type", "PyTuple_Type", "_Py_NoneStruct",
             "_Py_TrueStruct", "_Py_FalseStruct")
@@ -25,7 +25,8 @@ LIBM = ("sin", "cos", "tan", "asin", "acos", "atan", "atan2", "exp", "expm1", "l
         "log10", "log1p", "pow", "fmod", "hypot", "sinh", "cosh", "tanh", "asinh", "acosh",
         "atanh", "erf", "erfc", "exp2", "cbrt", "roundeven", "floor", "ceil", "trunc",
         "copysign", "fabs", "sqrt", "frexp", "ldexp", "fma")
-LIBC = ("snprintf", "strtod", "strtol", "strchr", "memcpy", "memset")
+LIBC = ("snprintf", "strtod", "strtol", "strchr", "memcpy", "memset", "aligned_alloc", "free",
+        "memmove")
 
 _keep_alive: list[object] = []
 
@@ -50,6 +51,12 @@ def register_symbols() -> None:
         *[getattr(__import__("builtins"), name) for name in abi.EXCEPTIONS])
     _keep_alive.append(table)
     llvm.add_symbol("kiln_exceptions", ctypes.addressof(table))
+    from . import nrt
+    for name, function in (("kiln_box_array", nrt.box_array),
+                           ("kiln_box_scalar", nrt.box_scalar)):
+        slot = ctypes.py_object(function)
+        _keep_alive.append(slot)
+        llvm.add_symbol(name, ctypes.addressof(slot))
 
 
 # ---- native methods, and a class's call slot ---------------------------------------------

@@ -1,0 +1,506 @@
+"""NumPy arrays: attributes, bounds-checked indexing, element assignment, creation.
+
+    a.shape, a.size, a.ndim, len(a), a.T
+    a[i, j]          -> the element as a NumPy scalar (IndexError outside, negatives wrap)
+    a[i]             -> on a 2-D array, a view of row i sharing a's memory
+    a[i, j] = v      -> NumPy's casting (a Python int must fit; a float into ints truncates)
+    np.zeros((n, m), dtype=np.float32), np.arange(a, b, s), np.full(n, v), np.empty_like(a)
+
+An array is {meminfo, data, shape[], strides[]} (see codegen.array_struct); arrays created here
+are reference counted (runtime/nrt.py) and marked `owned` so codegen keeps them in a slot.
+"""
+from __future__ import annotations
+
+import numpy as np
+from llvmlite import ir as ll
+
+from ..runtime import nrt
+from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, DType, Scalar, Tuple, Type,
+                     is_number, numpy_dtype)
+from .npscalars import cast, kind_of
+from .registry import Impl, TypeRuleError, rule
+
+I1, I8, I32, I64 = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntType(64)
+I8P = I8.as_pointer()
+
+
+def i64(value: int) -> ll.Constant:
+    return ll.Constant(I64, value)
+
+
+def element_type(t: Array) -> Scalar:
+    return NUMPY[t.dtype]
+
+
+def storage(t: Array) -> ll.Type:
+    """How one element sits in memory (bools are bytes)."""
+    from ..codegen import lltype
+    return I8 if t.dtype == "bool" else lltype(element_type(t))
+
+
+def itemsize(t: Array | str) -> int:
+    return np.dtype(t.dtype if isinstance(t, Array) else t).itemsize
+
+
+def shape_of(cg, value, t: Array) -> list[ll.Value]:
+    return [cg.b.extract_value(value, [2, axis]) for axis in range(t.ndim)]
+
+
+def strides_of(cg, value, t: Array) -> list[ll.Value]:
+    """Byte strides; for contiguous layouts derived from the shape, so LLVM sees unit steps."""
+    b = cg.b
+    if t.layout == "A":
+        return [b.extract_value(value, [3, axis]) for axis in range(t.ndim)]
+    shape = shape_of(cg, value, t)
+    order = range(t.ndim - 1, -1, -1) if t.layout == "C" else range(t.ndim)
+    strides: list[ll.Value] = [None] * t.ndim
+    step: ll.Value = i64(itemsize(t))
+    for axis in order:
+        strides[axis] = step
+        step = b.mul(step, shape[axis])
+    return strides
+
+
+def make_array(cg, t: Array, meminfo, data, shape, strides) -> ll.Value:
+    from ..codegen import lltype
+    b = cg.b
+    value = ll.Constant(lltype(t), ll.Undefined)
+    value = b.insert_value(value, meminfo, 0)
+    value = b.insert_value(value, data, 1)
+    for axis in range(t.ndim):
+        value = b.insert_value(value, shape[axis], [2, axis])
+        value = b.insert_value(value, strides[axis], [3, axis])
+    return value
+
+
+# ---- attributes --------------------------------------------------------------------------
+def attribute(name: str, result, emit):
+    def match(types, consts):
+        if len(types) == 1 and isinstance(types[0], Array):
+            return Impl(result(types[0]), emit, types)
+        return None
+    rule(f"attr.{name}")(match)
+
+
+attribute("shape", lambda t: Tuple((INT,) * t.ndim),
+          lambda cg, a, ts, r: pack(cg, r, shape_of(cg, a[0], ts[0])))
+attribute("strides", lambda t: Tuple((INT,) * t.ndim),
+          lambda cg, a, ts, r: pack(cg, r, strides_of(cg, a[0], ts[0])))
+attribute("ndim", lambda t: INT, lambda cg, a, ts, r: i64(ts[0].ndim))
+attribute("itemsize", lambda t: INT, lambda cg, a, ts, r: i64(itemsize(ts[0])))
+attribute("dtype", lambda t: DType(t.dtype), lambda cg, a, ts, r: ll.Constant(I8, 0))
+attribute("size", lambda t: INT, lambda cg, a, ts, r: product(cg, shape_of(cg, a[0], ts[0])))
+attribute("T", lambda t: Array(t.dtype, t.ndim, {"C": "F", "F": "C"}.get(t.layout, "A"),
+                               t.readonly), lambda cg, a, ts, r: transpose(cg, a[0], ts[0], r))
+
+
+def pack(cg, t: Tuple, values: list[ll.Value]) -> ll.Value:
+    from ..codegen import lltype
+    out = ll.Constant(lltype(t), ll.Undefined)
+    for i, v in enumerate(values):
+        out = cg.b.insert_value(out, v, i)
+    return out
+
+
+def product(cg, values: list[ll.Value]) -> ll.Value:
+    total: ll.Value = i64(1)
+    for v in values:
+        total = cg.b.mul(total, v)
+    return total
+
+
+def transpose(cg, value, t: Array, result: Array) -> ll.Value:
+    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    return make_array(cg, result, cg.b.extract_value(value, 0), cg.b.extract_value(value, 1),
+                      shape[::-1], strides[::-1])
+
+
+@rule("len", callable_=True)
+def array_len(types, consts):
+    if len(types) == 1 and isinstance(types[0], Array):
+        if types[0].ndim == 0:
+            raise TypeRuleError("len() of a 0-d array")
+        return Impl(INT, lambda cg, a, ts, r: cg.b.extract_value(a[0], [2, 0]), types)
+    return None
+
+
+# ---- indexing ----------------------------------------------------------------------------
+def index_type_ok(t: Type) -> bool:
+    return t == INT or kind_of_safe(t) in ("i", "u")
+
+
+def kind_of_safe(t: Type) -> str:
+    return kind_of(t) if isinstance(t, Scalar) and is_number(t) else ""
+
+
+def as_index(cg, value, t: Type) -> ll.Value:
+    return value if t == INT else cast(cg, value, t, NUMPY["int64"], weak_check=False)
+
+
+def checked_index(cg, index, size, axis: int) -> ll.Value:
+    """Python-style index: negatives count from the end; IndexError outside [0, size)."""
+    b = cg.b
+    wrapped = b.select(b.icmp_signed("<", index, i64(0)), b.add(index, size), index)
+    if cg.options.get("boundscheck", True):
+        outside = b.icmp_unsigned(">=", wrapped, size)      # negatives are huge unsigned
+        cg.fail_if(outside, "IndexError", f"index out of bounds for axis {axis}")
+    return wrapped
+
+
+def element_pointer(cg, value, t: Array, indices: list[ll.Value]) -> ll.Value:
+    b = cg.b
+    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    offset: ll.Value = i64(0)
+    for axis, index in enumerate(indices):
+        position = checked_index(cg, index, shape[axis], axis)
+        offset = b.add(offset, b.mul(position, strides[axis]))
+    address = b.gep(b.extract_value(value, 1), [offset])
+    return b.bitcast(address, storage(t).as_pointer())
+
+
+def load_element(cg, pointer, t: Array) -> ll.Value:
+    raw = cg.b.load(pointer)
+    return cg.b.icmp_unsigned("!=", raw, ll.Constant(I8, 0)) if t.dtype == "bool" else raw
+
+
+def store_element(cg, pointer, t: Array, value) -> None:
+    cg.b.store(cg.b.zext(value, I8) if t.dtype == "bool" else value, pointer)
+
+
+@rule("getitem")
+def array_getitem(types, consts):
+    if not types or not isinstance(types[0], Array):
+        return None
+    array, indices = types[0], types[1:]
+    if len(indices) > array.ndim:
+        return too_many_indices(array, element_type(array))
+    bad = [t for t in indices if not index_type_ok(t)]
+    if bad:
+        raise TypeRuleError(f"arrays are indexed with integers here, not {bad[0]}",
+                            "int indices a[i, j] (slices and masks are not supported yet)")
+    if len(indices) == array.ndim:
+        return Impl(element_type(array), emit_getitem, types)
+    layout = "C" if array.layout == "C" else "A"
+    view = Array(array.dtype, array.ndim - len(indices), layout, array.readonly)
+    return Impl(view, emit_subarray, types)
+
+
+def too_many_indices(array: Array, result: Type) -> Impl:
+    """NumPy raises IndexError when the line runs, so kiln does too (not at compile time)."""
+    message = f"too many indices for array: array is {array.ndim}-dimensional"
+
+    def emit(cg, args, types, r):
+        cg.fail_if(ll.Constant(I1, 1), "IndexError", message)
+        return ll.Constant(cg_lltype(r), ll.Undefined)
+    return Impl(result, emit, ())
+
+
+def cg_lltype(t: Type) -> ll.Type:
+    from ..codegen import lltype
+    return lltype(t)
+
+
+def emit_getitem(cg, args, types, result):
+    indices = [as_index(cg, v, t) for v, t in zip(args[1:], types[1:])]
+    return load_element(cg, element_pointer(cg, args[0], types[0], indices), types[0])
+
+
+def emit_subarray(cg, args, types, result):
+    """a[i] on an n-d array: the (n-1)-d view of that row, sharing a's memory."""
+    array = types[0]
+    indices = [as_index(cg, v, t) for v, t in zip(args[1:], types[1:])]
+    pointer = element_pointer(cg, args[0], array, indices)
+    shape, strides = shape_of(cg, args[0], array), strides_of(cg, args[0], array)
+    count = len(indices)
+    return make_array(cg, result, cg.b.extract_value(args[0], 0), cg.b.bitcast(pointer, I8P),
+                      shape[count:], strides[count:])
+
+
+@rule("setitem")
+def array_setitem(types, consts):
+    if not types or not isinstance(types[0], Array):
+        return None
+    array, indices, value = types[0], types[1:-1], types[-1]
+    if array.readonly:
+        raise TypeRuleError("assignment destination is read-only",
+                            "pass a writeable array (a.copy())")
+    if len(indices) > array.ndim:
+        return too_many_indices(array, NONE)
+    if len(indices) != array.ndim or not all(index_type_ok(t) for t in indices):
+        raise TypeRuleError(f"assignment needs {array.ndim} integer index(es) for a "
+                            f"{array.ndim}-d array", "a[i, j] = v")
+    if not (isinstance(value, Scalar) and is_number(value)):
+        raise TypeRuleError(f"cannot store a {value} into an array of {array.dtype}")
+    return Impl(NONE, emit_setitem, types)
+
+
+def emit_setitem(cg, args, types, result):
+    array, value_type = types[0], types[-1]
+    indices = [as_index(cg, v, t) for v, t in zip(args[1:-1], types[1:-1])]
+    value = to_element(cg, args[-1], value_type, array)
+    store_element(cg, element_pointer(cg, args[0], array, indices), array, value)
+    return ll.Constant(I8, 0)
+
+
+def to_element(cg, value, source: Type, array: Array) -> ll.Value:
+    """NumPy's conversion of an assigned value: a Python float into an integer array goes
+    through int() (NaN and inf raise), a Python int must fit the element type."""
+    from .mathlib import float_to_int
+    target = element_type(array)
+    if source == FLOAT and kind_of(target) in "iu":
+        value, source = float_to_int(cg, value), INT
+    return cast(cg, value, source, target, weak_check=source == INT)
+
+
+# ---- creation ----------------------------------------------------------------------------
+def shape_args(t: Type) -> int | None:
+    """The number of dimensions a shape argument gives (an int or a tuple of ints)."""
+    if index_type_ok(t):
+        return 1
+    if isinstance(t, Tuple) and all(index_type_ok(i) for i in t.items):
+        return len(t.items)
+    return None
+
+
+def shape_values(cg, value, t: Type) -> list[ll.Value]:
+    if isinstance(t, Tuple):
+        return [as_index(cg, cg.b.extract_value(value, i), item) for i, item in
+                enumerate(t.items)]
+    return [as_index(cg, value, t)]
+
+
+def chosen_dtype(t: Type, default: str) -> str:
+    if isinstance(t, DType):
+        return t.dtype
+    if t == NONE:
+        return default
+    raise TypeRuleError(f"dtype must be a NumPy type such as np.float64, not {t}")
+
+
+def allocate(cg, result: Array, shape: list[ll.Value]) -> ll.Value:
+    """A new C-contiguous array (refcount 1); ValueError for negative sizes."""
+    b = cg.b
+    negative = ll.Constant(I1, 0)
+    for size in shape:
+        negative = b.or_(negative, b.icmp_signed("<", size, i64(0)))
+    cg.fail_if(negative, "ValueError", "negative dimensions are not allowed")
+    count = product(cg, shape)
+    pair = cg.intrinsic("llvm.umul.with.overflow.i64", ll.LiteralStructType([I64, I1]),
+                        [count, i64(itemsize(result))])
+    cg.fail_if(b.extract_value(pair, 1), "ValueError", "array is too big")
+    meminfo, data = nrt.allocate(b, b.extract_value(pair, 0))
+    cg.fail_if(nrt.allocation_failed(b, meminfo), "MemoryError", None)
+    strides: list[ll.Value] = [None] * result.ndim
+    step: ll.Value = i64(itemsize(result))
+    for axis in range(result.ndim - 1, -1, -1):
+        strides[axis] = step
+        step = b.mul(step, shape[axis])
+    return make_array(cg, result, meminfo, data, shape, strides)
+
+
+def fill(cg, array_value, t: Array, value_of_index) -> None:
+    """data[k] = value_of_index(k) for every element of a new C-contiguous array."""
+    b = cg.b
+    count = product(cg, shape_of(cg, array_value, t))
+    data = b.bitcast(b.extract_value(array_value, 1), storage(t).as_pointer())
+    entry = b.block
+    loop = b.append_basic_block("fill.loop")
+    done = b.append_basic_block("fill.done")
+    b.cbranch(b.icmp_signed(">", count, i64(0)), loop, done)
+    b.position_at_end(loop)
+    k = b.phi(I64)
+    k.add_incoming(i64(0), entry)
+    store_element(cg, b.gep(data, [k]), t, value_of_index(k))
+    following = b.add(k, i64(1))
+    k.add_incoming(following, b.block)
+    b.cbranch(b.icmp_signed("<", following, count), loop, done)
+    b.position_at_end(done)
+
+
+def creation(name: str, params: tuple[str, ...], fill_value):
+    """np.empty / np.zeros / np.ones (shape, dtype=float64)."""
+    def match(types, consts):
+        ndim = shape_args(types[0]) if types else None
+        if ndim is None or len(types) > 2:
+            return None
+        dtype = chosen_dtype(types[1] if len(types) > 1 else NONE, "float64")
+        result = Array(dtype, ndim, "C")
+
+        def emit(cg, args, ts, r):
+            array = allocate(cg, r, shape_values(cg, args[0], ts[0]))
+            if fill_value is not None:
+                constant = cg.const(element_type(r), fill_value)
+                fill(cg, array, r, lambda k: constant)
+            return array
+        return Impl(result, emit, types, owned=True)
+    rule(f"np.{name}", callable_=True, params=params)(match)
+
+
+creation("empty", ("shape", "dtype"), None)
+creation("zeros", ("shape", "dtype"), 0)
+creation("ones", ("shape", "dtype"), 1)
+
+
+@rule("np.full", callable_=True, params=("shape", "fill_value", "dtype"))
+def full_rule(types, consts):
+    if len(types) < 2 or shape_args(types[0]) is None or not is_number(types[1]):
+        return None
+    default = {INT: "int64", FLOAT: "float64", BOOL: "bool"}.get(types[1]) or \
+        numpy_dtype(types[1])
+    dtype = chosen_dtype(types[2] if len(types) > 2 else NONE, default)
+    result = Array(dtype, shape_args(types[0]), "C")
+
+    def emit(cg, args, ts, r):
+        array = allocate(cg, r, shape_values(cg, args[0], ts[0]))
+        value = to_element(cg, args[1], ts[1], r)
+        fill(cg, array, r, lambda k: value)
+        return array
+    return Impl(result, emit, types, owned=True)
+
+
+def like(name: str, fill_value):
+    """np.empty_like / zeros_like / ones_like (a, dtype=a.dtype): a new C-contiguous array."""
+    def match(types, consts):
+        if not types or not isinstance(types[0], Array) or len(types) > 2:
+            return None
+        dtype = chosen_dtype(types[1] if len(types) > 1 else NONE, types[0].dtype)
+        result = Array(dtype, types[0].ndim, "C")
+
+        def emit(cg, args, ts, r):
+            array = allocate(cg, r, shape_of(cg, args[0], ts[0]))
+            if fill_value is not None:
+                constant = cg.const(element_type(r), fill_value)
+                fill(cg, array, r, lambda k: constant)
+            return array
+        return Impl(result, emit, types, owned=True)
+    rule(f"np.{name}_like", callable_=True, params=("a", "dtype"))(match)
+
+
+like("empty", None)
+like("zeros", 0)
+like("ones", 1)
+
+
+@rule("np.arange", callable_=True, params=("start", "stop", "step", "dtype"))
+def arange_rule(types, consts):
+    """np.arange(stop) / (start, stop[, step]): NumPy's length and its start + i * delta."""
+    given = [t for t in types[:3] if t != NONE]
+    if not given or not all(isinstance(t, Scalar) and is_number(t) and kind_of(t) != "c"
+                            for t in given):
+        return None
+    floating = any(kind_of(t) == "f" for t in given)
+    default = "float64" if floating else "int64"
+    dtype = chosen_dtype(types[3] if len(types) > 3 else NONE, default)
+    result = Array(dtype, 1, "C")
+    return Impl(result, emit_arange, types, owned=True)
+
+
+def emit_arange(cg, args, types, result):
+    b = cg.b
+    present = [(v, t) for v, t in zip(args[:3], types[:3]) if t != NONE]
+    if len(present) == 1:
+        present = [(ll.Constant(I64, 0), INT), present[0]]
+    if len(present) == 2:
+        present.append((ll.Constant(I64, 1), INT))
+    (start, start_t), (stop, stop_t), (step, step_t) = present
+    as_double = [cast(cg, v, t, FLOAT, weak_check=False) for v, t in present]
+    if all(kind_of(t) in "biu" for _, t in present):
+        start_i, stop_i, step_i = (cast(cg, v, t, NUMPY["int64"], weak_check=False)
+                                   for v, t in present)
+        cg.fail_if(b.icmp_signed("==", step_i, i64(0)), "ZeroDivisionError", "division by zero")
+        span = b.sub(stop_i, start_i)
+        up = b.icmp_signed(">", step_i, i64(0))
+        adjust = b.select(up, b.sub(step_i, i64(1)), b.add(step_i, i64(1)))
+        count = b.sdiv(b.add(span, adjust), step_i)
+    else:
+        d_start, d_stop, d_step = as_double
+        cg.fail_if(b.fcmp_ordered("==", d_step, ll.Constant(ll.DoubleType(), 0.0)),
+                   "ZeroDivisionError", "division by zero")
+        quotient = b.fdiv(b.fsub(d_stop, d_start), d_step)
+        ceiling = cg.intrinsic("llvm.ceil.f64", ll.DoubleType(), [quotient])
+        count = cg.intrinsic("llvm.fptosi.sat.i64.f64", I64, [ceiling])
+    count = b.select(b.icmp_signed("<", count, i64(0)), i64(0), count)
+    array = allocate(cg, result, [count])
+    target = element_type(result)
+    if kind_of(target) == "f":
+        first = cast(cg, as_double[0], FLOAT, target, weak_check=False)
+        second = cast(cg, b.fadd(as_double[0], as_double[2]), FLOAT, target, weak_check=False)
+        delta = b.fsub(second, first)
+        fill(cg, array, result, lambda k: b.select(
+            b.icmp_signed("==", k, i64(1)), second,
+            b.fadd(first, b.fmul(b.sitofp(k, first.type), delta))))
+    else:
+        first = cast(cg, start, start_t, target, weak_check=False)
+        delta = cast(cg, step, step_t, target, weak_check=False)
+        fill(cg, array, result, lambda k: cast(
+            cg, b.add(cast(cg, first, target, NUMPY["int64"], weak_check=False),
+                      b.mul(k, cast(cg, delta, target, NUMPY["int64"], weak_check=False))),
+            NUMPY["int64"], target, weak_check=False))
+    return array
+
+
+# ---- methods -----------------------------------------------------------------------------
+@rule("method.fill")
+def fill_method(types, consts):
+    if len(types) == 2 and isinstance(types[0], Array) and is_number(types[1]):
+        if types[0].readonly:
+            raise TypeRuleError("assignment destination is read-only")
+        return Impl(NONE, emit_fill_method, types)
+    return None
+
+
+def emit_fill_method(cg, args, types, result):
+    array = types[0]
+    value = to_element(cg, args[1], types[1], array)
+    for_each(cg, args[0], array, lambda pointer: store_element(cg, pointer, array, value))
+    return ll.Constant(I8, 0)
+
+
+@rule("method.copy")
+def copy_method(types, consts):
+    if len(types) == 1 and isinstance(types[0], Array):
+        result = Array(types[0].dtype, types[0].ndim, "C")
+        return Impl(result, emit_copy, types, owned=True)
+    return None
+
+
+def emit_copy(cg, args, types, result):
+    source = types[0]
+    array = allocate(cg, result, shape_of(cg, args[0], source))
+    target = cg.b.bitcast(cg.b.extract_value(array, 1), storage(result).as_pointer())
+    counter = cg.b.alloca(I64)
+    cg.b.store(i64(0), counter)
+
+    def copy_one(pointer):
+        k = cg.b.load(counter)
+        cg.b.store(cg.b.load(pointer), cg.b.gep(target, [k]))
+        cg.b.store(cg.b.add(k, i64(1)), counter)
+    for_each(cg, args[0], source, copy_one)
+    return array
+
+
+def for_each(cg, value, t: Array, body) -> None:
+    """body(element pointer) for every element, in C order, any layout."""
+    b = cg.b
+    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    base = b.extract_value(value, 1)
+
+    def level(axis: int, pointer) -> None:
+        if axis == t.ndim:
+            body(b.bitcast(pointer, storage(t).as_pointer()))
+            return
+        entry = b.block
+        loop, done = b.append_basic_block("each.loop"), b.append_basic_block("each.done")
+        b.cbranch(b.icmp_signed(">", shape[axis], i64(0)), loop, done)
+        b.position_at_end(loop)
+        k = b.phi(I64)
+        k.add_incoming(i64(0), entry)
+        level(axis + 1, b.gep(pointer, [b.mul(k, strides[axis])]))
+        following = b.add(k, i64(1))
+        k.add_incoming(following, b.block)
+        b.cbranch(b.icmp_signed("<", following, shape[axis]), loop, done)
+        b.position_at_end(done)
+    level(0, base)
+
+
+__all__ = ["I32"]

@@ -1,0 +1,347 @@
+"""NumPy scalars (np.float64, np.uint8, ...) with NumPy 2's rules (NEP 50).
+
+What type an operation gives is asked of NumPy itself, once per pair of types, at compile
+time; how it computes follows NumPy's C loops:
+
+    np.uint8 + int      -> np.uint8, wrapping (an int that does not fit raises OverflowError)
+    np.int64 + float    -> np.float64;   float + np.float64 -> np.float64
+    np.int32 // 0       -> 0;            np.float64 / 0.0 -> inf   (NumPy warns, never raises)
+    np.int64 ** -1      -> ValueError("Integers to negative integer powers are not allowed.")
+    np.uint8 < -1       -> exact comparison -> np.bool
+"""
+from __future__ import annotations
+
+import functools
+import operator
+import warnings
+
+import numpy as np
+from llvmlite import ir as ll
+
+from ..types import (BOOL, FLOAT, INT, NUMPY, Scalar, Type, is_number, numpy_dtype)
+from .numbers import float_floordiv_value, float_mod_value, fconst, suffix
+from .registry import Impl, rule
+
+I1, I64, I128, DOUBLE = ll.IntType(1), ll.IntType(64), ll.IntType(128), ll.DoubleType()
+OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+       "//": operator.floordiv, "%": operator.mod, "**": operator.pow, "&": operator.and_,
+       "|": operator.or_, "^": operator.xor, "<<": operator.lshift, ">>": operator.rshift}
+COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")
+PYTHON_SAMPLES = {INT: 1, FLOAT: 1.0, BOOL: True}
+
+
+def kind_of(t: Type) -> str:
+    """'b', 'i', 'u', 'f' or 'c' (NumPy's dtype kinds; Python int is 'i', float 'f')."""
+    dtype = numpy_dtype(t)
+    if dtype is not None:
+        return np.dtype(dtype).kind
+    return {INT: "i", FLOAT: "f", BOOL: "b"}[t]
+
+
+def sample(t: Type):
+    dtype = numpy_dtype(t)
+    return np.dtype(dtype).type(1) if dtype else PYTHON_SAMPLES.get(t)
+
+
+def type_of_value(value) -> Type | None:
+    if isinstance(value, np.generic):
+        return NUMPY.get(value.dtype.name)
+    return {int: INT, float: FLOAT, bool: BOOL}.get(type(value))
+
+
+@functools.lru_cache(maxsize=None)
+def numpy_result(symbol: str, types: tuple[Type, ...]) -> Type | None:
+    """The type NumPy gives `a symbol b` for these operand types (None: NumPy refuses)."""
+    samples = [sample(t) for t in types]
+    if any(s is None for s in samples):
+        return None
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = OPS[symbol](*samples) if len(samples) == 2 else OPS[symbol](samples[0])
+    except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+        return None
+    return type_of_value(value)
+
+
+def involves_numpy(types: tuple[Type, ...]) -> bool:
+    return any(numpy_dtype(t) for t in types) and all(
+        isinstance(t, Scalar) and is_number(t) for t in types)
+
+
+# ---- conversions -------------------------------------------------------------------------
+def cast(cg, value, source: Type, target: Type, weak_check: bool = True):
+    """A value of one number type as another, with NumPy's casting (floats to ints saturate
+    instead of being undefined). A Python int going into a narrower NumPy integer type must
+    fit, as NumPy 2 requires: OverflowError otherwise."""
+    from ..codegen import lltype
+    b = cg.b
+    src_kind, dst_kind = kind_of(source), kind_of(target)
+    src, dst = lltype(source), lltype(target)
+    if source == target or (src == dst and src_kind == dst_kind):
+        return value
+    if dst_kind == "b":
+        zero = ll.Constant(src, 0.0 if src_kind == "f" else 0)
+        return b.fcmp_unordered("!=", value, zero) if src_kind == "f" else \
+            b.icmp_unsigned("!=", value, zero)
+    if src_kind in "biu" and dst_kind in "iu":
+        if source == INT and weak_check and (dst.width < 64 or dst_kind == "u"):
+            check_fits(cg, value, numpy_dtype(target))
+        if src.width > dst.width:
+            return b.trunc(value, dst)
+        if src.width == dst.width:
+            return value
+        return b.sext(value, dst) if src_kind == "i" else b.zext(value, dst)
+    if src_kind in "biu" and dst_kind == "f":
+        return b.sitofp(value, dst) if src_kind == "i" else b.uitofp(value, dst)
+    if src_kind == "f" and dst_kind == "f":
+        widen = isinstance(src, ll.FloatType) and isinstance(dst, ll.DoubleType)
+        return b.fpext(value, dst) if widen else b.fptrunc(value, dst)
+    if src_kind == "f" and dst_kind in "iu":
+        name = "fptosi" if dst_kind == "i" else "fptoui"
+        return cg.intrinsic(f"llvm.{name}.sat.i{dst.width}.{suffix(value)}", dst, [value])
+    raise TypeError(f"internal error: no NumPy cast from {source} to {target}")
+
+
+def check_fits(cg, value, dtype: str) -> None:
+    info = np.iinfo(dtype)
+    low, high = max(info.min, -2**63), min(info.max, 2**63 - 1)
+    b = cg.b
+    outside = b.or_(b.icmp_signed("<", value, ll.Constant(I64, low)),
+                    b.icmp_signed(">", value, ll.Constant(I64, high)))
+    cg.fail_if(outside, "OverflowError", f"Python integer out of bounds for {dtype}")
+
+
+# ---- arithmetic --------------------------------------------------------------------------
+def arithmetic_rule(symbol: str):
+    def match(types, consts):
+        if len(types) != 2 or not involves_numpy(types):
+            return None
+        result = numpy_result(symbol, types)
+        if result is None:
+            return None
+        return Impl(result, lambda cg, args, ts, r: emit_arithmetic(cg, symbol, args, ts, r),
+                    types)
+    return match
+
+
+def emit_arithmetic(cg, symbol, args, types, result):
+    a, b_ = (cast(cg, v, t, result) for v, t in zip(args, types))
+    kind = kind_of(result)
+    if kind == "f":
+        return FLOAT_OPS[symbol](cg, a, b_)
+    if kind == "b":
+        return {"+": cg.b.or_, "*": cg.b.and_, "&": cg.b.and_, "|": cg.b.or_,
+                "^": cg.b.xor}[symbol](a, b_)
+    return INTEGER_OPS[symbol](cg, a, b_, kind == "i")
+
+
+def float_floor_divide(cg, a, b):
+    zero = cg.b.fcmp_ordered("==", b, fconst(a, 0.0))
+    return cg.b.select(zero, cg.b.fdiv(a, b), float_floordiv_value(cg, a, b))
+
+
+def float_remainder(cg, a, b):
+    zero = cg.b.fcmp_ordered("==", b, fconst(a, 0.0))
+    return cg.b.select(zero, cg.b.frem(a, b), float_mod_value(cg, a, b)[0])
+
+
+FLOAT_OPS = {
+    "+": lambda cg, a, b: cg.b.fadd(a, b), "-": lambda cg, a, b: cg.b.fsub(a, b),
+    "*": lambda cg, a, b: cg.b.fmul(a, b), "/": lambda cg, a, b: cg.b.fdiv(a, b),
+    "//": float_floor_divide, "%": float_remainder,
+    "**": lambda cg, a, b: cg.intrinsic(f"llvm.pow.{suffix(a)}", a.type, [a, b]),
+}
+
+
+def int_divide(cg, a, b, signed, want_quotient):
+    """NumPy's integer // and %: floor semantics, and 0 (not an error) for a zero divisor."""
+    bd = cg.b
+    zero = ll.Constant(a.type, 0)
+    is_zero = bd.icmp_unsigned("==", b, zero)
+    if not signed:
+        safe = bd.select(is_zero, ll.Constant(a.type, 1), b)
+        value = bd.udiv(a, safe) if want_quotient else bd.urem(a, safe)
+        return bd.select(is_zero, zero, value)
+    minus_one = bd.icmp_signed("==", b, ll.Constant(a.type, -1))
+    safe = bd.select(bd.or_(is_zero, minus_one), ll.Constant(a.type, 1), b)
+    q, r = bd.sdiv(a, safe), bd.srem(a, safe)
+    adjust = bd.and_(bd.icmp_signed("!=", r, zero), bd.icmp_signed("<", bd.xor(r, safe), zero))
+    q = bd.select(adjust, bd.sub(q, ll.Constant(a.type, 1)), q)
+    r = bd.select(adjust, bd.add(r, safe), r)
+    q = bd.select(minus_one, bd.neg(a), q)                      # wraps for the minimum
+    r = bd.select(minus_one, zero, r)
+    return bd.select(is_zero, zero, q if want_quotient else r)
+
+
+def int_power(cg, a, b, signed):
+    if signed:
+        cg.fail_if(cg.b.icmp_signed("<", b, ll.Constant(b.type, 0)), "ValueError",
+                   "Integers to negative integer powers are not allowed.")
+    helper_name = f"kiln.np_ipow.i{a.type.width}"
+    return cg.b.call(cg.helper(helper_name, a.type, [a.type, a.type], build_int_power), [a, b])
+
+
+def build_int_power(b: ll.IRBuilder, fn: ll.Function) -> None:
+    """Square-and-multiply, wrapping like NumPy's integer power loop."""
+    base0, e0 = fn.args
+    kind = base0.type
+    entry, loop, done = b.block, fn.append_basic_block("loop"), fn.append_basic_block("done")
+    b.cbranch(b.icmp_unsigned("!=", e0, ll.Constant(kind, 0)), loop, done)
+    b.position_at_end(loop)
+    result, base, e = b.phi(kind), b.phi(kind), b.phi(kind)
+    new_result = b.select(b.trunc(e, I1), b.mul(result, base), result)
+    new_e, new_base = b.lshr(e, ll.Constant(kind, 1)), b.mul(base, base)
+    for phi, start, nxt in ((result, ll.Constant(kind, 1), new_result), (base, base0, new_base),
+                            (e, e0, new_e)):
+        phi.add_incoming(start, entry)
+        phi.add_incoming(nxt, loop)
+    b.cbranch(b.icmp_unsigned("!=", new_e, ll.Constant(kind, 0)), loop, done)
+    b.position_at_end(done)
+    final = b.phi(kind)
+    final.add_incoming(ll.Constant(kind, 1), entry)
+    final.add_incoming(new_result, loop)
+    b.ret(final)
+
+
+def shift(cg, a, b, signed, left):
+    """NumPy's shifts: a count of at least the width gives 0 (or -1 for negative >>)."""
+    bd = cg.b
+    width = ll.Constant(a.type, a.type.width)
+    too_far = bd.icmp_unsigned(">=", b, width)       # negative counts are huge unsigned
+    capped = bd.select(too_far, ll.Constant(a.type, 0), b)
+    if left:
+        return bd.select(too_far, ll.Constant(a.type, 0), bd.shl(a, capped))
+    if not signed:
+        return bd.select(too_far, ll.Constant(a.type, 0), bd.lshr(a, capped))
+    sign = bd.ashr(a, ll.Constant(a.type, a.type.width - 1))
+    return bd.select(too_far, sign, bd.ashr(a, capped))
+
+
+INTEGER_OPS = {
+    "+": lambda cg, a, b, s: cg.b.add(a, b), "-": lambda cg, a, b, s: cg.b.sub(a, b),
+    "*": lambda cg, a, b, s: cg.b.mul(a, b),
+    "//": lambda cg, a, b, s: int_divide(cg, a, b, s, True),
+    "%": lambda cg, a, b, s: int_divide(cg, a, b, s, False),
+    "**": int_power,
+    "&": lambda cg, a, b, s: cg.b.and_(a, b), "|": lambda cg, a, b, s: cg.b.or_(a, b),
+    "^": lambda cg, a, b, s: cg.b.xor(a, b),
+    "<<": lambda cg, a, b, s: shift(cg, a, b, s, True),
+    ">>": lambda cg, a, b, s: shift(cg, a, b, s, False),
+}
+
+for _symbol in OPS:
+    rule(_symbol)(arithmetic_rule(_symbol))
+
+
+# ---- comparisons -------------------------------------------------------------------------
+def compare_rule(symbol: str):
+    def match(types, consts):
+        if len(types) != 2 or not involves_numpy(types):
+            return None
+        kinds = {kind_of(t) for t in types}
+        if "c" in kinds:
+            return None
+        return Impl(NUMPY["bool"], lambda cg, a, ts, r: emit_compare(cg, symbol, a, ts), types)
+    return match
+
+
+def emit_compare(cg, symbol, args, types):
+    """Integers compare exactly (in 128 bits); otherwise in the float type NumPy computes in."""
+    b = cg.b
+    if all(kind_of(t) in "biu" for t in types):
+        wide = [b.sext(v, I128) if kind_of(t) == "i" else b.zext(v, I128)
+                for v, t in zip(args, types)]
+        return b.icmp_signed(symbol, *wide)
+    common = numpy_result("+", types)
+    if common is None or kind_of(common) != "f":
+        common = NUMPY["float64"]
+    a, c = (cast(cg, v, t, common, weak_check=False) for v, t in zip(args, types))
+    if symbol == "!=":
+        return b.fcmp_unordered("!=", a, c)
+    return b.fcmp_ordered(symbol, a, c)
+
+
+for _symbol in COMPARISONS:
+    rule(_symbol)(compare_rule(_symbol))
+
+
+# ---- unary, truth, conversions -----------------------------------------------------------
+def unary(symbol: str):
+    def match(types, consts):
+        if len(types) != 1 or not numpy_dtype(types[0]):
+            return None
+        (t,) = types
+        kind = kind_of(t)
+        if symbol == "truth":
+            return Impl(BOOL, lambda cg, a, ts, r: cast(cg, a[0], t, NUMPY["bool"]), types)
+        if kind == "c" or (kind == "b" and symbol in ("unary-", "abs")):
+            return None
+        return Impl(t, lambda cg, a, ts, r: emit_unary(cg, symbol, a[0], kind), types)
+    return match
+
+
+def emit_unary(cg, symbol, value, kind):
+    b = cg.b
+    if symbol == "unary+":
+        return value
+    if symbol == "unary~":
+        return b.not_(value)
+    if kind == "f":
+        return b.fneg(value) if symbol == "unary-" else \
+            cg.intrinsic(f"llvm.fabs.{suffix(value)}", value.type, [value])
+    negative = b.neg(value)
+    if symbol == "unary-" or kind == "u":
+        return negative if symbol == "unary-" else value
+    return b.select(b.icmp_signed("<", value, ll.Constant(value.type, 0)), negative, value)
+
+
+for _symbol in ("unary-", "unary+", "unary~", "truth", "abs"):
+    rule(_symbol)(unary(_symbol))
+
+
+def to_python(target: Type):
+    """int(x), float(x), bool(x) of a NumPy scalar give Python values."""
+    def match(types, consts):
+        if len(types) != 1 or not numpy_dtype(types[0]) or kind_of(types[0]) == "c":
+            return None
+        (t,) = types
+        return Impl(target, lambda cg, a, ts, r: emit_to_python(cg, a[0], t, target), types)
+    return match
+
+
+def emit_to_python(cg, value, source, target):
+    from .mathlib import float_to_int
+    kind = kind_of(source)
+    if target == INT and kind == "f":
+        return float_to_int(cg, cast(cg, value, source, FLOAT))
+    if target == INT and kind == "u" and value.type.width == 64:
+        cg.fail_if(cg.b.icmp_signed("<", value, ll.Constant(I64, 0)), "OverflowError",
+                   "NumPy uint64 too large for kiln's 64-bit int")
+    if target == INT:
+        return cast(cg, value, source, NUMPY["int64"])
+    return cast(cg, value, source, NUMPY["float64"] if target == FLOAT else NUMPY["bool"])
+
+
+def constructor(dtype: str):
+    """np.float32(x), np.uint8(x), ...: NumPy's casting; a Python int must fit."""
+    target = NUMPY[dtype]
+
+    def match(types, consts):
+        if len(types) == 0:
+            return Impl(target, lambda cg, a, ts, r: cg.const(target, 0), ())
+        if len(types) != 1 or not (isinstance(types[0], Scalar) and is_number(types[0])):
+            return None
+        (t,) = types
+        if kind_of(t) == "c" and dtype != "complex128":
+            return None
+        return Impl(target, lambda cg, a, ts, r: cast(cg, a[0], t, target), types)
+    return match
+
+
+rule("int")(to_python(INT))
+rule("float")(to_python(FLOAT))
+rule("bool")(to_python(BOOL))
+for _dtype in NUMPY:
+    rule(f"np.{_dtype}", callable_=True)(constructor(_dtype))
+rule("np.bool_", callable_=True)(constructor("bool"))

@@ -1,0 +1,150 @@
+"""Memory for arrays that compiled code creates: reference-counted blocks, safe without the GIL.
+
+A block is `{i64 refcount}` followed (64 bytes in) by the array data; the count changes with
+atomic instructions, so threads may share arrays. An array's `meminfo` field is null, such a
+block, or a NumPy array object with its low bit set: a Python array borrowed for the call,
+which the caller keeps alive and which needs no counting.
+
+    meminfo, data = allocate(b, nbytes)   # refcount 1
+    incref(b, meminfo); decref(b, meminfo) # the last decref frees the block
+
+Handing a block to NumPy (`box_owned`) wraps it in an owner object whose `__del__` drops the
+reference, so a returned array owns its memory like any other NumPy array.
+"""
+from __future__ import annotations
+
+import ctypes
+import functools
+
+from llvmlite import ir as ll
+
+I1, I8, I64 = ll.IntType(1), ll.IntType(8), ll.IntType(64)
+I8P = I8.as_pointer()
+HEADER = 64
+
+
+def _function(module: ll.Module, name: str, ret: ll.Type, args: list[ll.Type], build) -> ll.Function:
+    existing = module.globals.get(name)
+    if existing is not None:
+        return existing
+    fn = ll.Function(module, ll.FunctionType(ret, args), name)
+    fn.linkage = "internal"
+    build(ll.IRBuilder(fn.append_basic_block("entry")), fn)
+    return fn
+
+
+def _extern(module: ll.Module, name: str, ret: ll.Type, args: list[ll.Type]) -> ll.Function:
+    return module.globals.get(name) or ll.Function(module, ll.FunctionType(ret, args), name)
+
+
+def _counted(b: ll.IRBuilder, meminfo: ll.Value) -> ll.Value:
+    """True for an NRT block: not null and not a tagged Python object."""
+    address = b.ptrtoint(meminfo, I64)
+    return b.and_(b.icmp_unsigned("!=", address, ll.Constant(I64, 0)),
+                  b.icmp_unsigned("==", b.and_(address, ll.Constant(I64, 1)), ll.Constant(I64, 0)))
+
+
+def _build_incref(b: ll.IRBuilder, fn: ll.Function) -> None:
+    (meminfo,) = fn.args
+    with b.if_then(_counted(b, meminfo)):
+        b.atomic_rmw("add", b.bitcast(meminfo, I64.as_pointer()), ll.Constant(I64, 1), "monotonic")
+    b.ret_void()
+
+
+def _build_decref(b: ll.IRBuilder, fn: ll.Function) -> None:
+    (meminfo,) = fn.args
+    free = _extern(b.module, "free", ll.VoidType(), [I8P])
+    with b.if_then(_counted(b, meminfo)):
+        old = b.atomic_rmw("sub", b.bitcast(meminfo, I64.as_pointer()), ll.Constant(I64, 1),
+                           "acq_rel")
+        with b.if_then(b.icmp_signed("==", old, ll.Constant(I64, 1))):
+            b.call(free, [meminfo])
+    b.ret_void()
+
+
+def incref(b: ll.IRBuilder, meminfo: ll.Value) -> None:
+    b.call(_function(b.module, "kiln.nrt.incref", ll.VoidType(), [I8P], _build_incref), [meminfo])
+
+
+def decref(b: ll.IRBuilder, meminfo: ll.Value) -> None:
+    b.call(_function(b.module, "kiln.nrt.decref", ll.VoidType(), [I8P], _build_decref), [meminfo])
+
+
+def allocate(b: ll.IRBuilder, nbytes: ll.Value) -> tuple[ll.Value, ll.Value]:
+    """A new block with refcount 1 and room for `nbytes` of 64-byte-aligned data (null data
+    pointer and a MemoryError are the caller's to handle: see `allocation_failed`)."""
+    aligned_alloc = _extern(b.module, "aligned_alloc", I8P, [I64, I64])
+    size = b.add(nbytes, ll.Constant(I64, HEADER + 63))
+    size = b.and_(size, ll.Constant(I64, ~63))
+    meminfo = b.call(aligned_alloc, [ll.Constant(I64, 64), size])
+    with b.if_then(b.icmp_unsigned("!=", meminfo, ll.Constant(I8P, None)), likely=True):
+        b.store(ll.Constant(I64, 1), b.bitcast(meminfo, I64.as_pointer()))
+    return meminfo, b.gep(meminfo, [ll.Constant(I64, HEADER)])
+
+
+def allocation_failed(b: ll.IRBuilder, meminfo: ll.Value) -> ll.Value:
+    return b.icmp_unsigned("==", meminfo, ll.Constant(I8P, None))
+
+
+# ---- the Python side: arrays that NumPy sees -----------------------------------------------
+@functools.lru_cache(maxsize=None)
+def _native_decref():
+    """A ctypes-callable decref (compiled once) for owners dropped by Python."""
+    from .. import llvm
+    module = ll.Module("kiln.nrt")
+    fn = ll.Function(module, ll.FunctionType(ll.VoidType(), [I8P]), "kiln.nrt.release")
+    b = ll.IRBuilder(fn.append_basic_block("entry"))
+    decref(b, fn.args[0])
+    b.ret_void()
+    parsed = llvm.parse(str(module))
+    llvm.load_object(llvm.emit_object(parsed))
+    return ctypes.CFUNCTYPE(None, ctypes.c_void_p)(llvm.address("kiln.nrt.release"))
+
+
+class _Owner:
+    """Holds one reference to an NRT block for the NumPy array built on it."""
+
+    __slots__ = ("meminfo", "__array_interface__")
+
+    def __init__(self, meminfo: int, interface: dict):
+        self.meminfo = meminfo
+        self.__array_interface__ = interface
+
+    def __del__(self) -> None:
+        _native_decref()(self.meminfo)
+
+
+class _View:
+    """Keeps a Python array alive under a view of its memory that compiled code made."""
+
+    __slots__ = ("base", "__array_interface__")
+
+    def __init__(self, base: object, interface: dict):
+        self.base = base
+        self.__array_interface__ = interface
+
+
+def box_array(meminfo: int, data: int, dtype: str, shape: tuple, strides: tuple,
+              readonly: bool) -> object:
+    """The NumPy array for a native array struct (called from generated wrappers)."""
+    import numpy as np
+    interface = {"data": (data, readonly), "shape": shape, "strides": strides,
+                 "typestr": np.dtype(dtype).str, "version": 3}
+    if meminfo & 1:
+        base = ctypes.cast(meminfo & ~1, ctypes.py_object).value
+        if (base.__array_interface__["data"][0] == data and base.shape == shape and
+                base.strides == strides):
+            return base
+        return np.asarray(_View(base, interface))
+    return np.asarray(_Owner(meminfo, interface))
+
+
+def box_scalar(dtype: str, bits: int, imag_bits: int) -> object:
+    """The NumPy scalar for raw bits (called from generated wrappers)."""
+    import numpy as np
+    kind = np.dtype(dtype)
+    if kind.kind == "c":
+        real, imag = (np.array([v], dtype=np.uint64).view(np.float64)[0] for v in (bits, imag_bits))
+        return kind.type(complex(real, imag))
+    raw = np.array([bits], dtype=np.uint64).view(np.uint8)[:kind.itemsize]
+    return raw.view(kind)[0]
