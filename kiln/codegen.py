@@ -67,6 +67,36 @@ def has_refs(t: Type) -> bool:
     return isinstance(t, Array) or (isinstance(t, Tuple) and any(has_refs(i) for i in t.items))
 
 
+def pack_member(b: ll.IRBuilder, value: ll.Value, member: Type) -> ll.Value:
+    """A tagged union value {tag, 64 payload bits} holding `value` of type `member`."""
+    tag = ll.Constant(I8, NUMBER_ORDER.index(member))
+    kind = lltype(member)
+    if isinstance(kind, ll.DoubleType):
+        bits = b.bitcast(value, I64)
+    elif isinstance(kind, ll.FloatType):
+        bits = b.zext(b.bitcast(value, I32), I64)
+    elif kind.width < 64:
+        signed = member == INT or (numpy_dtype(member) or "u").startswith("int")
+        bits = b.sext(value, I64) if signed else b.zext(value, I64)
+    else:
+        bits = value
+    out = b.insert_value(ll.Constant(UNION, ll.Undefined), tag, 0)
+    return b.insert_value(out, bits, 1)
+
+
+def unpack_member(b: ll.IRBuilder, value: ll.Value, member: Type) -> ll.Value:
+    """The payload of a tagged union value, as type `member` (the tag must say so)."""
+    bits = b.extract_value(value, 1)
+    kind = lltype(member)
+    if isinstance(kind, ll.DoubleType):
+        return b.bitcast(bits, DOUBLE)
+    if isinstance(kind, ll.FloatType):
+        return b.bitcast(b.trunc(bits, I32), kind)
+    if kind.width < 64:
+        return b.trunc(bits, kind)
+    return bits
+
+
 class Unit:
     """One LLVM module holding a root function and every function it calls."""
 
@@ -411,34 +441,14 @@ class FunctionEmitter:
         raise TypeError(f"internal error: cannot convert {src} to {dst}")
 
     def pack(self, value: ll.Value, member: Type) -> ll.Value:
-        tag = ll.Constant(I8, NUMBER_ORDER.index(member))
-        kind = lltype(member)
-        if isinstance(kind, ll.DoubleType):
-            bits = self.b.bitcast(value, I64)
-        elif isinstance(kind, ll.FloatType):
-            bits = self.b.zext(self.b.bitcast(value, I32), I64)
-        elif kind.width < 64:
-            signed = member == INT or (numpy_dtype(member) or "u").startswith("int")
-            bits = self.b.sext(value, I64) if signed else self.b.zext(value, I64)
-        else:
-            bits = value
-        out = self.b.insert_value(ll.Constant(UNION, ll.Undefined), tag, 0)
-        return self.b.insert_value(out, bits, 1)
+        return pack_member(self.b, value, member)
 
     def is_member(self, value: ll.Value, member: Type) -> ll.Value:
         tag = self.b.extract_value(value, 0)
         return self.b.icmp_unsigned("==", tag, ll.Constant(I8, NUMBER_ORDER.index(member)))
 
     def unpack(self, value: ll.Value, member: Type) -> ll.Value:
-        bits = self.b.extract_value(value, 1)
-        kind = lltype(member)
-        if isinstance(kind, ll.DoubleType):
-            return self.b.bitcast(bits, DOUBLE)
-        if isinstance(kind, ll.FloatType):
-            return self.b.bitcast(self.b.trunc(bits, I32), kind)
-        if kind.width < 64:
-            return self.b.trunc(bits, kind)
-        return bits
+        return unpack_member(self.b, value, member)
 
     def raise_(self, exc: str, message: str | ll.Value | None) -> None:
         """Record an exception in the ExcInfo and return the failure flag."""

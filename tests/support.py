@@ -10,9 +10,15 @@ An *outcome* is what a call produced: its return value, or `Raised(type, message
     assert_same_result(math.nan, math.nan)             ok: NaN equals NaN (whatever its sign bit)
     assert_same_result((1, 2.0), (1, 2.0))             ok: tuples compare element by element
     assert_same_result(Raised(ValueError, "a"), Raised(ValueError, "b"))   ok: only the type counts
+    assert_same_result(np.float64(1.0), 1.0)           fails: numpy.float64 vs float
+    assert_same_result(np.uint8(4), np.uint8(4))       ok: NumPy scalars by exact type and value
+    assert_same_result(np.zeros(2), np.zeros(2, np.float32))   fails: arrays by dtype, shape and
+                                                       contents (NaN-aware, -0.0-aware), not layout
 
 Case modules are loaded from their file under a private module name, as many independent copies as
 needed (one plain, one whose functions are replaced by their jit versions, one probed for int64).
+Module-level functions whose names start with `_` are input builders for the run lines: they are
+never compiled, probed or type-recorded.
 
 `KILN_ORACLE_SELF=1` makes `jit_decorator()` the identity, so the corpus and the harness can be
 checked against CPython alone while the compiler is not there yet.
@@ -28,9 +34,13 @@ import struct
 import sys
 import traceback
 import types
+import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
+
+import numpy as np
 
 TESTS_DIR = Path(__file__).resolve().parent
 ROOT_DIR = TESTS_DIR.parent
@@ -39,6 +49,24 @@ INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 
 ORACLE_SELF = os.environ.get("KILN_ORACLE_SELF", "") not in ("", "0")
+
+#: The array dtypes (and so the NumPy scalar types) of the subset.
+NUMPY_DTYPES = tuple(
+    np.dtype(name)
+    for name in (
+        "float64", "float32", "int64", "int32", "int16", "int8",
+        "uint64", "uint32", "uint16", "uint8", "bool",
+    )
+)
+NUMPY_SCALARS: tuple[type, ...] = tuple(dtype.type for dtype in NUMPY_DTYPES)
+
+
+@contextmanager
+def quiet() -> Iterator[None]:
+    """NumPy's floating-point and integer-overflow warnings off (kiln raises no warnings)."""
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,6 +102,9 @@ def describe(value: Any) -> str:
     if isinstance(value, tuple):
         inner = ", ".join(describe(item) for item in value)
         return f"({inner}{',' if len(value) == 1 else ''})"
+    if isinstance(value, np.ndarray):
+        text = np.array2string(value, separator=", ", threshold=64).replace("\n", "")
+        return f"{text}: ndarray[{value.dtype}, shape={value.shape}]"
     return f"{value!r}: {type(value).__name__}"
 
 
@@ -89,15 +120,34 @@ def ulps_apart(a: float, b: float) -> int:
     return abs(ia - ib)
 
 
+def same_array(expected: np.ndarray, actual: np.ndarray, *, ulps: int = 0) -> bool:
+    """Same dtype, shape and elements (the elements as `same_value` compares NumPy scalars);
+    the memory layout does not count."""
+    if expected.dtype != actual.dtype or expected.shape != actual.shape:
+        return False
+    if expected.dtype.kind != "f":
+        return bool(np.array_equal(expected, actual))
+    nan = np.isnan(expected)
+    if not np.array_equal(nan, np.isnan(actual)):
+        return False
+    e, a = expected[~nan], actual[~nan]
+    if bool(np.all((e == a) & (np.signbit(e) == np.signbit(a)))):
+        return True
+    return ulps > 0 and all(same_value(x, y, ulps=ulps) for x, y in zip(e, a))
+
+
 def same_value(expected: Any, actual: Any, *, ulps: int = 0) -> bool:
-    """Exact types, NaN == NaN, -0.0 != 0.0, tuples recursively; floats within `ulps` steps."""
+    """Exact types, NaN == NaN, -0.0 != 0.0, tuples recursively; floats within `ulps` steps;
+    NumPy scalars like Python's numbers; arrays by `same_array`."""
     if type(expected) is not type(actual):
         return False
     if isinstance(expected, tuple):
         return len(expected) == len(actual) and all(
             same_value(e, a, ulps=ulps) for e, a in zip(expected, actual)
         )
-    if isinstance(expected, float):
+    if isinstance(expected, np.ndarray):
+        return same_array(expected, actual, ulps=ulps)
+    if isinstance(expected, (float, np.floating)):
         if math.isnan(expected) or math.isnan(actual):
             return math.isnan(expected) and math.isnan(actual)
         if expected == actual:
@@ -105,7 +155,7 @@ def same_value(expected: Any, actual: Any, *, ulps: int = 0) -> bool:
         return ulps > 0 and math.isfinite(expected) and math.isfinite(actual) and (
             ulps_apart(expected, actual) <= ulps
         )
-    return expected == actual
+    return bool(expected == actual)
 
 
 def assert_same_result(expected: Any, actual: Any, *, ulps: int = 0) -> None:
@@ -169,9 +219,11 @@ def own_functions(module: types.ModuleType) -> dict[str, types.FunctionType]:
 
 def jit_module(module: types.ModuleType, jit: Callable[[Callable[..., Any]], Any]) -> None:
     """Replace every function of `module` by `jit(function)` in the module's own globals, so
-    calls between its functions also go through the jit versions."""
+    calls between its functions also go through the jit versions. Functions whose names start
+    with `_` (input builders) stay plain Python."""
     for name, function in own_functions(module).items():
-        setattr(module, name, jit(function))
+        if not name.startswith("_"):
+            setattr(module, name, jit(function))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,7 +234,8 @@ PROBE = "__kiln_int64_probe__"
 
 
 class Int64Probe:
-    """Records every int that a probed module's functions see outside int64, with its line."""
+    """Records every int that a probed module's functions see outside int64, with its line.
+    Only Python ints count: NumPy's integers wrap around by design."""
 
     def __init__(self) -> None:
         self.excursions: list[tuple[int, int]] = []  # (line number, value)
@@ -240,10 +293,13 @@ class _ProbeFunctionBody(ast.NodeTransformer):
 
 
 def load_probed_module(path: Path, tag: str) -> tuple[types.ModuleType, Int64Probe]:
-    """Load `path` with its functions instrumented by an `Int64Probe` (module level untouched)."""
+    """Load `path` with its functions instrumented by an `Int64Probe` (module level and the
+    `_` input builders untouched)."""
     tree = ast.parse(path.read_text(), str(path))
     tree.body = [
-        _ProbeFunctionBody().visit(stmt) if isinstance(stmt, ast.FunctionDef) else stmt
+        _ProbeFunctionBody().visit(stmt)
+        if isinstance(stmt, ast.FunctionDef) and not stmt.name.startswith("_")
+        else stmt
         for stmt in tree.body
     ]
     ast.fix_missing_locations(tree)
@@ -252,29 +308,68 @@ def load_probed_module(path: Path, tag: str) -> tuple[types.ModuleType, Int64Pro
 
 
 # ---------------------------------------------------------------------------------------------
-# The type recorder: does every variable keep one type (int-or-float allowed) per specialization?
+# The type recorder: does every variable keep one type (numbers may mix) per specialization?
 # ---------------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class ArrayType:
+    """The type of an ndarray as far as kiln specializes on it."""
+
+    dtype: str
+    ndim: int
+    layout: str  # "C", "F" or "A" (any other strides)
+    readonly: bool
+
+    def __str__(self) -> str:
+        flags = ", readonly" if self.readonly else ""
+        return f"array[{self.dtype}, {self.ndim}d, {self.layout}{flags}]"
+
+
+def array_type(value: np.ndarray) -> ArrayType:
+    flags = value.flags
+    layout = "C" if flags.c_contiguous else "F" if flags.f_contiguous else "A"
+    return ArrayType(str(value.dtype), value.ndim, layout, not flags.writeable)
+
+
 def type_signature(value: Any) -> Any:
-    """The structural type of a value: `int`, `float`, ..., or a tuple of signatures."""
+    """The structural type of a value: `int`, `float`, `numpy.int8`, ..., an `ArrayType`, or a
+    tuple of signatures."""
     if isinstance(value, tuple):
         return tuple(type_signature(item) for item in value)
+    if isinstance(value, np.ndarray):
+        return array_type(value)
     return type(value)
 
 
+#: The number types a variable may mix: Python's int-or-float, and the NumPy scalars that Python
+#: arithmetic turns them into (`s = 0.0; s += a[i]` makes s a numpy.float64, `s = 0; s += b[i]`
+#: with int8 elements a numpy.int8), as kiln's tagged number unions will hold them.
+MIXING_NUMBERS = frozenset({int, float, *NUMPY_SCALARS})
+
+
 def compatible(a: Any, b: Any) -> bool:
-    """Same shape, and equal leaf types except that int and float may meet (an int-or-float)."""
+    """Same shape, and equal leaf types except that numbers may meet (`MIXING_NUMBERS`, or bool
+    with numpy.bool) and arrays of one dtype and ndim may differ in layout and writeability."""
     if isinstance(a, tuple) or isinstance(b, tuple):
         return (
             isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b)
             and all(compatible(x, y) for x, y in zip(a, b))
         )
-    return a is b or {a, b} == {int, float}
+    if isinstance(a, ArrayType) or isinstance(b, ArrayType):
+        return (
+            isinstance(a, ArrayType) and isinstance(b, ArrayType)
+            and (a.dtype, a.ndim) == (b.dtype, b.ndim)
+        )
+    return a is b or {a, b} <= MIXING_NUMBERS or {a, b} == {bool, np.bool_}
 
 
 def signature_name(signature: Any) -> str:
     if isinstance(signature, tuple):
         return "(" + ", ".join(signature_name(item) for item in signature) + ")"
+    if isinstance(signature, ArrayType):
+        return str(signature)
+    if isinstance(signature, type) and signature.__module__ == "numpy":
+        return f"numpy.{signature.__name__}"
     return signature.__name__
 
 
@@ -282,7 +377,7 @@ class TypeRecorder:
     """A `sys.settrace` tracer for the functions of one file: for each specialization (function
     name and argument types at entry) it records the types every local variable holds at each
     line and the types returned. `conflicts()` lists the variables whose types would not unify
-    in kiln (anything but int meeting float)."""
+    in kiln (see `compatible`). The `_` input builders are not recorded."""
 
     RETURN = "<return value>"
 
@@ -295,7 +390,10 @@ class TypeRecorder:
 
     def __call__(self, frame: types.FrameType, event: str, arg: Any) -> Any:
         code = frame.f_code
-        if event != "call" or code.co_filename != self.filename or code.co_name == "<module>":
+        if (
+            event != "call" or code.co_filename != self.filename
+            or code.co_name.startswith(("<", "_"))
+        ):
             return None
         nargs = code.co_argcount + code.co_kwonlyargcount
         entry = frame.f_locals

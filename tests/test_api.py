@@ -79,10 +79,16 @@ def test_int_subclasses_compile_as_int():
     assert result == 3 and type(result) is int
 
 
-def test_numpy_scalars_are_rejected_until_supported():
+def test_numpy_scalar_arguments_keep_their_type():
     np = pytest.importorskip("numpy")
-    with pytest.raises(TypeError, match="numpy.float64"):
-        kiln.jit(funcs.add)(np.float64(1.0))
+    result = kiln.jit(funcs.add)(np.float32(1.5))
+    assert type(result) is np.float32 and result == 3.5
+
+
+def test_unsupported_numpy_scalars_are_a_type_error():
+    np = pytest.importorskip("numpy")
+    with pytest.raises(TypeError, match="float16"):
+        kiln.jit(funcs.add)(np.float16(1.0))
 
 
 def test_mutual_recursion_without_decorators():

@@ -7,18 +7,30 @@ A case file is a plain module that CPython runs as-is. Anywhere in it, a comment
 
 is evaluated twice: in the globals of a plain copy of the module, and in the globals of a second,
 fresh copy whose every own function was replaced by `kiln.jit(fn)` (so calls between functions
-go through kiln too). Outcomes are compared by `support.assert_same_result`: exact types,
-NaN-aware, -0.0 != 0.0, tuples recursively; if CPython raises, kiln must raise the same class.
+go through kiln too; functions named `_...` are input builders and stay plain Python). Outcomes
+are compared by `support.assert_same_result`: exact types, NaN-aware, -0.0 != 0.0, tuples
+recursively, NumPy scalars by exact type, arrays by dtype, shape and contents; if CPython raises,
+kiln must raise the same class.
+
+When EXPR is a call `f(ARGS)`, each side evaluates `f` and the arguments once, into fresh
+objects, then calls; afterwards every argument that is an ndarray (also inside a tuple argument)
+must be equal on both sides, so in-place mutation is compared too (also when the call raised).
+NumPy's warnings are silenced on both sides (`support.quiet`).
 
 kiln's ints are int64: a line on which CPython produces any int outside [-2**63, 2**63 - 1]
 (argument, intermediate or result) must say `# kiln: OverflowError`.
 
 Three lints keep the corpus honest, with CPython alone, in every mode:
   test_line_is_sound              the mark is there exactly when CPython leaves int64 (found by a
-                                  copy of the module whose functions are instrumented), results
-                                  are subset values, CPython raises no NameError & co.
-  test_case_file_is_typeable      each variable keeps one type per specialization (int-or-float
-                                  is the only mix), observed with sys.settrace
+                                  copy of the module whose functions are instrumented; NumPy's
+                                  integers do not count, they wrap by design), arguments and
+                                  results are subset values (arrays of the subset's dtypes; NumPy
+                                  scalars as results only), building the arguments does not
+                                  raise, CPython raises no NameError & co.
+  test_case_file_is_typeable      each variable keeps one type per specialization (numbers may
+                                  mix: int-or-float, and Python numbers with NumPy scalars as in
+                                  `s = 0.0; s += a[i]`; arrays keep dtype and ndim), observed
+                                  with sys.settrace
   test_case_file_is_plain_python  `python file.py` runs silently; module constants are readable
 
 KILN_ORACLE_SELF=1 replaces kiln.jit by the identity: marked lines then expect CPython's own result.
@@ -26,22 +38,27 @@ KILN_ORACLE_SELF=1 replaces kiln.jit by the identity: marked lines then expect C
 
 from __future__ import annotations
 
+import ast
 import builtins
 import functools
 import linecache
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
+import types
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
+import numpy as np
 import pytest
 
 from support import (
     INT64_MAX,
     INT64_MIN,
+    NUMPY_DTYPES,
+    NUMPY_SCALARS,
     ORACLE_SELF,
     TESTS_DIR,
     Raised,
@@ -53,6 +70,7 @@ from support import (
     load_module,
     load_probed_module,
     outcome,
+    quiet,
     same_value,
 )
 
@@ -67,6 +85,68 @@ SUPPORTED_VALUES = (int, float, bool, type(None))
 
 
 @dataclass(frozen=True)
+class Argument:
+    """One argument of a run line's call: `kind` is "*" (starred), "**", a keyword's name, or
+    "" (positional); `text` is its source."""
+
+    kind: str
+    text: str
+    code: CodeType
+
+
+@dataclass(frozen=True)
+class Call:
+    """A run line of the form `f(ARGS)`, taken apart so each side evaluates the arguments once."""
+
+    function: CodeType
+    arguments: tuple[Argument, ...]
+
+    @staticmethod
+    def parse(expr: str, where: str) -> Call | None:
+        node = ast.parse(expr, where, mode="eval").body
+        if not isinstance(node, ast.Call):
+            return None
+
+        def code(part: ast.expr) -> CodeType:
+            return compile(ast.Expression(part), where, "eval")
+
+        arguments = [
+            Argument("*", ast.unparse(a.value), code(a.value)) if isinstance(a, ast.Starred)
+            else Argument("", ast.unparse(a), code(a))
+            for a in node.args
+        ]
+        arguments += [
+            Argument(k.arg or "**", ast.unparse(k.value), code(k.value)) for k in node.keywords
+        ]
+        return Call(code(node.func), tuple(arguments))
+
+
+@dataclass
+class Evaluation:
+    """A run line evaluated on one side: its outcome, and each argument after the call as
+    (its source, its value)."""
+
+    result: Any
+    arguments: list[tuple[str, Any]] = field(default_factory=list)
+    called: bool = False  # False if the line raised before the call (evaluating its arguments)
+
+    def arrays(self) -> list[tuple[str, np.ndarray]]:
+        """The ndarray arguments (also inside tuples), named by source and position."""
+        found = []
+
+        def visit(name: str, value: Any) -> None:
+            if isinstance(value, np.ndarray):
+                found.append((name, value))
+            elif isinstance(value, tuple):
+                for i, item in enumerate(value):
+                    visit(f"{name}[{i}]", item)
+
+        for name, value in self.arguments:
+            visit(name, value)
+        return found
+
+
+@dataclass(frozen=True)
 class RunLine:
     """One `# run:` line: where it is, the expression, and kiln's declared divergence if any."""
 
@@ -75,10 +155,57 @@ class RunLine:
     expr: str
     code: CodeType
     kiln_raises: type[BaseException] | None
+    call: Call | None = None
 
     @property
     def id(self) -> str:
         return f"{self.path.stem}:{self.lineno}:{self.expr}"
+
+    def evaluate(self, namespace: dict[str, Any]) -> Evaluation:
+        """Evaluate the line in `namespace` (NumPy's warnings off): a call evaluates its function
+        and arguments once, in order, calls, and keeps the arguments to compare afterwards."""
+        evaluation = Evaluation(None)
+        call = self.call
+
+        def run() -> Any:
+            if call is None:
+                return eval(self.code, namespace)
+            function = eval(call.function, namespace)
+            args: list[Any] = []
+            kwargs: dict[str, Any] = {}
+            for argument in call.arguments:
+                value = eval(argument.code, namespace)
+                if argument.kind == "*":
+                    for i, item in enumerate(value):
+                        evaluation.arguments.append((f"(*{argument.text})[{i}]", item))
+                    args.extend(value)
+                    continue
+                evaluation.arguments.append((argument.text, value))
+                if argument.kind == "":
+                    args.append(value)
+                elif argument.kind == "**":
+                    kwargs.update(value)
+                else:
+                    kwargs[argument.kind] = value
+            evaluation.called = True
+            return function(*args, **kwargs)
+
+        with quiet():
+            evaluation.result = outcome(run)
+        return evaluation
+
+
+def assert_same_arguments(expected: Evaluation, actual: Evaluation) -> None:
+    """Every ndarray argument holds the same dtype, shape and contents on both sides."""
+    want, got = expected.arrays(), actual.arrays()
+    assert [name for name, _ in want] == [name for name, _ in got], (
+        f"arguments differ: {[n for n, _ in want]} vs {[n for n, _ in got]}"
+    )
+    for (name, e), (_, a) in zip(want, got):
+        if not same_value(e, a):
+            raise AssertionError(
+                f"argument {name} after the call: expected {describe(e)}, got {describe(a)}"
+            )
 
 
 def parse_directives(text: str, where: str) -> type[BaseException] | None:
@@ -103,7 +230,8 @@ def parse_case_file(path: Path) -> list[RunLine]:
         where = f"{path.name}:{lineno}"
         code = compile(match["expr"], where, "eval")
         kiln_raises = parse_directives(match["directives"] or "", where)
-        lines.append(RunLine(path, lineno, match["expr"], code, kiln_raises))
+        call = Call.parse(match["expr"], where)
+        lines.append(RunLine(path, lineno, match["expr"], code, kiln_raises, call))
     return lines
 
 
@@ -135,27 +263,38 @@ def probed(path: Path) -> tuple[dict[str, Any], Any]:
 @pytest.mark.parametrize("run", RUN_LINES, ids=lambda run: run.id)
 def test_run_line(run: RunLine) -> None:
     """CPython and kiln agree on the line's outcome (or kiln shows the declared divergence)."""
-    if run.kiln_raises is not None and not ORACLE_SELF:
-        expected: Any = Raised(run.kiln_raises)
+    diverges = run.kiln_raises is not None and not ORACLE_SELF
+    if diverges:
+        expected = Evaluation(Raised(run.kiln_raises))
     else:
-        expected = outcome(lambda: eval(run.code, python_globals(run.path)))
+        expected = run.evaluate(python_globals(run.path))
         if run.kiln_raises is not None:  # test_line_is_sound checks the mark is a divergence
-            assert not (isinstance(expected, Raised) and expected.type is run.kiln_raises)
-    actual = outcome(lambda: eval(run.code, jit_globals(run.path)))
-    assert_same_result(expected, actual)
+            result = expected.result
+            assert not (isinstance(result, Raised) and result.type is run.kiln_raises)
+    actual = run.evaluate(jit_globals(run.path))
+    assert_same_result(expected.result, actual.result)
+    if not diverges:
+        assert_same_arguments(expected, actual)
 
 
 # ---------------------------------------------------------------------------------------------
 # Lints of the corpus itself: CPython only, independent of kiln
 # ---------------------------------------------------------------------------------------------
 
-def check_supported_value(value: Any, what: str, *, int64: bool) -> None:
-    """`value` is made of the subset's values (and of int64 ints if `int64`)."""
+def check_supported_value(
+    value: Any, what: str, *, int64: bool, numpy_scalars: bool = False
+) -> None:
+    """`value` is made of the subset's values (and of int64 ints if `int64`): Python scalars,
+    tuples, ndarrays of the subset's dtypes, and NumPy scalars if `numpy_scalars`."""
     if isinstance(value, tuple):
         for item in value:
-            check_supported_value(item, what, int64=int64)
+            check_supported_value(item, what, int64=int64, numpy_scalars=numpy_scalars)
         return
-    assert type(value) in SUPPORTED_VALUES, f"{what} is {describe(value)}, outside the subset"
+    if type(value) is np.ndarray:
+        assert value.dtype in NUMPY_DTYPES, f"{what} is an array of dtype {value.dtype}"
+        return
+    supported = SUPPORTED_VALUES + (NUMPY_SCALARS if numpy_scalars else ())
+    assert type(value) in supported, f"{what} is {describe(value)}, outside the subset"
     if int64 and isinstance(value, int):
         assert INT64_MIN <= value <= INT64_MAX, f"{what} is {value}, outside int64"
 
@@ -171,10 +310,14 @@ def test_line_is_sound(run: RunLine) -> None:
     exactly when CPython takes an int outside int64 (argument, intermediate or result)."""
     namespace, probe = probed(run.path)
     probe.excursions.clear()
-    result = outcome(lambda: eval(run.code, namespace))
-    plain = outcome(lambda: eval(run.code, python_globals(run.path)))
+    probed_run = run.evaluate(namespace)
+    result = probed_run.result
+    plain = run.evaluate(python_globals(run.path)).result
     assert isinstance(result, Raised) == isinstance(plain, Raised)
     assert same_value(result, plain) or isinstance(result, Raised) and result.type is plain.type
+    assert probed_run.called or run.call is None, f"evaluating the arguments: CPython {result}"
+    for name, value in probed_run.arguments:
+        check_supported_value(value, f"argument {name}", int64=False)
 
     if isinstance(result, Raised):
         assert not issubclass(result.type, CORPUS_BUGS), f"CPython {result} at {result.where}"
@@ -183,7 +326,7 @@ def test_line_is_sound(run: RunLine) -> None:
             f"explicitly"
         )
     else:
-        check_supported_value(result, "the result", int64=False)
+        check_supported_value(result, "the result", int64=False, numpy_scalars=True)
 
     excursions = ", ".join(f"line {line}: {value}" for line, value in probe.excursions[:3])
     if run.kiln_raises is OverflowError:
@@ -208,7 +351,7 @@ def test_case_file_is_plain_python(path: Path) -> None:
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
     assert parse_case_file(path), f"{path.name} has no '# run:' line"
     for name, value in python_globals(path).items():
-        if name.startswith("__") or callable(value) or type(value).__name__ == "module":
+        if name.startswith("__") or callable(value) or isinstance(value, types.ModuleType):
             continue
         check_supported_value(value, f"module constant {name}", int64=True)
 
@@ -224,7 +367,7 @@ def test_case_file_is_typeable(path: Path) -> None:
     sys.settrace(recorder)
     try:
         for run in parse_case_file(path):
-            outcome(lambda: eval(run.code, namespace))
+            run.evaluate(namespace)
     finally:
         sys.settrace(previous)
     assert not recorder.conflicts(), "\n".join(recorder.conflicts())

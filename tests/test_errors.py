@@ -7,7 +7,8 @@ Each file is a plain module with
     # call: f(1)                          the call that triggers compilation
     # raises: TypeError                   optional: the exception class, kiln.CompileError if absent
 
-Every own function of a fresh copy of the module is replaced by `kiln.jit(fn)`, then the call is
+Every own function of a fresh copy of the module is replaced by `kiln.jit(fn)` (except `_...`
+input builders, which stay plain Python, e.g. one that makes a read-only array), then the call is
 evaluated. It must raise the expected class (or a subclass), and str(error) must contain
 `<file name>:<line of the # error comment>:` and every word.
 

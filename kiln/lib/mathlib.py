@@ -135,6 +135,12 @@ def rounding_rule(name):
     def match(types, consts):
         if types == (INT,):
             return Impl(INT, lambda cg, a, t, r: a[0], types)
+        dtype = numpy_dtype(types[0]) if len(types) == 1 else None
+        if dtype and dtype.startswith(("int", "uint", "bool")):     # exact already
+            from .npscalars import emit_to_python
+            return Impl(INT, lambda cg, a, t, r: emit_to_python(cg, a[0], types[0], INT), types)
+        if dtype and dtype.startswith("float"):
+            types = (FLOAT,)
         if types == (FLOAT,):
             return Impl(INT, lambda cg, a, t, r: float_to_int(
                 cg, cg.intrinsic(ROUNDING[name], DOUBLE, [a[0]])), types)

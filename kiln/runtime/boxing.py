@@ -169,15 +169,14 @@ def box(api: Api, b: ll.IRBuilder, value: ll.Value, t: Type) -> ll.Value:
             item = box(api, b, b.extract_value(value, i), item_type)
             b.call(api.PyTuple_SetItem, [result, ll.Constant(I64, i), item])
         return result
-    tag, bits = b.extract_value(value, 0), b.extract_value(value, 1)
+    tag = b.extract_value(value, 0)
     results = []
     done = b.append_basic_block("box.done")
     for member in t.members:
         is_member = b.icmp_unsigned("==", tag, ll.Constant(I8, NUMBER_ORDER.index(member)))
         with b.if_then(is_member):
-            native = {FLOAT: lambda: b.bitcast(bits, DOUBLE), BOOL: lambda: b.trunc(bits, I1),
-                      INT: lambda: bits}[member]()
-            results.append((box(api, b, native, member), b.block))
+            from ..codegen import unpack_member
+            results.append((box(api, b, unpack_member(b, value, member), member), b.block))
             b.branch(done)
     b.unreachable()
     b.position_at_end(done)
