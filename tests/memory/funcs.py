@@ -1,0 +1,39 @@
+"""Functions whose memory behaviour tests/test_memory.py checks."""
+import numpy as np
+
+
+def make(n):
+    return np.zeros(n)
+
+
+def churn(count, n):
+    total = 0.0
+    for i in range(count):
+        a = np.ones(n)
+        b = np.full(n, 2.0)
+        total += a[i % n] + b[0]
+    return total
+
+
+def raise_holding(n, k):
+    a = np.zeros(n)
+    b = np.ones(n)
+    if k > 0:
+        raise ValueError("boom")
+    return a[0] + b[0]
+
+
+def pair(n):
+    a = np.arange(n)
+    return a, np.zeros((n, 2))
+
+
+def row(a, i):
+    return a[i]
+
+
+def keep_last(count, n):
+    last = np.zeros(1, dtype=np.int64)
+    for i in range(count):
+        last = np.full(n, i)
+    return last
