@@ -267,10 +267,12 @@ class Lowerer:
             return self.lower_for_each(node)
         if call.keywords or not 1 <= len(call.args) <= 3:
             raise self.error(call, "range() takes 1 to 3 positional arguments")
-        args = [self.lower(a) for a in call.args]
+        args = [self.emit_value(ir.Call, a, "range.int", [self.lower(a)]) for a in call.args]
         start = self.const(call, 0) if len(args) == 1 else args[0]
         stop = args[0] if len(args) == 1 else args[1]
-        step = args[2] if len(args) == 3 else self.const(call, 1)
+        if len(args) < 3 or (isinstance(call.args[2], ast.Constant) and call.args[2].value == 1):
+            return self.lower_unit_range(node, start, stop)
+        step = args[2]
         count, index, current = self.temp(), self.temp(), self.temp()
         n = self.emit_value(ir.Call, call, "range.len", [start, stop, step])
         self.emit(ir.Store(self.span(call), count, n))
@@ -291,6 +293,35 @@ class Lowerer:
             ir.Call, call, "range.step", [self.load(call, index), one])))
         self.emit(ir.Store(self.span(call), current, self.emit_value(
             ir.Call, call, "range.step", [self.load(call, current), step])))
+        self.jump(node, header)
+        if node.orelse:
+            self.start(orelse)
+            self.lower_body(node.orelse)
+            self.jump(node, after)
+        self.start(after)
+
+    #  for i in range(start, stop): body else: orelse
+    #    cur = start; header: branch cur < stop, body, orelse
+    #    body: i = cur; ...; latch: cur = cur + 1 (cannot overflow: cur < stop); jump header
+    # The plain form lets LLVM see i's range, so i + 1 and a[i] checks fold away.
+    def lower_unit_range(self, node: ast.For, start: ir.Value, stop: ir.Value) -> None:
+        call = node.iter
+        limit, current = self.temp(), self.temp()
+        self.emit(ir.Store(self.span(call), limit, stop))
+        self.emit(ir.Store(self.span(call), current, start))
+        header, body, latch, after = (self.new_block() for _ in range(4))
+        orelse = self.new_block() if node.orelse else after
+        self.jump(node, header)
+        self.start(header)
+        more = self.emit_value(ir.Compare, call, "<", self.load(call, current),
+                               self.load(call, limit))
+        self.emit(ir.Branch(self.span(call), more, body, orelse))
+        self.start(body)
+        self.store_target(node.target, self.load(call, current))
+        self.loop_body(node, self.block, latch, after)
+        self.start(latch)
+        self.emit(ir.Store(self.span(call), current, self.emit_value(
+            ir.Call, call, "range.next", [self.load(call, current)])))
         self.jump(node, header)
         if node.orelse:
             self.start(orelse)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from ..types import BOOL, INT, NONE, Tuple
+from ..types import BOOL, INT, NONE, NUMPY, Scalar, Tuple, is_number
 from .numbers import i64
 from .registry import Impl, TypeRuleError, rule
 
@@ -44,6 +44,27 @@ def range_len(cg, args, types, result):
     count = b.add(b.udiv(b.sub(b.sub(hi, lo), i64(1)), magnitude), i64(1))
     count = b.select(b.icmp_signed("<", lo, hi), count, i64(0))
     return b.select(b.icmp_unsigned(">", count, i64(2**63 - 1)), i64(2**63 - 1), count)
+
+
+@rule("range.int")
+def range_int_rule(types, consts):
+    """A range() argument: an int (bools and NumPy integers count as ints)."""
+    (t,) = types
+    if t in (INT, BOOL):
+        return Impl(INT, lambda cg, a, ts, r: a[0], (INT,))
+    from .npscalars import cast, kind_of
+    if isinstance(t, Scalar) and is_number(t) and kind_of(t) in "iu":
+        return Impl(INT, lambda cg, a, ts, r: cast(cg, a[0], t, NUMPY["int64"]), types)
+    raise TypeRuleError(f"range() arguments must be ints, got {t}",
+                        "int arguments; convert with int(x)")
+
+
+@rule("range.next")
+def range_next_rule(types, consts):
+    """cur + 1 in `for i in range(a, b)`: cur < b, so it cannot overflow (nsw)."""
+    if types == (INT,):
+        return Impl(INT, lambda cg, a, ts, r: cg.b.add(a[0], i64(1), flags=["nsw"]), types)
+    return None
 
 
 @rule("range.step")
