@@ -177,7 +177,7 @@ class FunctionEmitter:
                 self.b.store(ll.Constant(lltype(t), None), value)
             self.slots[name] = (value, assigned)
         for instr in self.fn.instructions():
-            if isinstance(instr, ir.Call) and self.returns_new_reference(instr):
+            if self.returns_new_reference(instr):
                 slot = self.b.alloca(lltype(instr.dest.type), name="owned")
                 self.b.store(ll.Constant(lltype(instr.dest.type), None), slot)
                 self.owned[id(instr)] = slot
@@ -196,7 +196,13 @@ class FunctionEmitter:
             self.b.ret(self.b.insert_value(result, ll.Constant(I1, 1), 0))
 
     # ---- references (arrays): locals and owned temporaries hold them ----------------------
-    def returns_new_reference(self, instr: ir.Call) -> bool:
+    def returns_new_reference(self, instr: ir.Instr) -> bool:
+        """Calls that create arrays, and tuples of arrays: a tuple holds its own references,
+        so `a, b = b, a` cannot free `a` between the two assignments."""
+        if isinstance(instr, ir.MakeTuple):
+            return has_refs(instr.dest.type)
+        if not isinstance(instr, ir.Call):
+            return False
         if isinstance(instr.impl, ir.Function):
             return has_refs(instr.impl.return_type)
         return getattr(instr.impl, "owned", False)
@@ -215,7 +221,7 @@ class FunctionEmitter:
                 if has_refs(item):
                     self.walk_refs(self.b.extract_value(value, i), item, action)
 
-    def keep_owned(self, instr: ir.Call, value: ll.Value) -> None:
+    def keep_owned(self, instr: ir.Instr, value: ll.Value) -> None:
         """A new reference lives in its call's slot until the slot is reused or we exit."""
         slot = self.owned[id(instr)]
         self.release(self.b.load(slot), instr.dest.type)
@@ -308,6 +314,9 @@ class FunctionEmitter:
         value = ll.Constant(lltype(instr.dest.type), ll.Undefined)
         for i, item in enumerate(instr.items):
             value = self.b.insert_value(value, self.get(item), i)
+        if id(instr) in self.owned:
+            self.retain(value, instr.dest.type)
+            self.keep_owned(instr, value)
         self.set(instr.dest, value)
 
     def emit_GetItem(self, instr: ir.GetItem) -> None:

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import kiln
+from kiln.runtime import nrt
 from memory import funcs
 
 
@@ -80,3 +81,56 @@ def test_returned_arrays_own_their_memory_and_are_writeable():
     a[1] = 5.0
     assert a.flags.writeable and list(a) == [0.0, 5.0, 0.0]
     assert a.base is not None          # the owner that frees the block when NumPy is done
+
+
+def test_swapping_new_arrays_keeps_both_alive():
+    """`a, b = b, a` must not free either array between the two assignments."""
+    swap_new = kiln.jit(funcs.swap_new)
+    for times in range(4):
+        allocated, freed = nrt.stats()
+        a, b = swap_new(1000, times)
+        expected_a, expected_b = funcs.swap_new(1000, times)
+        assert (a == expected_a).all() and (b == expected_b).all()
+        assert nrt.stats() == (allocated + 2, freed)      # nothing freed while still returned
+        del a, b
+        gc.collect()
+        assert nrt.stats() == (allocated + 2, freed + 2)  # each freed exactly once
+    assert growth(lambda: swap_new(256, 3), 20_000) < LIMIT
+
+
+def test_swapping_with_a_sole_owner():
+    """Here the local is the only owner of the array it gives up in the swap."""
+    swap_fresh = kiln.jit(funcs.swap_fresh)
+    allocated, freed = nrt.stats()
+    result = swap_fresh(100, 5)
+    assert (result == 4).all()
+    assert nrt.stats() == (allocated + 6, freed + 5)
+    del result
+    gc.collect()
+    assert nrt.stats() == (allocated + 6, freed + 6)
+
+
+@pytest.mark.parametrize("name, args", [("make", (64,)), ("churn", (100, 8)), ("pair", (10,)),
+                                        ("keep_last", (50, 4)), ("swap_new", (16, 5)),
+                                        ("swap_fresh", (16, 5))])
+def test_every_block_is_freed_exactly_once(name, args):
+    compiled = kiln.jit(getattr(funcs, name))
+    compiled(*args)
+    gc.collect()
+    allocated, freed = nrt.stats()
+    for _ in range(10):
+        compiled(*args)
+    gc.collect()
+    now_allocated, now_freed = nrt.stats()
+    assert now_allocated - allocated == now_freed - freed > 0
+
+
+def test_exceptions_free_every_block_exactly_once():
+    raise_holding = kiln.jit(funcs.raise_holding)
+    with pytest.raises(ValueError):
+        raise_holding(8, 1)
+    allocated, freed = nrt.stats()
+    for _ in range(10):
+        with pytest.raises(ValueError):
+            raise_holding(8, 1)
+    assert nrt.stats() == (allocated + 20, freed + 20)

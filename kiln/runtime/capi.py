@@ -52,6 +52,7 @@ def register_symbols() -> None:
     _keep_alive.append(table)
     llvm.add_symbol("kiln_exceptions", ctypes.addressof(table))
     from . import nrt
+    llvm.add_symbol("kiln_nrt_stats", ctypes.addressof(nrt.STATS))
     for name, function in (("kiln_box_array", nrt.box_array),
                            ("kiln_box_scalar", nrt.box_scalar)):
         slot = ctypes.py_object(function)

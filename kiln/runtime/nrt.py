@@ -51,6 +51,14 @@ def _build_incref(b: ll.IRBuilder, fn: ll.Function) -> None:
     b.ret_void()
 
 
+def _count(b: ll.IRBuilder, which: int) -> None:
+    """Bump kiln_nrt_stats[which] (0: blocks allocated, 1: blocks freed)."""
+    stats = b.module.globals.get("kiln_nrt_stats") or ll.GlobalVariable(
+        b.module, ll.ArrayType(I64, 2), "kiln_nrt_stats")
+    slot = b.gep(stats, [ll.Constant(ll.IntType(32), 0), ll.Constant(ll.IntType(32), which)])
+    b.atomic_rmw("add", slot, ll.Constant(I64, 1), "monotonic")
+
+
 def _build_decref(b: ll.IRBuilder, fn: ll.Function) -> None:
     (meminfo,) = fn.args
     free = _extern(b.module, "free", ll.VoidType(), [I8P])
@@ -59,6 +67,7 @@ def _build_decref(b: ll.IRBuilder, fn: ll.Function) -> None:
                            "acq_rel")
         with b.if_then(b.icmp_signed("==", old, ll.Constant(I64, 1))):
             b.call(free, [meminfo])
+            _count(b, 1)
     b.ret_void()
 
 
@@ -79,11 +88,20 @@ def allocate(b: ll.IRBuilder, nbytes: ll.Value) -> tuple[ll.Value, ll.Value]:
     meminfo = b.call(aligned_alloc, [ll.Constant(I64, 64), size])
     with b.if_then(b.icmp_unsigned("!=", meminfo, ll.Constant(I8P, None)), likely=True):
         b.store(ll.Constant(I64, 1), b.bitcast(meminfo, I64.as_pointer()))
+        _count(b, 0)
     return meminfo, b.gep(meminfo, [ll.Constant(I64, HEADER)])
 
 
 def allocation_failed(b: ll.IRBuilder, meminfo: ll.Value) -> ll.Value:
     return b.icmp_unsigned("==", meminfo, ll.Constant(I8P, None))
+
+
+STATS = (ctypes.c_int64 * 2)()      # kiln_nrt_stats: blocks allocated, blocks freed
+
+
+def stats() -> tuple[int, int]:
+    """(blocks allocated, blocks freed) by compiled code in this process so far."""
+    return STATS[0], STATS[1]
 
 
 # ---- the Python side: arrays that NumPy sees -----------------------------------------------

@@ -37,3 +37,19 @@ def keep_last(count, n):
     for i in range(count):
         last = np.full(n, i)
     return last
+
+
+def swap_new(n, times):
+    a = np.zeros(n)
+    b = np.ones(n)
+    for k in range(times):
+        a, b = b, a
+    return a, b
+
+
+def swap_fresh(n, times):
+    a = np.zeros(n)
+    for k in range(times):
+        c = np.full(n, k, dtype=np.float64)
+        a, c = c, a
+    return a
