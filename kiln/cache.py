@@ -29,13 +29,12 @@ import json
 import os
 import struct
 import sys
-import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
 
 from . import __version__, config
-from .types import Type, parse_type
+from .types import Type, is_constant, parse_type
 
 MAGIC, VERSION = b"KILNCACHE", 1
 SUFFIX = ".kc"
@@ -52,7 +51,6 @@ def source_hash(func: Any) -> str:
 
 def fingerprint(value: Any) -> list[Any]:
     """What about a resolved name the machine code depends on."""
-    from .frontend import is_constant
     func = getattr(value, "py_func", value)
     if is_constant(value):
         return ["const", repr(value), type(value).__name__]
@@ -203,6 +201,7 @@ def secret_key() -> bytes | None:
 def create_key(path: Path) -> None:
     """Write a whole key beside `path`, then link it into place: a process that loses the
     race to create it reads the winner's complete key, never a partly written file."""
+    import tempfile
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-key-")
     try:
         with os.fdopen(fd, "wb") as out:
@@ -326,6 +325,7 @@ def store(func: Any, build: Any, options: dict[str, Any]) -> Path | None:
     for directory in candidate_dirs(func):
         if not ensure_dir(directory):
             continue
+        import tempfile                             # only writers need it
         try:
             fd, temp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=SUFFIX)
             with os.fdopen(fd, "wb") as out:

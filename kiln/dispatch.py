@@ -132,12 +132,18 @@ class Dispatcher:
                                self._full_build(types).functions[0].span)
 
     def _install_entry(self) -> None:
+        """Point the call slot at native code that checks argument types: the one compiled
+        with a first specialisation, or a new one choosing among several."""
         from . import llvm, wrapper
         from .runtime import capi
-        name = f"kiln.entry{next(_entries)}"
+        if len(self._specs) == 1:
+            (only,) = self._specs.values()
+            capi.set_call_slot(type(self), llvm.address(only.build.entry_symbol))
+            return
+        name = f"kiln.entry.{id(self):x}.{next(_entries)}"
         specs = [(types, c.build.wrapper_symbol) for types, c in self._specs.items()]
-        module = llvm.parse(str(wrapper.entry_module(name, specs)))
-        llvm.optimize(module)
+        module = llvm.parse(str(wrapper.entry_module(name, specs)))   # tiny: no -O3 pipeline
+        capi.register_numpy_symbols()
         llvm.load_object(llvm.emit_object(module))
         capi.set_call_slot(type(self), llvm.address(name))
 

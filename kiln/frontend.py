@@ -16,14 +16,13 @@ import ast
 import builtins
 import inspect
 import math
-import sys
 from typing import Any
 
 from . import ir
 from .errors import CompileError, Span
 from .lib import registry
 from .source import FunctionSource, source_of
-from .types import DTYPES, DTypeValue, dtype_name
+from .types import DTypeValue, dtype_name, is_constant
 
 UNSUPPORTED_HINTS = {
     "With": "open resources outside the compiled function and pass values in",
@@ -51,16 +50,6 @@ CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", 
           ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in"}
 UNARYOPS = {ast.USub: "-", ast.UAdd: "+", ast.Invert: "~"}
 RANGE_NAMES = {"range", "prange"}
-
-
-def is_constant(value: Any) -> bool:
-    """Values kiln folds into the code: numbers (NumPy scalars too), bools, None, tuples."""
-    if isinstance(value, tuple):
-        return all(is_constant(v) for v in value)
-    numpy = sys.modules.get("numpy")
-    if numpy is not None and isinstance(value, numpy.generic):
-        return value.dtype.name in DTYPES
-    return value is None or type(value) in (int, float, bool, DTypeValue)
 
 
 class Lowerer:

@@ -29,6 +29,15 @@ class Build:
     functions: list[ir.Function] = field(default_factory=list)  # typed IR, root first
     llvm_ir: str = ""             # optimised LLVM IR
 
+    @property
+    def entry_symbol(self) -> str:
+        """PyObject *(self, args, kwargs): this specialisation alone as a class's call slot."""
+        return entry_symbol(self.wrapper_symbol)
+
+
+def entry_symbol(wrapper_symbol: str) -> str:
+    return f"{wrapper_symbol}.entry"
+
 
 def compile_function(func: Any, arg_types: tuple[Type, ...],
                      options: dict[str, Any] | None = None) -> Build:
@@ -46,6 +55,8 @@ def compile_function(func: Any, arg_types: tuple[Type, ...],
     unit = codegen.Unit(f"kiln.{secrets.token_hex(6)}", options)  # unique symbol names
     symbol = unit.emit_all(typed)                  # typed IR -> LLVM IR, callees included
     wrapper_symbol = wrapper.add_wrapper(unit, typed, symbol)   # the native entry for Python
+    wrapper.add_entry(unit.module, entry_symbol(wrapper_symbol),  # its type check, for the
+                      [(arg_types, wrapper_symbol)])             # call slot (cached with it)
     text = str(unit.module)
     debug(3, lambda: text)
     module = llvm.parse(text)                      # LLVM IR -> LLVM's in-memory module
@@ -65,6 +76,7 @@ def load(build: Build) -> Any:
     from .runtime import capi
     if build.wrapper_symbol not in _loaded:
         capi.register_symbols()                    # C-API, libm and libc symbols for the linker
+        capi.register_numpy_symbols()
         llvm.load_object(build.object_code)
         _loaded[build.wrapper_symbol] = capi.builtin_function(
             build.name, llvm.address(build.wrapper_symbol))

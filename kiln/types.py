@@ -188,6 +188,16 @@ def dtype_name(value: object) -> str | None:
     return name if name in DTYPES else None
 
 
+def is_constant(value: object) -> bool:
+    """Values kiln folds into the code: numbers (NumPy scalars too), bools, None, tuples."""
+    if isinstance(value, tuple):
+        return all(is_constant(v) for v in value)
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and isinstance(value, numpy.generic):
+        return value.dtype.name in DTYPES
+    return value is None or type(value) in (int, float, bool, DTypeValue)
+
+
 def array_type(value) -> Array:
     dtype = value.dtype
     if dtype.name not in DTYPES or not dtype.isnative:

@@ -17,14 +17,21 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
+from typing import TYPE_CHECKING
+
 from . import ir
-from .codegen import EXCINFO, I1, I32, I64, Unit
 from .runtime.boxing import OBJ, Api, box, exact_type_check, exception_index, tuple_item, unbox
 from .types import Type
 
+if TYPE_CHECKING:
+    from .codegen import Unit
 
-def add_wrapper(unit: Unit, fn: ir.Function, llfn_symbol: str) -> str:
+I1, I32, I64 = ll.IntType(1), ll.IntType(32), ll.IntType(64)
+
+
+def add_wrapper(unit: "Unit", fn: ir.Function, llfn_symbol: str) -> str:
     """Add the METH_VARARGS wrapper of a compiled root function to its unit; return its name."""
+    from .codegen import EXCINFO
     module = unit.module
     api = Api(module)
     name = f"{llfn_symbol}.wrapper"
@@ -67,6 +74,12 @@ def add_wrapper(unit: Unit, fn: ir.Function, llfn_symbol: str) -> str:
 def entry_module(name: str, specs: list[tuple[tuple[Type, ...], str]]) -> ll.Module:
     """A module with `PyObject *name(self, args, kwargs)` choosing among wrappers by type."""
     module = ll.Module(name)
+    add_entry(module, name, specs)
+    return module
+
+
+def add_entry(module: ll.Module, name: str, specs: list[tuple[tuple[Type, ...], str]]) -> None:
+    """Add the entry `PyObject *name(self, args, kwargs)` choosing among wrappers by type."""
     api = Api(module)
     entry = ll.Function(module, ll.FunctionType(OBJ, [OBJ, OBJ, OBJ]), name)
     self, args, kwargs = entry.args
@@ -95,4 +108,3 @@ def entry_module(name: str, specs: list[tuple[tuple[Type, ...], str]]) -> ll.Mod
     result = b.call(api.PyObject_Call, [method, args, kwargs])
     b.call(api.Py_DecRef, [method])
     b.ret(result)
-    return module

@@ -5,7 +5,8 @@ each once, with an empty machine-code cache (cold) and with the cache a previous
     kiln cold / kiln warm                    @kiln.jit(cache=True), KILN_CACHE_DIR per run
     Numba cold / Numba warm                  @numba.njit(cache=True), NUMBA_CACHE_DIR per run
 
-The module is written to a temporary directory once per implementation; `poly_sum` calls `poly`.
+The module is written to a temporary directory once per implementation; `poly_sum` calls `poly`
+and `norm` takes a NumPy array.
 Every process shares one PYTHONPYCACHEPREFIX, so Python's own bytecode is cached for all of them
 alike (even when the caller set PYTHONDONTWRITEBYTECODE), as in a user's installation.
 Each round runs every probe once in rotating order; the median counts. A warm probe that found
@@ -56,14 +57,15 @@ def gcd(a, b):
     return a
 
 
-def harmonic(n):
+def norm(a):
     total = 0.0
-    for k in range(1, n + 1):
-        total += 1.0 / k
-    return total
+    for i in range(a.shape[0]):
+        total += a[i] * a[i]
+    return float(total) ** 0.5
 '''
-CALLS = ("poly(1.5)", "poly_sum(1000)", "collatz(27)", "gcd(1071, 462)", "harmonic(100)")
-MAIN = f"import bench_module as m\nprint({', '.join('m.' + call for call in CALLS)})\n"
+CALLS = ("poly(1.5)", "poly_sum(1000)", "collatz(27)", "gcd(1071, 462)",
+         "norm(numpy.arange(10.0))")
+MAIN = f"import numpy\nimport bench_module as m\nprint({', '.join('m.' + call for call in CALLS)})\n"
 WARM_TARGET_MS = 150.0  # warm kiln at most this much above `import numpy`
 NUMBA_TARGET = 3.0  # and at least this many times faster than warm Numba
 
@@ -71,11 +73,12 @@ NUMBA_TARGET = 3.0  # and at least this many times faster than warm Numba
 def module_text(impl: Impl) -> str:
     """The five functions, each under `impl`'s decorator with cache=True."""
     decorated = FUNCTIONS.replace("\ndef ", f"\n@{impl.decorator}(cache=True)\ndef ")
-    return f"import {impl.module}\n\n{decorated}"
+    return f"import numpy\nimport {impl.module}\n\n{decorated}"
 
 
 def expected_output() -> str:
-    namespace: dict[str, Any] = {}
+    import numpy
+    namespace: dict[str, Any] = {"numpy": numpy}
     exec(FUNCTIONS, namespace)  # noqa: S102 - our own constant source, run as plain Python
     return " ".join(str(eval(call, namespace)) for call in CALLS)  # noqa: S307
 
@@ -148,7 +151,7 @@ def _ratio(numerator: float | None, denominator: float | None) -> float | None:
 
 def _notes(seconds: dict[str, float | None], floor: float | None) -> list[str]:
     notes = ["Each run: a fresh interpreter imports a module of five functions (poly_sum calls "
-             "poly; all scalar, as kiln has no arrays yet) and calls each once; cold = empty "
+             "poly; norm takes a NumPy array) and calls each once; cold = empty "
              "cache, warm = the cache a previous run wrote."]
     kiln_warm, numba_warm = seconds.get("kiln warm"), seconds.get("Numba warm")
     kiln_cold, numba_cold = seconds.get("kiln cold"), seconds.get("Numba cold")

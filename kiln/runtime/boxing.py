@@ -266,24 +266,24 @@ def exact_type_check(api: Api, b: ll.IRBuilder, obj: ll.Value, t: Type) -> ll.Va
                 b.store(every, result)
         return b.load(result)
     if isinstance(t, Array):
-        return exact_array_check(b, obj, ob_type, t)
+        return exact_array_check(api, b, obj, ob_type, t)
     if numpy_dtype(t):
         import numpy as np
-        expected = ll.Constant(I64, id(np.dtype(numpy_dtype(t)).type)).inttoptr(OBJ)
+        expected = api.data(f"kiln_np_scalar.{numpy_dtype(t)}")
         return b.icmp_unsigned("==", ob_type, expected)
     name = {INT: "PyLong_Type", FLOAT: "PyFloat_Type", BOOL: "PyBool_Type"}[t]
     return b.icmp_unsigned("==", ob_type, api.data(name))
 
 
-def exact_array_check(b: ll.IRBuilder, obj: ll.Value, ob_type: ll.Value, t: Array) -> ll.Value:
+def exact_array_check(api: Api, b: ll.IRBuilder, obj: ll.Value, ob_type: ll.Value,
+                      t: Array) -> ll.Value:
     """ndarray of exactly this dtype, ndim, layout and writability (as types.typeof decides).
-    Addresses of NumPy's type objects are constants here: entries are never cached."""
-    import numpy as np
+    NumPy's type objects are named symbols (capi.register_numpy_symbols), so entries cache."""
     result = b.alloca(I1)
     b.store(ll.Constant(I1, 0), result)
-    array_type = ll.Constant(I64, id(np.ndarray)).inttoptr(OBJ)
+    array_type = api.data("kiln_np_ndarray")
     with b.if_then(b.icmp_unsigned("==", ob_type, array_type)):
-        descr = ll.Constant(I64, id(np.dtype(t.dtype))).inttoptr(OBJ)
+        descr = api.data(f"kiln_np_dtype.{t.dtype}")
         flags = field(b, obj, ARRAY_FLAGS, ll.IntType(32))
         c_contig = b.icmp_unsigned("!=", b.and_(flags, ll.Constant(flags.type, C_CONTIGUOUS)),
                                    ll.Constant(flags.type, 0))

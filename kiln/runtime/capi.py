@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import sys
 
 from .. import abi, llvm
 
@@ -58,6 +59,23 @@ def register_symbols() -> None:
         slot = ctypes.py_object(function)
         _keep_alive.append(slot)
         llvm.add_symbol(name, ctypes.addressof(slot))
+
+
+def register_numpy_symbols() -> None:
+    """NumPy's array type, dtypes and scalar types, once NumPy is imported (entries that check
+    argument types refer to them by name)."""
+    if "numpy" in sys.modules:
+        _register_numpy()
+
+
+@functools.lru_cache(maxsize=None)
+def _register_numpy() -> None:
+    import numpy as np
+    from ..types import DTYPES
+    llvm.add_symbol("kiln_np_ndarray", id(np.ndarray))
+    for name in DTYPES:
+        llvm.add_symbol(f"kiln_np_dtype.{name}", id(np.dtype(name)))
+        llvm.add_symbol(f"kiln_np_scalar.{name}", id(np.dtype(name).type))
 
 
 # ---- native methods, and a class's call slot ---------------------------------------------
