@@ -29,6 +29,7 @@ import json
 import os
 import struct
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
@@ -201,7 +202,6 @@ def secret_key() -> bytes | None:
 def create_key(path: Path) -> None:
     """Write a whole key beside `path`, then link it into place: a process that loses the
     race to create it reads the winner's complete key, never a partly written file."""
-    import tempfile
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-key-")
     try:
         with os.fdopen(fd, "wb") as out:
@@ -325,7 +325,6 @@ def store(func: Any, build: Any, options: dict[str, Any]) -> Path | None:
     for directory in candidate_dirs(func):
         if not ensure_dir(directory):
             continue
-        import tempfile                             # only writers need it
         try:
             fd, temp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=SUFFIX)
             with os.fdopen(fd, "wb") as out:
