@@ -62,6 +62,34 @@ def function_type(fn: ir.Function) -> ll.FunctionType:
     return ll.FunctionType(ret, [EXCINFO.as_pointer()] + [lltype(t) for t in fn.arg_types])
 
 
+class FastMathBuilder(ll.IRBuilder):
+    """An IRBuilder whose float arithmetic carries fast-math flags (jit(fastmath=True)):
+    LLVM may then reassociate sums, which is what lets reductions vectorise."""
+
+    def __init__(self, block: ll.Block, flags: tuple[str, ...]):
+        super().__init__(block)
+        self.fast_flags = flags
+
+    def fadd(self, lhs, rhs, name="", flags=()):
+        return super().fadd(lhs, rhs, name, flags or self.fast_flags)
+
+    def fsub(self, lhs, rhs, name="", flags=()):
+        return super().fsub(lhs, rhs, name, flags or self.fast_flags)
+
+    def fmul(self, lhs, rhs, name="", flags=()):
+        return super().fmul(lhs, rhs, name, flags or self.fast_flags)
+
+    def fdiv(self, lhs, rhs, name="", flags=()):
+        return super().fdiv(lhs, rhs, name, flags or self.fast_flags)
+
+
+def fast_math_flags(option: Any) -> tuple[str, ...]:
+    """fastmath=True means every flag; a set such as {"reassoc", "nsz"} picks some."""
+    if option is True:
+        return ("fast",)
+    return tuple(sorted(option)) if option else ()
+
+
 def has_refs(t: Type) -> bool:
     """Does a value of this type hold references (arrays) that must be counted?"""
     return isinstance(t, Array) or (isinstance(t, Tuple) and any(has_refs(i) for i in t.items))
@@ -149,7 +177,8 @@ class FunctionEmitter:
         entry = llfn.append_basic_block("entry")
         llfn.basic_blocks.remove(entry)
         llfn.basic_blocks.insert(0, entry)
-        self.b = ll.IRBuilder(entry)
+        flags = fast_math_flags(unit.options.get("fastmath"))
+        self.b = FastMathBuilder(entry, flags) if flags else ll.IRBuilder(entry)
         self.excinfo = llfn.args[0]
         self.options = unit.options
         self.fail_block: ll.Block | None = None

@@ -22,8 +22,7 @@ _compile_lock = threading.RLock()       # LLVM's engine is shared and not thread
 _entries = itertools.count()
 SUPPORTED_OPTIONS = {"nogil", "cache", "parallel", "fastmath", "boundscheck", "error_model",
                      "inline", "forceobj", "nopython", "looplift", "_nrt"}
-NOT_YET = {"parallel": "parallel=True is not implemented yet; prange runs as range",
-           "fastmath": "fastmath is not implemented yet; floats keep strict IEEE semantics"}
+NOT_YET = {"parallel": "parallel=True is not implemented yet; prange runs as range"}
 
 
 class KilnWarning(UserWarning):

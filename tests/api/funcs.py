@@ -41,3 +41,10 @@ def hyp(a, b):
 class Color(enum.IntEnum):
     RED = 1
     GREEN = 2
+
+
+def total(a):
+    s = 0.0
+    for i in range(a.shape[0]):
+        s += a[i]
+    return s
