@@ -19,7 +19,7 @@ from . import abi, ir
 from .runtime import nrt
 from .lib.registry import Impl, SplitImpl
 from .types import (BOOL, BOTTOM, FLOAT, INT, NONE, NUMBER_ORDER, Array, Bottom, DType,
-                    Scalar, Tuple, Type, Union, members, numpy_dtype)
+                    Scalar, Slice, Tuple, Type, Union, members, numpy_dtype)
 
 I1, I8, I32, I64, DOUBLE = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntType(64), \
     ll.DoubleType()
@@ -43,6 +43,8 @@ def lltype(t: Type) -> ll.Type:
         return UNION
     if isinstance(t, Tuple):
         return ll.LiteralStructType([lltype(i) for i in t.items])
+    if isinstance(t, Slice):
+        return ll.LiteralStructType([lltype(i) for i in t.parts])
     if isinstance(t, Array):
         return array_struct(t.ndim)
     if isinstance(t, (Bottom, DType)):

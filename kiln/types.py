@@ -73,6 +73,16 @@ class DType(Type):
 
 
 @dataclass(frozen=True)
+class Slice(Type):
+    """`start:stop:step`; each part an int or None (decided at compile time)."""
+
+    parts: tuple[Type, Type, Type]
+
+    def __str__(self) -> str:
+        return f"slice[{', '.join(map(str, self.parts))}]"
+
+
+@dataclass(frozen=True)
 class Bottom(Type):
     """No value yet: the return type of a function whose inference has not reached a return."""
 

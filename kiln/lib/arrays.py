@@ -15,7 +15,7 @@ import numpy as np
 from llvmlite import ir as ll
 
 from ..runtime import nrt
-from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, DType, Scalar, Tuple, Type,
+from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, DType, Scalar, Slice, Tuple, Type,
                      is_number, numpy_dtype)
 from .npscalars import cast, kind_of
 from .registry import Impl, TypeRuleError, rule
@@ -167,6 +167,25 @@ def store_element(cg, pointer, t: Array, value) -> None:
     cg.b.store(cg.b.zext(value, I8) if t.dtype == "bool" else value, pointer)
 
 
+@rule("slice")
+def slice_rule(types, consts):
+    """start:stop:step with int (or NumPy int) or None parts."""
+    if all(t == NONE or index_type_ok(t) or t == BOOL for t in types):
+        parts = tuple(NONE if t == NONE else INT for t in types)
+        return Impl(Slice(parts), emit_slice, types)
+    raise TypeRuleError(f"slice bounds must be ints or None, got {', '.join(map(str, types))}")
+
+
+def emit_slice(cg, args, types, result):
+    from ..codegen import lltype
+    value = ll.Constant(lltype(result), ll.Undefined)
+    for i, (v, t) in enumerate(zip(args, types)):
+        part = ll.Constant(I8, 0) if t == NONE else as_index(cg, v, t) if t != BOOL else \
+            cg.b.zext(v, I64)
+        value = cg.b.insert_value(value, part, i)
+    return value
+
+
 @rule("getitem")
 def array_getitem(types, consts):
     if not types or not isinstance(types[0], Array):
@@ -174,15 +193,79 @@ def array_getitem(types, consts):
     array, indices = types[0], types[1:]
     if len(indices) > array.ndim:
         return too_many_indices(array, element_type(array))
-    bad = [t for t in indices if not index_type_ok(t)]
+    bad = [t for t in indices if not (index_type_ok(t) or isinstance(t, Slice))]
     if bad:
-        raise TypeRuleError(f"arrays are indexed with integers here, not {bad[0]}",
-                            "int indices a[i, j] (slices and masks are not supported yet)")
-    if len(indices) == array.ndim:
+        raise TypeRuleError(f"arrays are indexed with integers and slices here, not {bad[0]}",
+                            "a[i, j], a[1:n], a[:, j] (masks and index arrays are not "
+                            "supported yet)")
+    if len(indices) == array.ndim and not any(isinstance(t, Slice) for t in indices):
         return Impl(element_type(array), emit_getitem, types)
-    layout = "C" if array.layout == "C" else "A"
-    view = Array(array.dtype, array.ndim - len(indices), layout, array.readonly)
-    return Impl(view, emit_subarray, types)
+    return Impl(view_type(array, indices), emit_view, types)
+
+
+def view_type(array: Array, indices: tuple[Type, ...]) -> Array:
+    """What a[i, 1:n] is: integers drop an axis, slices keep it. A C array stays C when
+    leading integers are followed by at most one unit-step slice."""
+    kept = array.ndim - sum(1 for t in indices if not isinstance(t, Slice))
+    slices = [t for t in indices if isinstance(t, Slice)]
+    leading_ints = all(not isinstance(t, Slice) for t in indices[:len(indices) - len(slices)])
+    unit_step = len(slices) <= 1 and all(s.parts[2] == NONE for s in slices)
+    contiguous = array.layout == "C" and leading_ints and unit_step and \
+        (not slices or isinstance(indices[-1], Slice))
+    return Array(array.dtype, kept, "C" if contiguous else "A", array.readonly)
+
+
+def emit_view(cg, args, types, result):
+    """a[i, 1:n:2, ...]: a view sharing a's memory; ints pick, slices narrow and step."""
+    array, b = types[0], cg.b
+    shape, strides = shape_of(cg, args[0], array), strides_of(cg, args[0], array)
+    offset: ll.Value = i64(0)
+    new_shape, new_strides = [], []
+    for axis in range(array.ndim):
+        if axis >= len(types) - 1:                     # missing trailing indices: whole axis
+            new_shape.append(shape[axis])
+            new_strides.append(strides[axis])
+            continue
+        value, t = args[axis + 1], types[axis + 1]
+        if isinstance(t, Slice):
+            start, length, step = slice_indices(cg, value, t, shape[axis])
+            offset = b.add(offset, b.mul(start, strides[axis]))
+            new_shape.append(length)
+            new_strides.append(b.mul(strides[axis], step))
+        else:
+            position = checked_index(cg, as_index(cg, value, t), shape[axis], axis)
+            offset = b.add(offset, b.mul(position, strides[axis]))
+    data = b.gep(b.extract_value(args[0], 1), [offset])
+    return make_array(cg, result, b.extract_value(args[0], 0), data, new_shape, new_strides)
+
+
+def slice_indices(cg, value, t: Slice, length) -> tuple[ll.Value, ll.Value, ll.Value]:
+    """(start, slice length, step) exactly as CPython's PySlice_Unpack + AdjustIndices."""
+    b = cg.b
+    big, small = i64(2**63 - 1), i64(-2**63)
+    has = [part != NONE for part in t.parts]
+    step = b.extract_value(value, 2) if has[2] else i64(1)
+    if has[2]:
+        cg.fail_if(b.icmp_signed("==", step, i64(0)), "ValueError", "slice step cannot be zero")
+    backwards = b.icmp_signed("<", step, i64(0))
+    start = b.extract_value(value, 0) if has[0] else b.select(backwards, big, i64(0))
+    stop = b.extract_value(value, 1) if has[1] else b.select(backwards, small, big)
+
+    def adjust(index):
+        negative = b.icmp_signed("<", index, i64(0))
+        shifted = b.add(index, length)
+        low = b.select(backwards, i64(-1), i64(0))
+        from_end = b.select(b.icmp_signed("<", shifted, i64(0)), low, shifted)
+        high = b.select(backwards, b.sub(length, i64(1)), length)
+        clipped = b.select(b.icmp_signed(">=", index, length), high, index)
+        return b.select(negative, from_end, clipped)
+    start, stop = adjust(start), adjust(stop)
+    forward_count = b.add(b.sdiv(b.sub(b.sub(stop, start), i64(1)), step), i64(1))
+    backward_count = b.add(b.sdiv(b.sub(b.sub(start, stop), i64(1)), b.neg(step)), i64(1))
+    count = b.select(backwards,
+                     b.select(b.icmp_signed("<", stop, start), backward_count, i64(0)),
+                     b.select(b.icmp_signed("<", start, stop), forward_count, i64(0)))
+    return start, count, step
 
 
 def too_many_indices(array: Array, result: Type) -> Impl:
@@ -205,17 +288,6 @@ def emit_getitem(cg, args, types, result):
     return load_element(cg, element_pointer(cg, args[0], types[0], indices), types[0])
 
 
-def emit_subarray(cg, args, types, result):
-    """a[i] on an n-d array: the (n-1)-d view of that row, sharing a's memory."""
-    array = types[0]
-    indices = [as_index(cg, v, t) for v, t in zip(args[1:], types[1:])]
-    pointer = element_pointer(cg, args[0], array, indices)
-    shape, strides = shape_of(cg, args[0], array), strides_of(cg, args[0], array)
-    count = len(indices)
-    return make_array(cg, result, cg.b.extract_value(args[0], 0), cg.b.bitcast(pointer, I8P),
-                      shape[count:], strides[count:])
-
-
 @rule("setitem")
 def array_setitem(types, consts):
     if not types or not isinstance(types[0], Array):
@@ -226,12 +298,19 @@ def array_setitem(types, consts):
                             "pass a writeable array (a.copy())")
     if len(indices) > array.ndim:
         return too_many_indices(array, NONE)
-    if len(indices) != array.ndim or not all(index_type_ok(t) for t in indices):
-        raise TypeRuleError(f"assignment needs {array.ndim} integer index(es) for a "
-                            f"{array.ndim}-d array", "a[i, j] = v")
-    if not (isinstance(value, Scalar) and is_number(value)):
-        raise TypeRuleError(f"cannot store a {value} into an array of {array.dtype}")
-    return Impl(NONE, emit_setitem, types)
+    if not all(index_type_ok(t) or isinstance(t, Slice) for t in indices):
+        raise TypeRuleError("assignment indices must be integers or slices", "a[i, j] = v")
+    scalar = isinstance(value, Scalar) and is_number(value)
+    if len(indices) == array.ndim and not any(isinstance(t, Slice) for t in indices):
+        if not scalar:
+            raise TypeRuleError(f"cannot store a {value} into an element of an array of "
+                                f"{array.dtype}")
+        return Impl(NONE, emit_setitem, types)
+    view = view_type(array, indices)              # a[1:n] = v, a[:, j] = v, a[i] = row
+    if not scalar and not (isinstance(value, Array) and value.ndim <= view.ndim):
+        raise TypeRuleError(f"cannot assign a {value} to a {view.ndim}-d part of an array",
+                            "a number, or an array of the same shape (or broadcastable)")
+    return Impl(NONE, lambda cg, a, ts, r: emit_assign_view(cg, a, ts, view), types)
 
 
 def emit_setitem(cg, args, types, result):
@@ -240,6 +319,53 @@ def emit_setitem(cg, args, types, result):
     value = to_element(cg, args[-1], value_type, array)
     store_element(cg, element_pointer(cg, args[0], array, indices), array, value)
     return ll.Constant(I8, 0)
+
+
+def emit_assign_view(cg, args, types, view: Array):
+    """a[...] = v over a view: a number fills it; an array is copied with broadcasting
+    (through a temporary when the two may overlap, as NumPy does)."""
+    target = emit_view(cg, args[:-1], types[:-1], view)
+    value, value_type = args[-1], types[-1]
+    if isinstance(value_type, Array):
+        copy_broadcast(cg, target, view, value, value_type)
+    else:
+        element = to_element(cg, value, value_type, view)
+        for_each(cg, target, view, lambda pointer, _: store_element(cg, pointer, view, element))
+    return ll.Constant(I8, 0)
+
+
+def copy_broadcast(cg, target, target_t: Array, source, source_t: Array) -> None:
+    """target[...] = source, NumPy broadcasting (trailing axes align; size-1 axes repeat);
+    ValueError when the shapes do not fit. The source is first copied to fresh memory so an
+    overlapping source (a[1:] = a[:-1]) reads its old values."""
+    b = cg.b
+    target_shape = shape_of(cg, target, target_t)
+    source_shape = shape_of(cg, source, source_t)
+    offset = target_t.ndim - source_t.ndim
+    bad = ll.Constant(I1, 0)
+    for axis, size in enumerate(source_shape):
+        want = target_shape[axis + offset]
+        bad = b.or_(bad, b.and_(b.icmp_signed("!=", size, want),
+                                b.icmp_signed("!=", size, i64(1))))
+    cg.fail_if(bad, "ValueError", "could not broadcast input array into the assigned shape")
+    snapshot_t = Array(source_t.dtype, source_t.ndim, "C")
+    snapshot = emit_copy(cg, [source], (source_t,), snapshot_t)
+    source_strides = strides_of(cg, snapshot, snapshot_t)
+    data = b.extract_value(snapshot, 1)
+    element_t = element_type(snapshot_t)
+
+    def store(pointer, indices):
+        position: ll.Value = i64(0)
+        for axis, size in enumerate(source_shape):
+            index = indices[axis + offset]
+            index = b.select(b.icmp_signed("==", size, i64(1)), i64(0), index)
+            position = b.add(position, b.mul(index, source_strides[axis]))
+        item = load_element(cg, b.bitcast(b.gep(data, [position]),
+                                          storage(snapshot_t).as_pointer()), snapshot_t)
+        store_element(cg, pointer, target_t, cast(cg, item, element_t, element_type(target_t),
+                                                  weak_check=False))
+    for_each(cg, target, target_t, store)
+    nrt.decref(b, b.extract_value(snapshot, 0))
 
 
 def to_element(cg, value, source: Type, array: Array) -> ll.Value:
@@ -452,7 +578,7 @@ def fill_method(types, consts):
 def emit_fill_method(cg, args, types, result):
     array = types[0]
     value = to_element(cg, args[1], types[1], array)
-    for_each(cg, args[0], array, lambda pointer: store_element(cg, pointer, array, value))
+    for_each(cg, args[0], array, lambda pointer, _: store_element(cg, pointer, array, value))
     return ll.Constant(I8, 0)
 
 
@@ -471,7 +597,7 @@ def emit_copy(cg, args, types, result):
     counter = cg.b.alloca(I64)
     cg.b.store(i64(0), counter)
 
-    def copy_one(pointer):
+    def copy_one(pointer, _):
         k = cg.b.load(counter)
         cg.b.store(cg.b.load(pointer), cg.b.gep(target, [k]))
         cg.b.store(cg.b.add(k, i64(1)), counter)
@@ -480,14 +606,14 @@ def emit_copy(cg, args, types, result):
 
 
 def for_each(cg, value, t: Array, body) -> None:
-    """body(element pointer) for every element, in C order, any layout."""
+    """body(element pointer, indices) for every element, in C order, any layout."""
     b = cg.b
     shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
     base = b.extract_value(value, 1)
 
-    def level(axis: int, pointer) -> None:
+    def level(axis: int, pointer, indices) -> None:
         if axis == t.ndim:
-            body(b.bitcast(pointer, storage(t).as_pointer()))
+            body(b.bitcast(pointer, storage(t).as_pointer()), indices)
             return
         entry = b.block
         loop, done = b.append_basic_block("each.loop"), b.append_basic_block("each.done")
@@ -495,12 +621,12 @@ def for_each(cg, value, t: Array, body) -> None:
         b.position_at_end(loop)
         k = b.phi(I64)
         k.add_incoming(i64(0), entry)
-        level(axis + 1, b.gep(pointer, [b.mul(k, strides[axis])]))
+        level(axis + 1, b.gep(pointer, [b.mul(k, strides[axis])]), indices + [k])
         following = b.add(k, i64(1))
         k.add_incoming(following, b.block)
         b.cbranch(b.icmp_signed("<", following, shape[axis]), loop, done)
         b.position_at_end(done)
-    level(0, base)
+    level(0, base, [])
 
 
 __all__ = ["I32"]
