@@ -134,7 +134,13 @@ def kind_of_safe(t: Type) -> str:
 
 
 def as_index(cg, value, t: Type) -> ll.Value:
-    return value if t == INT else cast(cg, value, t, NUMPY["int64"], weak_check=False)
+    """An index as int64; a uint64 beyond int64 is NumPy's OverflowError."""
+    if t == INT:
+        return value
+    if t == NUMPY["uint64"]:
+        cg.fail_if(cg.b.icmp_signed("<", value, i64(0)), "OverflowError",
+                   "Python int too large to convert to C long")
+    return cast(cg, value, t, NUMPY["int64"], weak_check=False)
 
 
 def checked_index(cg, index, size, axis: int) -> ll.Value:
@@ -316,8 +322,8 @@ def array_setitem(types, consts):
 def emit_setitem(cg, args, types, result):
     array, value_type = types[0], types[-1]
     indices = [as_index(cg, v, t) for v, t in zip(args[1:-1], types[1:-1])]
-    value = to_element(cg, args[-1], value_type, array)
-    store_element(cg, element_pointer(cg, args[0], array, indices), array, value)
+    pointer = element_pointer(cg, args[0], array, indices)     # IndexError before the value
+    store_element(cg, pointer, array, to_element(cg, args[-1], value_type, array))
     return ll.Constant(I8, 0)
 
 
@@ -371,11 +377,33 @@ def copy_broadcast(cg, target, target_t: Array, source, source_t: Array) -> None
 def to_element(cg, value, source: Type, array: Array) -> ll.Value:
     """NumPy's conversion of an assigned value: a Python float into an integer array goes
     through int() (NaN and inf raise), a Python int must fit the element type."""
-    from .mathlib import float_to_int
+    from .mathlib import float_to_int, is_finite, is_nan
     target = element_type(array)
+    b = cg.b
+    if source == FLOAT and array.dtype == "uint64":       # int(v) may exceed int64 here
+        cg.fail_if(is_nan(cg, value), "ValueError", "cannot convert float NaN to integer")
+        cg.fail_if(b.not_(is_finite(cg, value)), "OverflowError",
+                   "cannot convert float infinity to integer")
+        outside = b.or_(b.fcmp_ordered("<=", value, ll.Constant(ll.DoubleType(), -1.0)),
+                        b.fcmp_ordered(">=", value, ll.Constant(ll.DoubleType(), 2.0**64)))
+        cg.fail_if(outside, "OverflowError", "Python integer out of bounds for uint64")
+        return cast(cg, value, source, target, weak_check=False)
     if source == FLOAT and kind_of(target) in "iu":
         value, source = float_to_int(cg, value), INT
+    if kind_of(source) in "iu" and source != INT and kind_of(target) == "i":
+        check_integer_fits(cg, value, source, array.dtype)   # NumPy 2 raises for these
     return cast(cg, value, source, target, weak_check=source == INT)
+
+
+def check_integer_fits(cg, value, source: Type, dtype: str) -> None:
+    """A NumPy integer stored into a signed array must fit, exactly as a Python int would."""
+    b = cg.b
+    info = np.iinfo(dtype)
+    wide = ll.IntType(128)
+    extended = b.sext(value, wide) if kind_of(source) == "i" else b.zext(value, wide)
+    outside = b.or_(b.icmp_signed("<", extended, ll.Constant(wide, int(info.min))),
+                    b.icmp_signed(">", extended, ll.Constant(wide, int(info.max))))
+    cg.fail_if(outside, "OverflowError", f"Python integer out of bounds for {dtype}")
 
 
 # ---- creation ----------------------------------------------------------------------------

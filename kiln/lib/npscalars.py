@@ -80,6 +80,14 @@ def cast(cg, value, source: Type, target: Type, weak_check: bool = True):
     src, dst = lltype(source), lltype(target)
     if source == target or (src == dst and src_kind == dst_kind):
         return value
+    if dst_kind == "c":                     # real -> complex: the value with a zero imaginary
+        real = cast(cg, value, source, NUMPY["float64"], weak_check) if src_kind != "c" else \
+            b.extract_value(value, 0)
+        imag = ll.Constant(DOUBLE, 0.0) if src_kind != "c" else b.extract_value(value, 1)
+        out = b.insert_value(ll.Constant(dst, ll.Undefined), real, 0)
+        return b.insert_value(out, imag, 1)
+    if src_kind == "c":
+        raise TypeError(f"internal error: complex values do not cast to {target}")
     if dst_kind == "b":
         zero = ll.Constant(src, 0.0 if src_kind == "f" else 0)
         return b.fcmp_unordered("!=", value, zero) if src_kind == "f" else \
