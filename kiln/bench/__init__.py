@@ -6,7 +6,8 @@ numbers to `--json` when asked. It returns the exit status: 1 when any result di
 CPython's, else 0. A kiln that fails to compile something is not a failure: its cell says
 `error: <ExceptionType>` and the run goes on.
 
-    kernels.py (scalar Python) --impls.load--> compiled copies --suite/micro--> Table --report-->
+    kernels/*.py, array_kernels/*.py --impls.load--> compiled copies --suite/micro--> Table
+        --report--> the screen
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from kiln.bench.report import Display, make_display
 Section = Callable[[Options, list[Impl], Display], SectionResult]
 
 SECTIONS: dict[str, Section] = {
-    "kernels": suite.run,  # the kernels: CPython seconds, speedups, compile times
+    "kernels": suite.scalar_kernels,  # scalar kernels: CPython seconds, speedups, compile times
+    "arrays": suite.array_kernels,  # array kernels, also kiln without bounds checks; targets
     "calls": micro.call_overhead,  # ns per call of a trivial compiled function
     "gil": micro.gil_release,  # 1 thread vs 2 threads of compiled work
     "startup": micro.startup,  # fresh interpreters: import, first result

@@ -1,5 +1,6 @@
-"""Timing primitives every section shares: one timed call, the rotating order of interleaved
-rounds, the result check against CPython, and the summary statistics.
+"""Timing primitives every section shares: one timed call on fresh copies of its array
+arguments, the rotating order of interleaved rounds, the result check against CPython (arrays
+by dtype, shape and contents), and the summary statistics.
 
 Round r runs every implementation once, starting from implementation r (mod n):
 
@@ -15,8 +16,15 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
+import numpy as np
+
 T = TypeVar("T")
 REL_TOL = 1e-9
+
+
+def fresh(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`args` with every array copied (same layout), for a kernel that updates its inputs."""
+    return tuple(a.copy(order="K") if isinstance(a, np.ndarray) else a for a in args)
 
 
 def timed(fn: Callable[..., Any], *args: Any) -> tuple[float, Any]:
@@ -45,8 +53,21 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+def _same_array(reference: np.ndarray, value: Any) -> bool:
+    if not isinstance(value, np.ndarray):
+        return False
+    if value.dtype != reference.dtype or value.shape != reference.shape:
+        return False
+    if reference.dtype.kind in "fc":
+        return bool(np.allclose(value, reference, rtol=REL_TOL, atol=0.0, equal_nan=True))
+    return bool(np.array_equal(value, reference))
+
+
 def same_result(reference: Any, value: Any) -> bool:
-    """Exact for bools and ints, relative 1e-9 for floats (NaN equals NaN)."""
+    """Exact for bools and ints, relative 1e-9 for floats (NaN equals NaN); arrays must agree
+    in dtype and shape, then element by element the same way."""
+    if isinstance(reference, np.ndarray):
+        return _same_array(reference, value)
     kind = _kind(reference)
     if kind != _kind(value):
         return False
@@ -56,6 +77,24 @@ def same_result(reference: Any, value: Any) -> bool:
             return math.isnan(reference) and math.isnan(value)
         return math.isclose(reference, value, rel_tol=REL_TOL)
     return bool(reference == value)
+
+
+def describe(value: Any) -> str:
+    """A result as notes show it: arrays by dtype, shape and sum, not element by element
+    (`float64[2, 3] sum 0.0`)."""
+    if isinstance(value, np.ndarray):
+        shape = ", ".join(str(n) for n in value.shape)
+        return f"{value.dtype}[{shape}] sum {value.sum().item()!r}"
+    return repr(value)
+
+
+def as_json(value: Any) -> Any:
+    """A result as --json stores it: NumPy scalars as Python numbers, arrays described."""
+    if isinstance(value, np.ndarray):
+        return describe(value)
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def geomean(values: Iterable[float]) -> float | None:

@@ -24,7 +24,7 @@ class Options:
     repeat: int = 5
     kernels: tuple[str, ...] = ()
     impls: tuple[str, ...] = ("cpython", "kiln", "numba")
-    sections: tuple[str, ...] = ("kernels", "calls", "gil", "startup", "cache")
+    sections: tuple[str, ...] = ("kernels", "arrays", "calls", "gil", "startup", "cache")
     json_path: Path | None = None
     plain: bool = False
 

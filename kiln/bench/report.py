@@ -129,8 +129,10 @@ class RichDisplay:
         from rich.text import Text
 
         shown = RichTable()
-        for index, column in enumerate(table.columns):
-            shown.add_column(column, justify="left" if index == 0 else "right")
+        label_width = max(len(cell) for cell in [table.columns[0], *(r[0] for r in table.rows)])
+        shown.add_column(table.columns[0], min_width=label_width)  # narrow screens wrap headers
+        for column in table.columns[1:]:
+            shown.add_column(column, justify="right")
         for row in table.rows:
             shown.add_row(*(Text(cell, style=_cell_style(cell)) for cell in row))
         self.out.print()

@@ -26,4 +26,4 @@ def _inputs(samples, bins):
     return data, bins, 0.0, 1.0
 
 
-SIZES = {"small": (5_000, 16), "bench": (1_000_000, 64)}
+SIZES = {"small": (5_000, 16), "bench": (2_500_000, 64)}

@@ -22,4 +22,4 @@ def _inputs(n, sweeps):
     return a, a.copy(), sweeps
 
 
-SIZES = {"small": (20, 10), "bench": (100, 100)}
+SIZES = {"small": (20, 10), "bench": (100, 150)}

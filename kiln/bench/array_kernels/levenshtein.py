@@ -32,4 +32,4 @@ def _inputs(n):
     return a, b
 
 
-SIZES = {"small": (60,), "bench": (600,)}
+SIZES = {"small": (60,), "bench": (1_000,)}

@@ -28,4 +28,4 @@ def _inputs(n):
     return a, b
 
 
-SIZES = {"small": (12,), "bench": (100,)}
+SIZES = {"small": (12,), "bench": (150,)}

@@ -28,4 +28,4 @@ def _inputs(points, dims):
     return (_data.uniform(points * dims, seed=4).reshape(points, dims),)
 
 
-SIZES = {"small": (30, 3), "bench": (300, 3)}
+SIZES = {"small": (30, 3), "bench": (800, 3)}

@@ -21,4 +21,4 @@ def _inputs(n):
     return (_data.uniform(n, seed=6) - 0.5,)
 
 
-SIZES = {"small": (10_000,), "bench": (3_000_000,)}
+SIZES = {"small": (10_000,), "bench": (6_000_000,)}

@@ -26,4 +26,4 @@ def _inputs(n):
     return (n,)
 
 
-SIZES = {"small": (10_000,), "bench": (2_000_000,)}
+SIZES = {"small": (10_000,), "bench": (5_000_000,)}
