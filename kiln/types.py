@@ -103,6 +103,20 @@ NUMBER_ORDER = (BOOL, INT, FLOAT) + tuple(NUMPY[d] for d in DTYPES if d != "comp
 INT_OR_FLOAT = Union((INT, FLOAT))
 
 
+class LazyModule:
+    """A module imported on first attribute access: scalar-only programs never import NumPy."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attribute: str):
+        import importlib
+        return getattr(importlib.import_module(self._name), attribute)
+
+
+np = LazyModule("numpy")
+
+
 def numpy_dtype(t: Type) -> str | None:
     """'float64' for np.float64, None for anything that is not a NumPy scalar."""
     return t.name[3:] if isinstance(t, Scalar) and t.name.startswith("np.") else None

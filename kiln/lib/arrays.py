@@ -11,12 +11,11 @@ are reference counted (runtime/nrt.py) and marked `owned` so codegen keeps them 
 """
 from __future__ import annotations
 
-import numpy as np
 from llvmlite import ir as ll
 
 from ..runtime import nrt
 from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, DType, Scalar, Slice, Tuple, Type,
-                     is_number, numpy_dtype)
+                     is_number, numpy_dtype, np)
 from .npscalars import cast, kind_of
 from .registry import Impl, TypeRuleError, rule
 

@@ -15,10 +15,9 @@ import functools
 import operator
 import warnings
 
-import numpy as np
 from llvmlite import ir as ll
 
-from ..types import (BOOL, FLOAT, INT, NUMPY, Scalar, Type, is_number, numpy_dtype)
+from ..types import (BOOL, FLOAT, INT, NUMPY, Scalar, Type, is_number, numpy_dtype, np)
 from .numbers import float_floordiv_value, float_mod_value, fconst, suffix
 from .registry import Impl, rule
 

@@ -14,11 +14,10 @@ import functools
 import operator
 import warnings
 
-import numpy as np
 from llvmlite import ir as ll
 
 from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, Scalar, Type, is_number,
-                     numpy_dtype)
+                     numpy_dtype, np)
 from .arrays import (allocate, element_type, for_each, i64, load_element, make_array,
                      shape_of, storage, store_element, strides_of)
 from .npscalars import (COMPARISONS, OPS, cast, emit_arithmetic, emit_compare, emit_unary,
@@ -42,7 +41,10 @@ def is_operand(t: Type) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def result_dtype(function, types: tuple[Type, ...]) -> str | None:
-    """The dtype NumPy gives function(*operands) for these operand types (None: refused)."""
+    """The dtype NumPy gives function(*operands) for these operand types (None: refused);
+    `function` is an operator or the name of a NumPy function."""
+    if isinstance(function, str):
+        function = getattr(np, function)
     samples = [operand_sample(t) for t in types]
     if any(s is None for s in samples):
         return None
@@ -212,7 +214,7 @@ def unary_float(name):
 
 
 for _name in FLOAT_UFUNCS:
-    ufunc(_name, getattr(np, _name), unary_float(_name))
+    ufunc(_name, _name, unary_float(_name))
 
 
 def absolute(cg, values, types, element):
@@ -220,8 +222,8 @@ def absolute(cg, values, types, element):
     return emit_unary(cg, "abs", value, kind_of(element))
 
 
-ufunc("abs", np.abs, absolute)
-ufunc("absolute", np.absolute, absolute)
+ufunc("abs", "abs", absolute)
+ufunc("absolute", "absolute", absolute)
 
 
 def extreme(symbol: str):
@@ -238,8 +240,8 @@ def extreme(symbol: str):
     return compute
 
 
-ufunc("minimum", np.minimum, extreme("<="))
-ufunc("maximum", np.maximum, extreme(">="))
+ufunc("minimum", "minimum", extreme("<="))
+ufunc("maximum", "maximum", extreme(">="))
 
 
 def where(cg, values, types, element):
@@ -248,7 +250,7 @@ def where(cg, values, types, element):
     return cg.b.select(condition, a, b_)
 
 
-ufunc("where", np.where, where)
+ufunc("where", "where", where)
 
 
 # ---- reductions over the whole array -----------------------------------------------------
@@ -456,10 +458,10 @@ def emit_mean(cg, value, t: Array, result):
     return b.fdiv(total, b.sitofp(count, cg_lltype(result)))
 
 
-reduction("sum", np.sum, emit_sum)
-reduction("prod", np.prod, emit_prod)
-reduction("mean", np.mean, emit_mean)
-reduction("min", np.min, emit_extreme_reduce("<", False))
-reduction("max", np.max, emit_extreme_reduce(">", False))
-reduction("argmin", np.argmin, emit_extreme_reduce("<", True))
-reduction("argmax", np.argmax, emit_extreme_reduce(">", True))
+reduction("sum", "sum", emit_sum)
+reduction("prod", "prod", emit_prod)
+reduction("mean", "mean", emit_mean)
+reduction("min", "min", emit_extreme_reduce("<", False))
+reduction("max", "max", emit_extreme_reduce(">", False))
+reduction("argmin", "argmin", emit_extreme_reduce("<", True))
+reduction("argmax", "argmax", emit_extreme_reduce(">", True))
