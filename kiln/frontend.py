@@ -585,6 +585,10 @@ class Lowerer:
         name = self.global_name(func_node)
         if name in registry.CALLABLES:
             return name
+        if name is not None and name.startswith("np."):
+            supported = sorted(n for n in registry.CALLABLES if n.startswith("np."))
+            raise self.error(func_node, f"{name}() is not supported in compiled code yet",
+                             ", ".join(supported))
         if isinstance(func_node, ast.Name) and func_node.id in self.locals:
             raise self.error(func_node, f"calling the local variable {func_node.id!r} is not "
                              "supported", "call module-level functions by name")

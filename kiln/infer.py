@@ -267,9 +267,17 @@ SYMBOL_NAMES = {"truth": "truth value", "unary-": "unary -", "unary+": "unary +"
 
 def unsupported(instr: ir.Instr, key: str, args: list[ir.Value], defs: dict) -> CompileError:
     types = " and ".join(str(a.type) for a in args)
-    if isinstance(instr, ir.Call):
-        message = f"{key}() does not accept arguments of type ({', '.join(str(a.type) for a in args)})"
-        hint = "number arguments (int, float, bool)"
+    if isinstance(instr, ir.Call) and key.startswith(("method.", "attr.")):
+        kind, name = key.split(".", 1)
+        owner = args[0].type
+        what = f".{name}()" if kind == "method" else f".{name}"
+        message = f"{what} of {owner} is not supported in compiled code (yet)"
+        hint = ("arrays: .shape .size .ndim .strides .itemsize .dtype .T, .copy() .fill() "
+                ".sum() .prod() .mean() .min() .max() .argmin() .argmax() (no axis= yet)")
+    elif isinstance(instr, ir.Call):
+        message = f"{key}() does not accept arguments of type " \
+                  f"({', '.join(str(a.type) for a in args)})"
+        hint = "number arguments (int, float, bool) and arrays where NumPy takes them"
     elif key in ("is", "is not"):
         message = f"`{key}` is supported only to compare with None (got {types})"
         hint = "== and != for numbers"
