@@ -657,3 +657,175 @@ def for_each(cg, value, t: Array, body) -> None:
 
 
 __all__ = ["I32"]
+
+
+# ---- shapes: reshape, ravel, flatten; conversions: astype; np.linspace, np.cumsum ---------
+def reshape_rule(types, consts):
+    """a.reshape(n, m) or a.reshape((n, m)) of a C-contiguous array: a view (-1 infers)."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    array, dims = types[0], types[1:]
+    if len(dims) == 1 and isinstance(dims[0], Tuple):
+        dims = dims[0].items
+    if not dims or not all(index_type_ok(t) for t in dims):
+        raise TypeRuleError("reshape takes integer dimensions", "a.reshape(n, m)")
+    if array.layout != "C":
+        raise TypeRuleError("reshape of a non-C-contiguous array is not supported yet",
+                            "a.copy().reshape(...)")
+    return Impl(Array(array.dtype, len(dims), "C", array.readonly), emit_reshape, types)
+
+
+def emit_reshape(cg, args, types, result):
+    b = cg.b
+    array = types[0]
+    if len(types) == 2 and isinstance(types[1], Tuple):
+        dims = shape_values(cg, args[1], types[1])
+    else:
+        dims = [as_index(cg, v, t) for v, t in zip(args[1:], types[1:])]
+    size = product(cg, shape_of(cg, args[0], array))
+    unknown = [b.icmp_signed("==", d, i64(-1)) for d in dims]
+    known: ll.Value = i64(1)
+    for d, is_unknown in zip(dims, unknown):
+        known = b.mul(known, b.select(is_unknown, i64(1), d))
+    inferred = b.sdiv(size, b.select(b.icmp_signed("==", known, i64(0)), i64(1), known))
+    dims = [b.select(u, inferred, d) for d, u in zip(dims, unknown)]
+    negative = ll.Constant(I1, 0)
+    for d in dims:
+        negative = b.or_(negative, b.icmp_signed("<", d, i64(0)))
+    cg.fail_if(b.or_(negative, b.icmp_signed("!=", product(cg, dims), size)), "ValueError",
+               "cannot reshape array into the requested shape")
+    strides: list[ll.Value] = [None] * len(dims)
+    step: ll.Value = i64(itemsize(array))
+    for axis in range(len(dims) - 1, -1, -1):
+        strides[axis] = step
+        step = b.mul(step, dims[axis])
+    return make_array(cg, result, b.extract_value(args[0], 0), b.extract_value(args[0], 1),
+                      dims, strides)
+
+
+rule("method.reshape")(reshape_rule)
+
+
+@rule("method.ravel", "method.flatten", "np.ravel")
+def ravel_rule(types, consts):
+    """ravel: a 1-d view of a C array (else a copy); flatten: always a copy."""
+    if len(types) != 1 or not isinstance(types[0], Array):
+        return None
+    array = types[0]
+    result = Array(array.dtype, 1, "C", array.readonly and array.layout == "C")
+    return Impl(result, emit_ravel, types, owned=True)
+
+
+def emit_ravel(cg, args, types, result):
+    """A new 1-d array (the copy keeps views simple; NumPy's ravel may return a view, which
+    only matters for aliasing, not for values)."""
+    flat = Array(types[0].dtype, 1, "C")
+    copy = emit_copy(cg, args, types, Array(types[0].dtype, types[0].ndim, "C"))
+    size = product(cg, shape_of(cg, copy, Array(types[0].dtype, types[0].ndim, "C")))
+    return make_array(cg, flat, cg.b.extract_value(copy, 0), cg.b.extract_value(copy, 1),
+                      [size], [i64(itemsize(flat))])
+
+
+@rule("method.astype")
+def astype_rule(types, consts):
+    if len(types) == 2 and isinstance(types[0], Array) and isinstance(types[1], DType):
+        result = Array(types[1].dtype, types[0].ndim, "C")
+        return Impl(result, emit_astype, types, owned=True)
+    return None
+
+
+def emit_astype(cg, args, types, result):
+    source = types[0]
+    array = allocate(cg, result, shape_of(cg, args[0], source))
+    target = cg.b.bitcast(cg.b.extract_value(array, 1), storage(result).as_pointer())
+    counter = cg.b.alloca(I64)
+    cg.b.store(i64(0), counter)
+
+    def convert_one(pointer, _):
+        k = cg.b.load(counter)
+        value = cast(cg, load_element(cg, pointer, source), element_type(source),
+                     element_type(result), weak_check=False)
+        store_element(cg, cg.b.gep(target, [k]), result, value)
+        cg.b.store(cg.b.add(k, i64(1)), counter)
+    for_each(cg, args[0], source, convert_one)
+    return array
+
+
+@rule("np.linspace", callable_=True, params=("start", "stop", "num", "endpoint"))
+def linspace_rule(types, consts):
+    """NumPy's linspace: start + i * step, the last sample exactly `stop` (endpoint=True)."""
+    if len(types) < 2 or not all(isinstance(t, Scalar) and is_number(t) and kind_of(t) in "biuf"
+                                 for t in types[:2]):
+        return None
+    num = types[2] if len(types) > 2 else NONE
+    endpoint = consts[3] if len(types) > 3 else True
+    if num not in (NONE, INT) or (len(types) > 3 and type(endpoint) is not bool):
+        raise TypeRuleError("np.linspace(start, stop, num=int, endpoint=True|False) with a "
+                            "constant endpoint is supported")
+    return Impl(Array("float64", 1, "C"), lambda cg, a, ts, r: emit_linspace(
+        cg, a, ts, r, endpoint), types, owned=True)
+
+
+def emit_linspace(cg, args, types, result, endpoint: bool):
+    b = cg.b
+    double = ll.DoubleType()
+    start, stop = (cast(cg, v, t, FLOAT, weak_check=False) for v, t in zip(args[:2], types[:2]))
+    num = args[2] if len(types) > 2 and types[2] == INT else i64(50)
+    cg.fail_if(b.icmp_signed("<", num, i64(0)), "ValueError",
+               "Number of samples must be non-negative.")
+    div = b.sub(num, i64(1)) if endpoint else num
+    delta = b.fsub(stop, start)
+    step = b.fdiv(delta, b.sitofp(div, double))
+    array = allocate(cg, result, [num])
+    zero_step = b.fcmp_ordered("==", step, ll.Constant(double, 0.0))
+    last = b.sub(num, i64(1))
+
+    def value(k):
+        i = b.sitofp(k, double)
+        scaled = b.select(zero_step, b.fmul(b.fdiv(i, b.sitofp(div, double)), delta),
+                          b.fmul(i, step))
+        scaled = b.select(b.icmp_signed(">", div, i64(0)), scaled, b.fmul(i, delta))
+        sample = b.fadd(scaled, start)
+        if endpoint:
+            return b.select(b.and_(b.icmp_signed("==", k, last),
+                                   b.icmp_signed(">", num, i64(1))), stop, sample)
+        return sample
+    fill(cg, array, result, value)
+    return array
+
+
+def cumsum_rule(types, consts):
+    """a.cumsum() / np.cumsum(a): running sums in C order, flattened (NumPy's dtypes)."""
+    if len(types) != 1 or not isinstance(types[0], Array):
+        return None
+    dtype = np.cumsum(np.ones(1, dtype=types[0].dtype)).dtype.name
+    return Impl(Array(dtype, 1, "C"), emit_cumsum, types, owned=True)
+
+
+def emit_cumsum(cg, args, types, result):
+    b = cg.b
+    source = types[0]
+    size = product(cg, shape_of(cg, args[0], source))
+    array = allocate(cg, result, [size])
+    target = b.bitcast(b.extract_value(array, 1), storage(result).as_pointer())
+    element = element_type(result)
+    total = b.alloca(cg_lltype(element))
+    b.store(cg.const(element, 0), total)
+    counter = b.alloca(I64)
+    b.store(i64(0), counter)
+    floating = kind_of(element) in "fc"
+
+    def accumulate(pointer, _):
+        k = b.load(counter)
+        item = cast(cg, load_element(cg, pointer, source), element_type(source), element,
+                    weak_check=False)
+        running = b.fadd(b.load(total), item) if floating else b.add(b.load(total), item)
+        b.store(running, total)
+        store_element(cg, b.gep(target, [k]), result, running)
+        b.store(b.add(k, i64(1)), counter)
+    for_each(cg, args[0], source, accumulate)
+    return array
+
+
+rule("method.cumsum")(cumsum_rule)
+rule("np.cumsum", callable_=True)(cumsum_rule)

@@ -109,3 +109,42 @@ def normalise(a):
     return (a - a.mean()) / (a.max() - a.min())
 # run: normalise(_vec(6))
 # run: normalise(np.arange(5))
+
+
+def shapes(a):
+    return a.reshape(2, 3), a.reshape((3, -1)), a.ravel(), a.flatten()
+# run: shapes(np.arange(6.0))
+# run: shapes(np.arange(6, dtype=np.int16))
+
+
+def bad_reshape(a):
+    return a.reshape(4, 2)
+# run: bad_reshape(np.arange(6))
+
+
+def flat_views(g):
+    return g.ravel(), g.flatten()
+# run: flat_views(np.arange(6.0).reshape(2, 3).T)
+# run: flat_views(np.arange(12).reshape(3, 4)[::2, 1:])
+
+
+def conversions(a):
+    return a.astype(np.int32), a.astype(np.float32), a.astype(np.bool_)
+# run: conversions(np.array([1.7, -2.5, 3.0, 0.0]))
+# run: conversions(np.arange(4))
+
+
+def spaced(n):
+    return np.linspace(0, 1, n), np.linspace(2.0, 3.0, n, endpoint=False), np.linspace(-1, 1)
+# run: spaced(5)
+# run: spaced(1)
+# run: spaced(0)
+# run: spaced(7)
+
+
+def running(a):
+    return np.cumsum(a), a.cumsum()
+# run: running(np.arange(5, dtype=np.int8))
+# run: running(np.ones((2, 3)))
+# run: running(np.array([True, True, False]))
+# run: running(np.arange(5, dtype=np.float32) * np.float32(0.1))
