@@ -197,9 +197,11 @@ class FunctionEmitter:
     # ---- driver --------------------------------------------------------------------------
     def emit(self) -> None:
         self.pending = self.b.alloca(I1, name="overflow.pending")
-        self.pending_message = self.b.alloca(I8P, name="overflow.message")
         self.b.store(ll.Constant(I1, 0), self.pending)
-        self.b.store(ll.Constant(I8P, None), self.pending_message)
+        self.entry_allocas = ll.IRBuilder(self.b.block)
+        self.overflow_flags: dict[str, ll.Value] = {}    # message -> i1 slot
+        self.overflow_block: ll.Block | None = None
+        self.deferred, self.flush_on_entry = self.deferrable_loops()
         for name, t in self.fn.local_types.items():
             value = self.b.alloca(lltype(t), name=name)
             assigned = self.b.alloca(I1, name=f"{name}.assigned")
@@ -212,14 +214,24 @@ class FunctionEmitter:
                 slot = self.b.alloca(lltype(instr.dest.type), name="owned")
                 self.b.store(ll.Constant(lltype(instr.dest.type), None), slot)
                 self.owned[id(instr)] = slot
-        self.b.branch(self.blocks[id(self.fn.blocks[0])])
+        start = self.b.branch(self.blocks[id(self.fn.blocks[0])])
+        self.entry_allocas.position_before(start)    # later allocas go before this branch
         for block in self.fn.blocks:
             self.b.position_at_end(self.blocks[id(block)])
             if id(block) in self.absorbed:
                 self.b.unreachable()
                 continue
+            self.current = block
+            if id(block) in self.flush_on_entry:
+                self.flush()
             for instr in block.instrs:
                 getattr(self, f"emit_{type(instr).__name__}")(instr)
+        if self.overflow_block is not None:
+            self.b.position_at_end(self.overflow_block)
+            for message, flag in self.overflow_flags.items():
+                with self.b.if_then(self.b.load(flag)):
+                    self.raise_("OverflowError", message)
+            self.b.unreachable()
         if self.fail_block is not None:
             self.b.position_at_end(self.fail_block)
             self.release_all()
@@ -358,7 +370,8 @@ class FunctionEmitter:
         self.b.branch(self.blocks[id(instr.target)])
 
     def emit_Branch(self, instr: ir.Branch) -> None:
-        self.flush()
+        if id(self.current) not in self.deferred:
+            self.flush()
         arms = self.predicable_arms(instr)
         if arms is None:
             self.b.cbranch(self.get(instr.cond), self.blocks[id(instr.then)],
@@ -522,11 +535,13 @@ class FunctionEmitter:
         branch, return, raise, call and other check flushes first.
         """
         cond = self.predicated(cond)
-        before = self.b.load(self.pending)
-        message_before = self.b.load(self.pending_message)
-        self.b.store(self.b.or_(before, cond), self.pending)
-        self.b.store(self.b.select(before, message_before,
-                                   self.unit.cstring(message)), self.pending_message)
+        if message not in self.overflow_flags:
+            flag = self.entry_allocas.alloca(I1, name="overflow.flag")
+            self.entry_allocas.store(ll.Constant(I1, 0), flag)
+            self.overflow_flags[message] = flag
+        flag = self.overflow_flags[message]
+        self.b.store(self.b.or_(self.b.load(self.pending), cond), self.pending)
+        self.b.store(self.b.or_(self.b.load(flag), cond), flag)
 
     def predicated(self, cond: ll.Value) -> ll.Value:
         """A failure condition that only counts when the current arm is really taken (a
@@ -536,9 +551,34 @@ class FunctionEmitter:
         return self.b.select(self.predicate, cond, ll.Constant(I1, 0))
 
     def flush(self) -> None:
-        """Raise a pending overflow now (see overflow_if)."""
+        """Raise a pending overflow now (see overflow_if); the message comes from the flag of
+        the operation that overflowed, sorted out in a shared cold block."""
+        if self.overflow_block is None:
+            self.overflow_block = self.llfn.append_basic_block("overflow")
         with self.b.if_then(self.b.load(self.pending), likely=False):
-            self.raise_("OverflowError", self.b.load(self.pending_message))
+            self.b.branch(self.overflow_block)
+
+    def deferrable_loops(self) -> tuple[set[int], set[int]]:
+        """Innermost range loops whose bodies only compute (no calls, no stores into arrays,
+        no new arrays) may carry a pending overflow across their branches: a wrapped value
+        cannot be observed before the loop ends (range loops always end, and every other
+        check flushes first). Their exits flush. Such loops stay free of early exits, which
+        is what lets them vectorise."""
+        deferred, exits = set(), set()
+        for region in self.fn.regions:
+            instrs = [i for block in region.blocks for i in block.instrs]
+            if not region.innermost or any(self.observable(i) for i in instrs):
+                continue
+            deferred |= {id(block) for block in region.blocks}
+            exits |= {id(block) for block in region.exits}
+        return deferred, exits
+
+    def observable(self, instr: ir.Instr) -> bool:
+        """Could this instruction let a wrapped int be seen (a store, a call, an allocation)?"""
+        if isinstance(instr, ir.Call):
+            return isinstance(instr.impl, ir.Function) or self.returns_new_reference(instr) \
+                or instr.target in ("setitem", "method.fill")
+        return isinstance(instr, ir.MakeTuple) and self.returns_new_reference(instr)
 
     def propagate(self, failed: ll.Value) -> None:
         with self.b.if_then(failed, likely=False):

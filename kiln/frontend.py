@@ -66,6 +66,8 @@ class Lowerer:
         self.locals = self.params | self.assigned_names()
         self.temps = 0
         self.reads: dict[str, Any] = {}    # every global, closure or builtin name resolved
+        self.regions: list[ir.LoopRegion] = []
+        self.open_regions: list[ir.LoopRegion] = []
 
     # ---- helpers -------------------------------------------------------------------------
     def span(self, node: ast.AST) -> Span:
@@ -131,7 +133,7 @@ class Lowerer:
             self.emit(ir.Return(self.span(end), self.const(end, None)))
         return ir.Function(self.tree.name, [a.arg for a in self.tree.args.args],
                            reachable(self.blocks), self.span(self.tree), self.func,
-                           reads=self.reads)
+                           reads=self.reads, regions=self.regions)
 
     def lower_body(self, body: list[ast.stmt]) -> None:
         for stmt in body:
@@ -225,6 +227,8 @@ class Lowerer:
     #  while test: body else: orelse
     #    header: branch test, body, orelse;  body: ...; jump header;  orelse: ...; jump after
     def lower_While(self, node: ast.While) -> None:
+        for region in self.open_regions:             # a while loop inside: keep every check
+            region.innermost = False
         header, body, after = self.new_block(), self.new_block(), self.new_block()
         orelse = self.new_block() if node.orelse else after
         self.jump(node, header)
@@ -267,8 +271,10 @@ class Lowerer:
         self.emit(ir.Store(self.span(call), count, n))
         self.emit(ir.Store(self.span(call), index, self.const(call, 0)))
         self.emit(ir.Store(self.span(call), current, start))
+        first = len(self.blocks)
         header, body, latch, after = (self.new_block() for _ in range(4))
         orelse = self.new_block() if node.orelse else after
+        region = self.open_region([after, orelse])
         self.jump(node, header)
         self.start(header)
         more = self.emit_value(ir.Compare, call, "<", self.load(call, index), self.load(call, count))
@@ -283,6 +289,7 @@ class Lowerer:
         self.emit(ir.Store(self.span(call), current, self.emit_value(
             ir.Call, call, "range.step", [self.load(call, current), step])))
         self.jump(node, header)
+        self.close_region(region, first)
         if node.orelse:
             self.start(orelse)
             self.lower_body(node.orelse)
@@ -298,8 +305,10 @@ class Lowerer:
         limit, current = self.temp(), self.temp()
         self.emit(ir.Store(self.span(call), limit, stop))
         self.emit(ir.Store(self.span(call), current, start))
+        first = len(self.blocks)
         header, body, latch, after = (self.new_block() for _ in range(4))
         orelse = self.new_block() if node.orelse else after
+        region = self.open_region([after, orelse])
         self.jump(node, header)
         self.start(header)
         more = self.emit_value(ir.Compare, call, "<", self.load(call, current),
@@ -312,11 +321,25 @@ class Lowerer:
         self.emit(ir.Store(self.span(call), current, self.emit_value(
             ir.Call, call, "range.next", [self.load(call, current)])))
         self.jump(node, header)
+        self.close_region(region, first)
         if node.orelse:
             self.start(orelse)
             self.lower_body(node.orelse)
             self.jump(node, after)
         self.start(after)
+
+    def open_region(self, exits: list[ir.Block]) -> ir.LoopRegion:
+        for outer in self.open_regions:
+            outer.innermost = False
+        region = ir.LoopRegion([], exits)
+        self.open_regions.append(region)
+        return region
+
+    def close_region(self, region: ir.LoopRegion, first: int) -> None:
+        """The loop's blocks: all made since its header, except where it exits to."""
+        self.open_regions.pop()
+        region.blocks = [b for b in self.blocks[first:] if b not in region.exits]
+        self.regions.append(region)
 
     #  for x in seq: body  ->  t = seq; for $k in range(len(t)): x = t[$k]; body
     def lower_for_each(self, node: ast.For) -> None:

@@ -195,6 +195,16 @@ class Block:
 
 
 @dataclass(eq=False)
+class LoopRegion:
+    """The blocks of one `for ... in range(...)` loop (body, header, latch) and where it exits.
+    Codegen may defer overflow checks across such a loop's branches (see codegen)."""
+
+    blocks: list["Block"]
+    exits: list["Block"]
+    innermost: bool = True
+
+
+@dataclass(eq=False)
 class Function:
     """One Python function lowered for one tuple of argument types."""
 
@@ -204,6 +214,7 @@ class Function:
     span: Span
     py_func: Any
     reads: dict[str, Any] = field(default_factory=dict)   # names resolved outside the function
+    regions: list[LoopRegion] = field(default_factory=list)  # range loops, for codegen
     local_spans: dict[str, list[tuple[Type, Span]]] = field(default_factory=dict)
     local_types: dict[str, Type] = field(default_factory=dict)
     arg_types: tuple[Type, ...] = ()
