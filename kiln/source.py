@@ -51,7 +51,14 @@ def _parse(func: Any) -> tuple[ast.FunctionDef, str, str]:
                 if getattr(node, "end_col_offset", None) is not None:
                     node.end_col_offset += indent
     defs = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    if not defs or not isinstance(defs[0], ast.FunctionDef):
+    if not defs or defs[0].name != func.__name__:
+        # Python 3.13 keeps `python -c` text in linecache, so exec'd code may "find" lines
+        # that are not this function's
+        raise CompileError(f"cannot read the source of {func.__qualname__}: the source "
+                           f"Python holds for {code.co_filename} does not define it; kiln "
+                           "compiles functions defined in files (or cells whose source "
+                           "Python keeps)")
+    if not isinstance(defs[0], ast.FunctionDef):
         raise CompileError(f"{func.__qualname__} is not a plain `def` function",
                            Span(code.co_filename, first, 0, first, 1))
     return defs[0], code.co_filename, text
