@@ -1,0 +1,144 @@
+"""Small array functions that tests/test_array_properties.py compiles with kiln and runs under
+CPython + NumPy (the oracle). kiln reads source with `inspect`, so they live in this real file;
+the test module keeps one dispatcher per function, so each type signature compiles once.
+
+Nothing here is a test: every function is plain Python that CPython runs as it is.
+"""
+
+# --- reading: a[i], a[i, j], a[i, j, k] (a scalar, an (n-k)-d view, or IndexError) ------------
+
+
+def get1(a, i):
+    return a[i]
+
+
+def get2(a, i, j):
+    return a[i, j]
+
+
+def get3(a, i, j, k):
+    return a[i, j, k]
+
+
+# --- writing: a[i] = v, a[i, j] = v, a[i, j, k] = v with NumPy's casts --------------------------
+
+
+def put1(a, i, v):
+    a[i] = v
+
+
+def put2(a, i, j, v):
+    a[i, j] = v
+
+
+def put3(a, i, j, k, v):
+    a[i, j, k] = v
+
+
+# --- writing through a row view made in compiled code -----------------------------------------
+
+
+def fill_row2(a, i, v):
+    r = a[i]
+    for j in range(r.shape[0]):
+        r[j] = v
+
+
+def fill_row3(a, i, v):
+    r = a[i]
+    for j in range(r.shape[0]):
+        for k in range(r.shape[1]):
+            r[j, k] = v
+
+
+# --- sums by nested index loops: a Python number that becomes a NumPy scalar (NEP 50) --------
+
+
+def sum1(a):
+    s = 0
+    for i in range(a.shape[0]):
+        s += a[i]
+    return s
+
+
+def sum2(a):
+    s = 0
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            s += a[i, j]
+    return s
+
+
+def sum3(a):
+    s = 0
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            for k in range(a.shape[2]):
+                s += a[i, j, k]
+    return s
+
+
+def fsum1(a):
+    s = 0.0
+    for i in range(len(a)):
+        s += a[i]
+    return s
+
+
+def fsum2(a):
+    s = 0.0
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            s += a[i, j]
+    return s
+
+
+def fsum3(a):
+    s = 0.0
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            for k in range(a.shape[2]):
+                s += a[i, j, k]
+    return s
+
+
+def sum2_rows(a):
+    """The same sum as sum2, reading each row through a view."""
+    s = 0
+    for i in range(a.shape[0]):
+        r = a[i]
+        for j in range(len(r)):
+            s += r[j]
+    return s
+
+
+def sum3_rows(a):
+    """The same sum as sum3, reading through a view of a view."""
+    s = 0
+    for i in range(len(a)):
+        r = a[i]
+        for j in range(len(r)):
+            q = r[j]
+            for k in range(len(q)):
+                s += q[k]
+    return s
+
+
+# --- attributes ---------------------------------------------------------------------------------
+
+
+def attributes(a):
+    return a.shape, a.size, a.ndim, len(a), a.T.shape
+
+
+def transpose(a):
+    return a.T
+
+
+SUMS = {1: (sum1, fsum1), 2: (sum2, fsum2, sum2_rows), 3: (sum3, fsum3, sum3_rows)}
+GETS = {1: get1, 2: get2, 3: get3}
+PUTS = {1: put1, 2: put2, 3: put3}
+FUNCTIONS = (
+    get1, get2, get3, put1, put2, put3, fill_row2, fill_row3,
+    sum1, sum2, sum3, fsum1, fsum2, fsum3, sum2_rows, sum3_rows, attributes, transpose,
+)
