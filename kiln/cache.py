@@ -64,16 +64,11 @@ def fingerprint(value: Any) -> list[Any]:
 
 
 def resolve(func: Any, name: str) -> Any:
-    closure = {}
-    if func.__closure__:
-        for free, cell in zip(func.__code__.co_freevars, func.__closure__):
-            try:
-                closure[free] = cell.cell_contents
-            except ValueError:
-                pass
+    """What `name` ("x", or "b.helper" for a member of module b) means to `func` now."""
     import builtins
-    first, *attributes = name.split(".")           # "b.helper": a member of module b
-    for scope in (closure, func.__globals__, vars(builtins)):
+    from .source import closure_values
+    first, *attributes = name.split(".")
+    for scope in (closure_values(func), func.__globals__, vars(builtins)):
         if first in scope:
             value = scope[first]
             for attribute in attributes:

@@ -218,11 +218,7 @@ class Lowerer:
         self.start(then)
         self.lower_body(node.body)
         self.jump(node, after)
-        if node.orelse:
-            self.start(orelse)
-            self.lower_body(node.orelse)
-            self.jump(node, after)
-        self.start(after)
+        self.finish_loop(node, orelse, after)
 
     #  while test: body else: orelse
     #    header: branch test, body, orelse;  body: ...; jump header;  orelse: ...; jump after
@@ -235,6 +231,10 @@ class Lowerer:
         self.start(header)
         self.lower_test(node.test, body, orelse)
         self.loop_body(node, body, header, after)
+        self.finish_loop(node, orelse, after)
+
+    def finish_loop(self, node: ast.While | ast.For, orelse: ir.Block, after: ir.Block) -> None:
+        """The loop's `else:` (runs when the loop ends without break), then what follows."""
         if node.orelse:
             self.start(orelse)
             self.lower_body(node.orelse)
@@ -290,11 +290,7 @@ class Lowerer:
             ir.Call, call, "range.step", [self.load(call, current), step])))
         self.jump(node, header)
         self.close_region(region, first)
-        if node.orelse:
-            self.start(orelse)
-            self.lower_body(node.orelse)
-            self.jump(node, after)
-        self.start(after)
+        self.finish_loop(node, orelse, after)
 
     #  for i in range(start, stop): body else: orelse
     #    cur = start; header: branch cur < stop, body, orelse
@@ -322,11 +318,7 @@ class Lowerer:
             ir.Call, call, "range.next", [self.load(call, current)])))
         self.jump(node, header)
         self.close_region(region, first)
-        if node.orelse:
-            self.start(orelse)
-            self.lower_body(node.orelse)
-            self.jump(node, after)
-        self.start(after)
+        self.finish_loop(node, orelse, after)
 
     def open_region(self, exits: list[ir.Block]) -> ir.LoopRegion:
         for outer in self.open_regions:

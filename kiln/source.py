@@ -64,13 +64,17 @@ def _parse(func: Any) -> tuple[ast.FunctionDef, str, str]:
     return defs[0], code.co_filename, text
 
 
+def closure_values(func: Any) -> dict[str, Any]:
+    """The function's free variables that are bound now, by name."""
+    values = {}
+    for name, cell in zip(func.__code__.co_freevars, func.__closure__ or ()):
+        try:
+            values[name] = cell.cell_contents
+        except ValueError:            # a cell not assigned yet
+            pass
+    return values
+
+
 def source_of(func: Any) -> FunctionSource:
     tree, file, text = _parse(func)
-    closure = {}
-    if func.__closure__:
-        for name, cell in zip(func.__code__.co_freevars, func.__closure__):
-            try:
-                closure[name] = cell.cell_contents
-            except ValueError:
-                pass
-    return FunctionSource(tree, file, text, func.__globals__, closure)
+    return FunctionSource(tree, file, text, func.__globals__, closure_values(func))

@@ -621,17 +621,26 @@ def copy_method(types, consts):
 
 
 def emit_copy(cg, args, types, result):
-    source = types[0]
-    array = allocate(cg, result, shape_of(cg, args[0], source))
-    target = cg.b.bitcast(cg.b.extract_value(array, 1), storage(result).as_pointer())
-    counter = cg.b.alloca(I64)
-    cg.b.store(i64(0), counter)
+    return copy_into_new(cg, args[0], types[0], result, lambda value: value)
+
+
+def copy_into_new(cg, value, source: Array, result: Array, transform) -> ll.Value:
+    """A new C-ordered array of `result`'s dtype and `source`'s size holding
+    transform(element) for every element of `source`, visited in C order."""
+    b = cg.b
+    dims = shape_of(cg, value, source) if result.ndim == source.ndim else \
+        [product(cg, shape_of(cg, value, source))]
+    array = allocate(cg, result, dims)
+    target = b.bitcast(b.extract_value(array, 1), storage(result).as_pointer())
+    counter = b.alloca(I64)
+    b.store(i64(0), counter)
 
     def copy_one(pointer, _):
-        k = cg.b.load(counter)
-        cg.b.store(cg.b.load(pointer), cg.b.gep(target, [k]))
-        cg.b.store(cg.b.add(k, i64(1)), counter)
-    for_each(cg, args[0], source, copy_one)
+        k = b.load(counter)
+        store_element(cg, b.gep(target, [k]), result,
+                      transform(load_element(cg, pointer, source)))
+        b.store(b.add(k, i64(1)), counter)
+    for_each(cg, value, source, copy_one)
     return array
 
 
@@ -739,19 +748,8 @@ def astype_rule(types, consts):
 
 def emit_astype(cg, args, types, result):
     source = types[0]
-    array = allocate(cg, result, shape_of(cg, args[0], source))
-    target = cg.b.bitcast(cg.b.extract_value(array, 1), storage(result).as_pointer())
-    counter = cg.b.alloca(I64)
-    cg.b.store(i64(0), counter)
-
-    def convert_one(pointer, _):
-        k = cg.b.load(counter)
-        value = cast(cg, load_element(cg, pointer, source), element_type(source),
-                     element_type(result), weak_check=False)
-        store_element(cg, cg.b.gep(target, [k]), result, value)
-        cg.b.store(cg.b.add(k, i64(1)), counter)
-    for_each(cg, args[0], source, convert_one)
-    return array
+    return copy_into_new(cg, args[0], source, result, lambda value: cast(
+        cg, value, element_type(source), element_type(result), weak_check=False))
 
 
 @rule("np.linspace", callable_=True, params=("start", "stop", "num", "endpoint"))
@@ -807,27 +805,17 @@ def cumsum_rule(types, consts):
 
 def emit_cumsum(cg, args, types, result):
     b = cg.b
-    source = types[0]
-    size = product(cg, shape_of(cg, args[0], source))
-    array = allocate(cg, result, [size])
-    target = b.bitcast(b.extract_value(array, 1), storage(result).as_pointer())
-    element = element_type(result)
+    source, element = types[0], element_type(result)
     total = b.alloca(cg_lltype(element))
     b.store(cg.const(element, 0), total)
-    counter = b.alloca(I64)
-    b.store(i64(0), counter)
     floating = kind_of(element) in "fc"
 
-    def accumulate(pointer, _):
-        k = b.load(counter)
-        item = cast(cg, load_element(cg, pointer, source), element_type(source), element,
-                    weak_check=False)
+    def accumulate(value):
+        item = cast(cg, value, element_type(source), element, weak_check=False)
         running = b.fadd(b.load(total), item) if floating else b.add(b.load(total), item)
         b.store(running, total)
-        store_element(cg, b.gep(target, [k]), result, running)
-        b.store(b.add(k, i64(1)), counter)
-    for_each(cg, args[0], source, accumulate)
-    return array
+        return running
+    return copy_into_new(cg, args[0], source, result, accumulate)
 
 
 rule("method.cumsum")(cumsum_rule)
