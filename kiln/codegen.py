@@ -15,7 +15,7 @@ from typing import Any
 
 from llvmlite import ir as ll
 
-from . import abi, ir
+from . import abi, ir, llvm_ir
 from .runtime import nrt
 from .lib.registry import Impl, SplitImpl
 from .types import (BOOL, BOTTOM, FLOAT, INT, NONE, NUMBER_ORDER, Array, Bottom, DType,
@@ -134,7 +134,6 @@ class Unit:
         self.options = options or {}
         self.module = ll.Module(name)
         self.functions: dict[int, ll.Function] = {}
-        self.strings: dict[str, ll.GlobalVariable] = {}
         self.pending: list[tuple[ir.Function, ll.Function]] = []
 
     def function(self, fn: ir.Function) -> ll.Function:
@@ -155,19 +154,10 @@ class Unit:
         return root.symbol
 
     def cstring(self, text: str) -> ll.Value:
-        if text not in self.strings:
-            data = bytearray(text.encode("utf-8") + b"\0")
-            var = ll.GlobalVariable(self.module, ll.ArrayType(I8, len(data)),
-                                    f".str.{len(self.strings)}")
-            var.initializer = ll.Constant(var.type.pointee, data)
-            var.global_constant = True
-            var.linkage = "private"
-            self.strings[text] = var
-        return self.strings[text].bitcast(I8P)
+        return llvm_ir.string(self.module, text)
 
     def extern(self, name: str, ret: ll.Type, args: list[ll.Type]) -> ll.Function:
-        existing = self.module.globals.get(name)
-        return existing or ll.Function(self.module, ll.FunctionType(ret, args), name)
+        return llvm_ir.declare(self.module, name, ret, args)
 
 
 class FunctionEmitter:
@@ -594,13 +584,7 @@ class FunctionEmitter:
 
     def helper(self, name: str, ret: ll.Type, argtypes: list[ll.Type], build: Any) -> ll.Function:
         """A private function of this module, built once by `build(builder, function)`."""
-        existing = self.unit.module.globals.get(name)
-        if existing is not None:
-            return existing
-        fn = ll.Function(self.unit.module, ll.FunctionType(ret, argtypes), name)
-        fn.linkage = "internal"
-        build(ll.IRBuilder(fn.append_basic_block("entry")), fn)
-        return fn
+        return llvm_ir.private_function(self.unit.module, name, ret, argtypes, build)
 
     def select_value(self, cond: ll.Value, a: ll.Value, b: ll.Value) -> ll.Value:
         return self.b.select(cond, a, b)

@@ -216,7 +216,7 @@ def jit(func: Any = None, *args: Any, **options: Any) -> Any:
             f = f.py_func
         if not inspect.isfunction(f):
             raise TypeError(f"kiln.jit compiles Python functions, not {type(f).__name__}")
-        cls = type(f"Dispatcher", (Dispatcher,), {"__module__": __name__})
+        cls = type("Dispatcher", (Dispatcher,), {"__module__": __name__})
         return cls(f, options, signatures)
     return decorate if func is None else decorate(func)
 

@@ -17,14 +17,11 @@ from ..runtime import nrt
 from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, DType, Scalar, Slice, Tuple, Type,
                      is_number, numpy_dtype, np)
 from .npscalars import cast, kind_of
+from .numbers import i64
 from .registry import Impl, TypeRuleError, rule
 
 I1, I8, I32, I64 = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntType(64)
 I8P = I8.as_pointer()
-
-
-def i64(value: int) -> ll.Constant:
-    return ll.Constant(I64, value)
 
 
 def element_type(t: Array) -> Scalar:

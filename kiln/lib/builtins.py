@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
+from ..llvm_ir import declare, string
 from ..types import BOOL, FLOAT, INT, NONE, Tuple, is_number, union_of
 from .mathlib import float_to_int, is_finite, is_nan
 from .numbers import (float_floordiv_value, float_mod_value, int_divmod, check_float_divisor,
@@ -144,8 +145,7 @@ def build_round_int(b: ll.IRBuilder, fn: ll.Function) -> None:
     up = b.or_(b.icmp_signed(">", twice, p),
                b.and_(b.icmp_signed("==", twice, p), b.trunc(q, I1)))
     q = b.select(up, b.add(q, i64(1)), q)
-    product = b.call(b.module.globals.get("llvm.smul.with.overflow.i64") or ll.Function(
-        b.module, ll.FunctionType(pair, [I64, I64]), "llvm.smul.with.overflow.i64"), [q, p])
+    product = b.call(declare(b.module, "llvm.smul.with.overflow.i64", pair, [I64, I64]), [q, p])
     ret(b.extract_value(product, 0), b.extract_value(product, 1))
 
 
@@ -166,22 +166,13 @@ def build_round_float(b: ll.IRBuilder, fn: ll.Function) -> None:
     pair = ll.LiteralStructType([DOUBLE, I1])
 
     def extern(name, ret, argtypes, var_arg=False):
-        return module.globals.get(name) or ll.Function(
-            module, ll.FunctionType(ret, argtypes, var_arg=var_arg), name)
+        return declare(module, name, ret, argtypes, var_arg)
     snprintf = extern("snprintf", I32, [I8P, I64, I8P], var_arg=True)
     strtod = extern("strtod", DOUBLE, [I8P, I8P.as_pointer()])
     strtol = extern("strtol", I64, [I8P, I8P.as_pointer(), I32])
     strchr = extern("strchr", I8P, [I8P, I32])
     copysign = extern("llvm.copysign.f64", DOUBLE, [DOUBLE, DOUBLE])
     fabs = extern("llvm.fabs.f64", DOUBLE, [DOUBLE])
-
-    def cstr(text):
-        data = bytearray(text.encode() + b"\0")
-        var = ll.GlobalVariable(module, ll.ArrayType(I8, len(data)), f"kiln.fmt.{len(data)}"
-                                f".{text.strip('%.*')}")
-        var.initializer, var.global_constant, var.linkage = \
-            ll.Constant(var.type.pointee, data), True, "private"
-        return var.bitcast(I8P)
 
     def ret(value, overflow=None):
         out = b.insert_value(ll.Constant(pair, ll.Undefined), value, 0)
@@ -201,30 +192,30 @@ def build_round_float(b: ll.IRBuilder, fn: ll.Function) -> None:
         r = b.call(strtod, [buf, null])
         ret(r, b.fcmp_ordered("==", b.call(fabs, [r]), f64(float("inf"))))
     with b.if_then(b.icmp_signed(">=", n, i64(0))):
-        b.call(snprintf, [buf, i64(size), cstr("%.*f"), b.trunc(n, I32), x])
+        b.call(snprintf, [buf, i64(size), string(module, "%.*f"), b.trunc(n, I32), x])
         read_back()
     # n < 0: keep (decimal exponent + n + 1) significant digits
-    b.call(snprintf, [buf, i64(size), cstr("%.17e"), x])
+    b.call(snprintf, [buf, i64(size), string(module, "%.17e"), x])
     exponent = b.call(strtol, [b.gep(b.call(strchr, [buf, ll.Constant(I32, ord("e"))]),
                                      [i64(1)]), null, ll.Constant(I32, 10)])
     digits = b.add(exponent, n)
     with b.if_then(b.icmp_signed(">=", digits, i64(0))):
-        b.call(snprintf, [buf, i64(size), cstr("%.*e"), b.trunc(digits, I32), x])
+        b.call(snprintf, [buf, i64(size), string(module, "%.*e"), b.trunc(digits, I32), x])
         read_back()
     with b.if_then(b.icmp_signed("<", digits, i64(-1))):
         ret(b.call(copysign, [f64(0.0), x]))
     # exactly one place above the leading digit: round to 10**-n or to 0 (|x| vs 5*10**exp)
-    b.call(snprintf, [buf, i64(size), cstr("5e%ld"), exponent])
+    b.call(snprintf, [buf, i64(size), string(module, "5e%ld"), exponent])
     half = b.call(strtod, [buf, null])
     ax = b.call(fabs, [x])
-    b.call(snprintf, [buf, i64(size), cstr("%.0f"), half])
+    b.call(snprintf, [buf, i64(size), string(module, "%.0f"), half])
     first = b.load(buf)
     half_is_above = b.icmp_unsigned("==", first, ll.Constant(I8, ord("5")))   # half >= true 5e
     exact_half = b.icmp_signed("<=", exponent, i64(22))
     above = b.or_(b.fcmp_ordered(">", ax, half),
                   b.and_(b.fcmp_ordered("==", ax, half),
                          b.and_(b.not_(exact_half), half_is_above)))
-    b.call(snprintf, [buf, i64(size), cstr("1e%ld"), b.neg(n)])
+    b.call(snprintf, [buf, i64(size), string(module, "1e%ld"), b.neg(n)])
     power = b.call(strtod, [buf, null])
     value = b.select(above, power, f64(0.0))
     ret(b.call(copysign, [value, x]),

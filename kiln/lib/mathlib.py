@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
+from ..llvm_ir import declare
 from ..types import BOOL, FLOAT, INT, numpy_dtype
 from .registry import Impl, rule
 
@@ -184,7 +185,7 @@ def build_hypot(b: ll.IRBuilder, fn: ll.Function) -> None:
     module = b.module
 
     def extern(name, ret, args):
-        return module.globals.get(name) or ll.Function(module, ll.FunctionType(ret, args), name)
+        return declare(module, name, ret, args)
     fabs, fma = extern("llvm.fabs.f64", DOUBLE, [DOUBLE]), extern("llvm.fma.f64", DOUBLE,
                                                                    [DOUBLE] * 3)
     sqrt = extern("llvm.sqrt.f64", DOUBLE, [DOUBLE])

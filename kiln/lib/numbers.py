@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
+from ..llvm_ir import declare
 from ..types import BOOL, FLOAT, INT, INT_OR_FLOAT, NONE, Tuple
 from .registry import NO_CONST, Impl, op, rule
 
@@ -223,8 +224,7 @@ def build_int_pow(b: ll.IRBuilder, fn: ll.Function) -> None:
     b.position_at_end(loop)
     result, base, e, overflow = b.phi(I64), b.phi(I64), b.phi(I64), b.phi(I1)
     pair_type = ll.LiteralStructType([I64, I1])
-    smul = b.module.globals.get("llvm.smul.with.overflow.i64") or ll.Function(
-        b.module, ll.FunctionType(pair_type, [I64, I64]), "llvm.smul.with.overflow.i64")
+    smul = declare(b.module, "llvm.smul.with.overflow.i64", pair_type, [I64, I64])
     odd = b.trunc(e, I1)
     product = b.call(smul, [result, base])
     new_result = b.select(odd, b.extract_value(product, 0), result)

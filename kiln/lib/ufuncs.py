@@ -16,10 +16,10 @@ import warnings
 
 from llvmlite import ir as ll
 
-from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, Scalar, Type, is_number,
+from ..types import (BOOL, FLOAT, INT, NUMPY, Array, Scalar, Type, is_number,
                      numpy_dtype, np)
-from .arrays import (allocate, element_type, for_each, i64, load_element, make_array,
-                     shape_of, storage, store_element, strides_of)
+from .arrays import (allocate, cg_lltype, element_type, for_each, i64, load_element,
+                     product, shape_of, storage, store_element, strides_of)
 from .npscalars import (COMPARISONS, OPS, cast, emit_arithmetic, emit_compare, emit_unary,
                         kind_of, suffix)
 from .registry import Impl, TypeRuleError, rule
@@ -306,18 +306,6 @@ def emit_sum(cg, value, t: Array, result):
         from ..runtime import nrt
         nrt.decref(b, b.extract_value(flat, 0))
     return total
-
-
-def product(cg, values):
-    total: ll.Value = i64(1)
-    for v in values:
-        total = cg.b.mul(total, v)
-    return total
-
-
-def cg_lltype(t: Type) -> ll.Type:
-    from ..codegen import lltype
-    return lltype(t)
 
 
 def build_pairwise(b: ll.IRBuilder, fn: ll.Function, t: Array, result: Type) -> None:

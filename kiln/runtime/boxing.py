@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
+from ..llvm_ir import declare, string
 from ..types import (BOOL, FLOAT, INT, NONE, NUMBER_ORDER, Array, Scalar, Tuple, Type, Union,
                      numpy_dtype)
 
@@ -52,11 +53,8 @@ class Api:
         self.module = module
 
     def __getattr__(self, name: str) -> ll.Function:
-        existing = self.module.globals.get(name)
-        if existing is not None:
-            return existing
         ret, args = SIGNATURES[name]
-        return ll.Function(self.module, ll.FunctionType(ret, args), name)
+        return declare(self.module, name, ret, args)
 
     def data(self, name: str) -> ll.Value:
         var = self.module.globals.get(name) or ll.GlobalVariable(self.module, I8, name)
@@ -68,14 +66,7 @@ class Api:
         return builder.load(builder.gep(table, [ll.Constant(I64, 0), index]))
 
     def cstring(self, text: str) -> ll.Value:
-        name = f"kiln.cstr.{text}"
-        var = self.module.globals.get(name)
-        if var is None:
-            data = bytearray(text.encode() + b"\0")
-            var = ll.GlobalVariable(self.module, ll.ArrayType(I8, len(data)), name)
-            var.initializer = ll.Constant(var.type.pointee, data)
-            var.global_constant, var.linkage = True, "private"
-        return var.bitcast(OBJ)
+        return string(self.module, text)
 
 
 def unbox(api: Api, b: ll.IRBuilder, obj: ll.Value, t: Type) -> tuple[ll.Value, ll.Value]:
@@ -268,7 +259,6 @@ def exact_type_check(api: Api, b: ll.IRBuilder, obj: ll.Value, t: Type) -> ll.Va
     if isinstance(t, Array):
         return exact_array_check(api, b, obj, ob_type, t)
     if numpy_dtype(t):
-        import numpy as np
         expected = api.data(f"kiln_np_scalar.{numpy_dtype(t)}")
         return b.icmp_unsigned("==", ob_type, expected)
     name = {INT: "PyLong_Type", FLOAT: "PyFloat_Type", BOOL: "PyBool_Type"}[t]

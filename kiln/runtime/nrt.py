@@ -18,23 +18,11 @@ import functools
 
 from llvmlite import ir as ll
 
+from ..llvm_ir import declare, private_function
+
 I1, I8, I64 = ll.IntType(1), ll.IntType(8), ll.IntType(64)
 I8P = I8.as_pointer()
 HEADER = 64
-
-
-def _function(module: ll.Module, name: str, ret: ll.Type, args: list[ll.Type], build) -> ll.Function:
-    existing = module.globals.get(name)
-    if existing is not None:
-        return existing
-    fn = ll.Function(module, ll.FunctionType(ret, args), name)
-    fn.linkage = "internal"
-    build(ll.IRBuilder(fn.append_basic_block("entry")), fn)
-    return fn
-
-
-def _extern(module: ll.Module, name: str, ret: ll.Type, args: list[ll.Type]) -> ll.Function:
-    return module.globals.get(name) or ll.Function(module, ll.FunctionType(ret, args), name)
 
 
 def _counted(b: ll.IRBuilder, meminfo: ll.Value) -> ll.Value:
@@ -61,7 +49,7 @@ def _count(b: ll.IRBuilder, which: int) -> None:
 
 def _build_decref(b: ll.IRBuilder, fn: ll.Function) -> None:
     (meminfo,) = fn.args
-    free = _extern(b.module, "free", ll.VoidType(), [I8P])
+    free = declare(b.module, "free", ll.VoidType(), [I8P])
     with b.if_then(_counted(b, meminfo)):
         old = b.atomic_rmw("sub", b.bitcast(meminfo, I64.as_pointer()), ll.Constant(I64, 1),
                            "acq_rel")
@@ -72,17 +60,17 @@ def _build_decref(b: ll.IRBuilder, fn: ll.Function) -> None:
 
 
 def incref(b: ll.IRBuilder, meminfo: ll.Value) -> None:
-    b.call(_function(b.module, "kiln.nrt.incref", ll.VoidType(), [I8P], _build_incref), [meminfo])
+    b.call(private_function(b.module, "kiln.nrt.incref", ll.VoidType(), [I8P], _build_incref), [meminfo])
 
 
 def decref(b: ll.IRBuilder, meminfo: ll.Value) -> None:
-    b.call(_function(b.module, "kiln.nrt.decref", ll.VoidType(), [I8P], _build_decref), [meminfo])
+    b.call(private_function(b.module, "kiln.nrt.decref", ll.VoidType(), [I8P], _build_decref), [meminfo])
 
 
 def allocate(b: ll.IRBuilder, nbytes: ll.Value) -> tuple[ll.Value, ll.Value]:
     """A new block with refcount 1 and room for `nbytes` of 64-byte-aligned data (null data
     pointer and a MemoryError are the caller's to handle: see `allocation_failed`)."""
-    aligned_alloc = _extern(b.module, "aligned_alloc", I8P, [I64, I64])
+    aligned_alloc = declare(b.module, "aligned_alloc", I8P, [I64, I64])
     size = b.add(nbytes, ll.Constant(I64, HEADER + 63))
     size = b.and_(size, ll.Constant(I64, ~63))
     meminfo = b.call(aligned_alloc, [ll.Constant(I64, 64), size])
