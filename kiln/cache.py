@@ -217,6 +217,7 @@ def kiln_build() -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
+@functools.lru_cache(maxsize=None)
 def environment() -> dict[str, str]:
     from . import llvm
     return {"kiln": kiln_build(), "python": sys.version, "implementation":

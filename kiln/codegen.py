@@ -174,7 +174,7 @@ class FunctionEmitter:
         self.excinfo = llfn.args[0]
         self.options = unit.options
         self.fail_block: ll.Block | None = None
-        self.owned: dict[int, ll.Value] = {}       # call -> slot keeping its new array alive
+        self.owned: dict[int, tuple[ll.Value, Type]] = {}  # instr -> slot keeping a new ref
         self.predicate: ll.Value | None = None     # set while emitting a predicated arm
         self.arm_stores: dict[str, ll.Value] = {}  # that arm's assignments, applied after
         self.absorbed: set[int] = set()            # arm blocks emitted into their branch
@@ -203,7 +203,7 @@ class FunctionEmitter:
             if self.returns_new_reference(instr):
                 slot = self.b.alloca(lltype(instr.dest.type), name="owned")
                 self.b.store(ll.Constant(lltype(instr.dest.type), None), slot)
-                self.owned[id(instr)] = slot
+                self.owned[id(instr)] = (slot, instr.dest.type)
         start = self.b.branch(self.blocks[id(self.fn.blocks[0])])
         self.entry_allocas.position_before(start)    # later allocas go before this branch
         for block in self.fn.blocks:
@@ -256,8 +256,8 @@ class FunctionEmitter:
 
     def keep_owned(self, instr: ir.Instr, value: ll.Value) -> None:
         """A new reference lives in its call's slot until the slot is reused or we exit."""
-        slot = self.owned[id(instr)]
-        self.release(self.b.load(slot), instr.dest.type)
+        slot, t = self.owned[id(instr)]
+        self.release(self.b.load(slot), t)
         self.b.store(value, slot)
 
     def release_all(self) -> None:
@@ -266,9 +266,8 @@ class FunctionEmitter:
             t = self.fn.local_types[name]
             if has_refs(t):
                 self.release(self.b.load(slot), t)
-        for instr in self.fn.instructions():
-            if id(instr) in self.owned:
-                self.release(self.b.load(self.owned[id(instr)]), instr.dest.type)
+        for slot, t in self.owned.values():
+            self.release(self.b.load(slot), t)
 
     def set(self, dest: ir.Value, value: ll.Value) -> None:
         self.values[dest.id] = value

@@ -271,26 +271,14 @@ class Lowerer:
         self.emit(ir.Store(self.span(call), count, n))
         self.emit(ir.Store(self.span(call), index, self.const(call, 0)))
         self.emit(ir.Store(self.span(call), current, start))
-        first = len(self.blocks)
-        header, body, latch, after = (self.new_block() for _ in range(4))
-        orelse = self.new_block() if node.orelse else after
-        region = self.open_region([after, orelse])
-        self.jump(node, header)
-        self.start(header)
-        more = self.emit_value(ir.Compare, call, "<", self.load(call, index), self.load(call, count))
-        self.emit(ir.Branch(self.span(call), more, body, orelse))
-        self.start(body)
-        self.store_target(node.target, self.load(call, current))
-        self.loop_body(node, self.block, latch, after)
-        self.start(latch)
-        one = self.const(call, 1)
-        self.emit(ir.Store(self.span(call), index, self.emit_value(
-            ir.Call, call, "range.step", [self.load(call, index), one])))
-        self.emit(ir.Store(self.span(call), current, self.emit_value(
-            ir.Call, call, "range.step", [self.load(call, current), step])))
-        self.jump(node, header)
-        self.close_region(region, first)
-        self.finish_loop(node, orelse, after)
+
+        def advance() -> None:
+            one = self.const(call, 1)
+            self.emit(ir.Store(self.span(call), index, self.emit_value(
+                ir.Call, call, "range.step", [self.load(call, index), one])))
+            self.emit(ir.Store(self.span(call), current, self.emit_value(
+                ir.Call, call, "range.step", [self.load(call, current), step])))
+        self.range_loop(node, index, count, current, advance)
 
     #  for i in range(start, stop): body else: orelse
     #    cur = start; header: branch cur < stop, body, orelse
@@ -301,21 +289,32 @@ class Lowerer:
         limit, current = self.temp(), self.temp()
         self.emit(ir.Store(self.span(call), limit, stop))
         self.emit(ir.Store(self.span(call), current, start))
+
+        def advance() -> None:
+            self.emit(ir.Store(self.span(call), current, self.emit_value(
+                ir.Call, call, "range.next", [self.load(call, current)])))
+        self.range_loop(node, current, limit, current, advance)
+
+    #  header: branch counter < limit, body, orelse;  body: target = current; ...
+    #  latch: advance(); jump header;  then the loop's else and what follows
+    def range_loop(self, node: ast.For, counter: str, limit: str, current: str,
+                   advance: Any) -> None:
+        """The block shape both range forms share (a LoopRegion, for codegen)."""
+        call = node.iter
         first = len(self.blocks)
         header, body, latch, after = (self.new_block() for _ in range(4))
         orelse = self.new_block() if node.orelse else after
         region = self.open_region([after, orelse])
         self.jump(node, header)
         self.start(header)
-        more = self.emit_value(ir.Compare, call, "<", self.load(call, current),
+        more = self.emit_value(ir.Compare, call, "<", self.load(call, counter),
                                self.load(call, limit))
         self.emit(ir.Branch(self.span(call), more, body, orelse))
         self.start(body)
         self.store_target(node.target, self.load(call, current))
         self.loop_body(node, self.block, latch, after)
         self.start(latch)
-        self.emit(ir.Store(self.span(call), current, self.emit_value(
-            ir.Call, call, "range.next", [self.load(call, current)])))
+        advance()
         self.jump(node, header)
         self.close_region(region, first)
         self.finish_loop(node, orelse, after)

@@ -480,13 +480,18 @@ def creation(name: str, params: tuple[str, ...], fill_value):
         result = Array(dtype, ndim, "C")
 
         def emit(cg, args, ts, r):
-            array = allocate(cg, r, shape_values(cg, args[0], ts[0]))
-            if fill_value is not None:
-                constant = cg.const(element_type(r), fill_value)
-                fill(cg, array, r, lambda k: constant)
-            return array
+            return new_filled(cg, r, shape_values(cg, args[0], ts[0]), fill_value)
         return Impl(result, emit, types, owned=True)
     rule(f"np.{name}", callable_=True, params=params)(match)
+
+
+def new_filled(cg, result: Array, shape: list[ll.Value], fill_value) -> ll.Value:
+    """A new array of `shape`, every element `fill_value` (left as allocated if None)."""
+    array = allocate(cg, result, shape)
+    if fill_value is not None:
+        constant = cg.const(element_type(result), fill_value)
+        fill(cg, array, result, lambda k: constant)
+    return array
 
 
 creation("empty", ("shape", "dtype"), None)
@@ -520,11 +525,7 @@ def like(name: str, fill_value):
         result = Array(dtype, types[0].ndim, "C")
 
         def emit(cg, args, ts, r):
-            array = allocate(cg, r, shape_of(cg, args[0], ts[0]))
-            if fill_value is not None:
-                constant = cg.const(element_type(r), fill_value)
-                fill(cg, array, r, lambda k: constant)
-            return array
+            return new_filled(cg, r, shape_of(cg, args[0], ts[0]), fill_value)
         return Impl(result, emit, types, owned=True)
     rule(f"np.{name}_like", callable_=True, params=("a", "dtype"))(match)
 
