@@ -188,9 +188,8 @@ class FunctionEmitter:
     def emit(self) -> None:
         self.pending = self.b.alloca(I1, name="overflow.pending")
         self.b.store(ll.Constant(I1, 0), self.pending)
-        self.entry_allocas = ll.IRBuilder(self.b.block)
-        self.overflow_flags: dict[str, ll.Value] = {}    # message -> i1 slot
-        self.overflow_block: ll.Block | None = None
+        self.pending_message = self.b.alloca(I8P, name="overflow.message")
+        self.b.store(ll.Constant(I8P, None), self.pending_message)
         self.deferred, self.flush_on_entry = self.deferrable_loops()
         for name, t in self.fn.local_types.items():
             value = self.b.alloca(lltype(t), name=name)
@@ -204,8 +203,7 @@ class FunctionEmitter:
                 slot = self.b.alloca(lltype(instr.dest.type), name="owned")
                 self.b.store(ll.Constant(lltype(instr.dest.type), None), slot)
                 self.owned[id(instr)] = (slot, instr.dest.type)
-        start = self.b.branch(self.blocks[id(self.fn.blocks[0])])
-        self.entry_allocas.position_before(start)    # later allocas go before this branch
+        self.b.branch(self.blocks[id(self.fn.blocks[0])])
         for block in self.fn.blocks:
             self.b.position_at_end(self.blocks[id(block)])
             if id(block) in self.absorbed:
@@ -216,12 +214,6 @@ class FunctionEmitter:
                 self.flush()
             for instr in block.instrs:
                 getattr(self, f"emit_{type(instr).__name__}")(instr)
-        if self.overflow_block is not None:
-            self.b.position_at_end(self.overflow_block)
-            for message, flag in self.overflow_flags.items():
-                with self.b.if_then(self.b.load(flag)):
-                    self.raise_("OverflowError", message)
-            self.b.unreachable()
         if self.fail_block is not None:
             self.b.position_at_end(self.fail_block)
             self.release_all()
@@ -524,13 +516,10 @@ class FunctionEmitter:
         branch, return, raise, call and other check flushes first.
         """
         cond = self.predicated(cond)
-        if message not in self.overflow_flags:
-            flag = self.entry_allocas.alloca(I1, name="overflow.flag")
-            self.entry_allocas.store(ll.Constant(I1, 0), flag)
-            self.overflow_flags[message] = flag
-        flag = self.overflow_flags[message]
-        self.b.store(self.b.or_(self.b.load(self.pending), cond), self.pending)
-        self.b.store(self.b.or_(self.b.load(flag), cond), flag)
+        before = self.b.load(self.pending)
+        self.b.store(self.b.or_(before, cond), self.pending)
+        self.b.store(self.b.select(before, self.b.load(self.pending_message),
+                                   self.unit.cstring(message)), self.pending_message)
 
     def predicated(self, cond: ll.Value) -> ll.Value:
         """A failure condition that only counts when the current arm is really taken (a
@@ -540,12 +529,10 @@ class FunctionEmitter:
         return self.b.select(self.predicate, cond, ll.Constant(I1, 0))
 
     def flush(self) -> None:
-        """Raise a pending overflow now (see overflow_if); the message comes from the flag of
-        the operation that overflowed, sorted out in a shared cold block."""
-        if self.overflow_block is None:
-            self.overflow_block = self.llfn.append_basic_block("overflow")
+        """Raise a pending overflow now (see overflow_if), naming the first operation that
+        overflowed."""
         with self.b.if_then(self.b.load(self.pending), likely=False):
-            self.b.branch(self.overflow_block)
+            self.raise_("OverflowError", self.b.load(self.pending_message))
 
     def deferrable_loops(self) -> tuple[set[int], set[int]]:
         """Innermost range loops whose bodies only compute (no calls, no stores into arrays,
