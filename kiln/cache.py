@@ -47,7 +47,13 @@ class CacheWarning(UserWarning):
 
 # ---- fingerprints of what compiled code depends on ---------------------------------------
 def source_hash(func: Any) -> str:
-    return hashlib.sha256(inspect.getsource(func).encode()).hexdigest()[:32]
+    return _code_hash(func.__code__)
+
+
+@functools.lru_cache(maxsize=None)
+def _code_hash(code: Any) -> str:
+    """Hash of a function's source, read once per code object (a redefinition is a new one)."""
+    return hashlib.sha256(inspect.getsource(code).encode()).hexdigest()[:32]
 
 
 def fingerprint(value: Any) -> list[Any]:
