@@ -15,7 +15,7 @@ from typing import Any
 
 from llvmlite import ir as ll
 
-from . import abi, ir, llvm_ir
+from . import abi, bounds, ir, llvm_ir
 from .runtime import nrt
 from .lib.registry import Impl, SplitImpl
 from .types import (BOOL, BOTTOM, FLOAT, INT, NONE, NUMBER_ORDER, Array, Bottom, DType,
@@ -191,6 +191,8 @@ class FunctionEmitter:
         self.pending_message = self.b.alloca(I8P, name="overflow.message")
         self.b.store(ll.Constant(I8P, None), self.pending_message)
         self.deferred, self.flush_on_entry = self.deferrable_loops()
+        self.exact_updates = bounds.exact_counter_updates(self.fn)
+        self.affine: dict[ll.Value, tuple[ll.Value, int, int]] = {}  # see numbers.affine_step
         for name, t in self.fn.local_types.items():
             value = self.b.alloca(lltype(t), name=name)
             assigned = self.b.alloca(I1, name=f"{name}.assigned")
@@ -308,6 +310,11 @@ class FunctionEmitter:
         self.set(instr.dest, result)
 
     def emit_BinOp(self, instr: ir.BinOp) -> None:
+        if id(instr) in self.exact_updates:     # a counter's step: no overflow check
+            left, right = self.get(instr.left), self.get(instr.right)
+            step = self.b.add if instr.op == "+" else self.b.sub
+            self.set(instr.dest, step(left, right, flags=("nsw",)))
+            return
         self.emit_operation(instr, [instr.left, instr.right])
 
     def emit_Compare(self, instr: ir.Compare) -> None:
@@ -530,9 +537,17 @@ class FunctionEmitter:
 
     def flush(self) -> None:
         """Raise a pending overflow now (see overflow_if), naming the first operation that
-        overflowed."""
+        overflowed.
+
+        The branch is marked unpredictable although it is almost never taken: the flag is
+        often an `and` of conditions that are each unpredictable (the parity that picks an
+        arm, the overflow inside it), and the mark keeps LLVM from splitting it into one
+        branch per condition.
+        """
+        block = self.b.block
         with self.b.if_then(self.b.load(self.pending), likely=False):
             self.raise_("OverflowError", self.b.load(self.pending_message))
+        block.terminator.set_metadata("unpredictable", self.unit.module.add_metadata([]))
 
     def deferrable_loops(self) -> tuple[set[int], set[int]]:
         """Innermost range loops whose bodies only compute (no calls, no stores into arrays,

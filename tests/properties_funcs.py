@@ -276,6 +276,26 @@ def mul_then_floordiv(a, b):
     return a * b // b
 
 
+def collatz_step(n):
+    return 3 * n + 1
+
+
+def affine_chain(x):
+    """Constant operands on every step: kiln checks the chain as one range test on x."""
+    return 7 - 3 * (2 * x + 5) * -4 + 9
+
+
+def affine_chains_from_one_value(x):
+    return (x - 9) * 5, -(x * -2) - 3, 1 - (1 - x)
+
+
+def counter_from_argument(n, steps):
+    count = n
+    for _ in range(steps):
+        count += 1
+    return count
+
+
 def round_default(x):
     return round(x)
 
@@ -340,6 +360,7 @@ COMPARISONS = (lt, le, eq, ne, gt, ge)
 FUNCTIONS = (
     *ARITHMETIC, *BITWISE, *COMPARISONS, neg, pos, invert, absolute, to_int, to_float, to_bool,
     logical_and, logical_or, logical_not, min2, max2, min3, max3, divmod_parts, add_then_sub,
-    mul_then_floordiv, round_default, round_none, round_digits, floor, ceil, trunc, sqrt, log, exp,
+    mul_then_floordiv, collatz_step, affine_chain, affine_chains_from_one_value,
+    counter_from_argument, round_default, round_none, round_digits, floor, ceil, trunc, sqrt, log, exp,
     sin, atan2, hypot, fmod, copysign,
 )  # fmt: skip

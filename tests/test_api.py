@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -169,6 +170,16 @@ def test_fastmath_sum_loop_vectorises():
     assert total(a) == a.sum()
     asm = total.inspect_asm(total.signatures[0])
     assert any(op in asm for op in ("vaddpd", "addpd")), "no packed double adds"
+
+
+def test_counting_loop_vectorises():
+    """`count += 1` from 0 cannot reach 2**63, so it carries no overflow branch (kiln.bounds)
+    and the loop vectorises, bounds checks and all."""
+    np = pytest.importorskip("numpy")
+    count = kiln.jit(funcs.count_nonzero)
+    flags = np.arange(1000, dtype=np.uint8) % 3
+    assert count(flags) == np.count_nonzero(flags)
+    assert re.search(r"<\d+ x i64>", count.inspect_llvm(count.signatures[0]))
 
 
 def test_fastmath_accepts_a_set_of_flags():

@@ -50,6 +50,29 @@ def test_add_sub_mul_raise_on_overflow(fn, a, b):
     expect(fn, JIT[fn], a, b)
 
 
+@pytest.mark.parametrize("fn", [f.collatz_step, f.affine_chain, f.affine_chains_from_one_value],
+                         ids=name_of)
+@SETTINGS
+@given(x=st.one_of(int64s, st.integers(-2**62, 2**62)))
+@example(x=(INT64_MAX - 1) // 3)                     # 3x + 1 just fits
+@example(x=(INT64_MAX - 1) // 3 + 1)
+@example(x=-(2**63 // 3))                            # 3x just fits
+@example(x=-(2**63 // 3) - 1)
+@example(x=INT64_MIN + 9)                            # x - 9 just fits
+@example(x=INT64_MIN + 8)
+@example(x=INT64_MIN // 2)                           # x * -2 overflows, -(...) would not
+def test_chains_of_constant_operations_raise_exactly_when_a_step_overflows(fn, x):
+    expect(fn, JIT[fn], x)
+
+
+@SETTINGS
+@given(n=int64s, steps=st.integers(0, 3))
+@example(n=INT64_MAX, steps=1)
+@example(n=INT64_MAX - 2, steps=2)
+def test_a_counter_that_starts_from_an_argument_keeps_its_overflow_check(n, steps):
+    expect(f.counter_from_argument, JIT[f.counter_from_argument], n, steps)
+
+
 @SETTINGS
 @given(a=int64s, b=int64s)
 @example(a=INT64_MAX, b=1)  # a + b overflows although a + b - b == a

@@ -34,41 +34,45 @@ def checked(cg, name: str, symbol: str, a, b):
     message = f"int overflow in {symbol} (kiln ints are 64-bit)"
     if name == "ssub" and isinstance(b, ll.Constant) and b.constant != INT_MIN:
         name, b = "sadd", i64(-b.constant)          # x - c is x + (-c)
-    constant = constant_operand(name, a, b)
-    if constant is not None:
-        value, limit_check = constant
-        cg.overflow_if(limit_check(cg.b), message)
-        return value(cg.b)
+    if isinstance(b, ll.Constant) and not isinstance(a, ll.Constant) and name != "ssub":
+        a, b = b, a
+    if isinstance(a, ll.Constant) and isinstance(a.constant, int) and \
+            not isinstance(b, ll.Constant):
+        return affine_step(cg, name, a.constant, b, message)
     pair = cg.intrinsic(f"llvm.{name}.with.overflow.i64", ll.LiteralStructType([I64, I1]), [a, b])
     cg.overflow_if(cg.b.extract_value(pair, 1), message)
     return cg.b.extract_value(pair, 0)
 
 
-def constant_operand(name, a, b):
-    """With a constant operand, overflow is a comparison of the other operand against a bound:
-    off the critical path, and the operation itself stays a plain add or multiply (lea)."""
-    if isinstance(b, ll.Constant) and not isinstance(a, ll.Constant) and name != "ssub":
-        return constant_operand(name, b, a)
-    if not isinstance(a, ll.Constant) or isinstance(b, ll.Constant) or \
-            not isinstance(a.constant, int):
-        return None
-    c, x = a.constant, b
+def affine_step(cg, name: str, c: int, x, message: str):
+    """c + x, c - x or c * x for a constant c, as a plain add or multiply (lea).
+
+    A chain of such steps from one value y (as in `3 * n + 1`) computes scale * y + offset,
+    which is exact exactly when y lies in one interval. So each step's overflow check is one
+    range test on y, and LLVM merges a chain's tests into the last, narrowest one: one
+    compare for the whole expression instead of one per operation.
+    """
+    base, scale, offset = cg.affine.get(x, (x, 1, 0))
     if name == "sadd":
-        bound = (lambda bd: bd.icmp_signed(">", x, i64(INT_MAX - c))) if c >= 0 else \
-            (lambda bd: bd.icmp_signed("<", x, i64(INT_MIN - c)))
-        return (lambda bd: bd.add(x, a)), bound
-    if name == "ssub":          # c - x
-        bound = (lambda bd: bd.icmp_signed("<", x, i64(c - INT_MAX))) if c >= 0 else \
-            (lambda bd: bd.icmp_signed(">", x, i64(c - INT_MIN)))
-        return (lambda bd: bd.sub(a, x)), bound
-    if c in (0, 1):
-        return (lambda bd: bd.mul(x, a)), (lambda bd: ll.Constant(I1, 0))
-    if c == -1:
-        return (lambda bd: bd.mul(x, a)), (lambda bd: bd.icmp_signed("==", x, i64(INT_MIN)))
-    hi, lo = (INT_MAX // c, -(INT_MIN // -c)) if c > 0 else (INT_MIN // c, -(INT_MAX // -c))
-    lo, hi = sorted((lo, hi))
-    return (lambda bd: bd.mul(x, a)), (lambda bd: bd.or_(bd.icmp_signed(">", x, i64(hi)),
-                                                         bd.icmp_signed("<", x, i64(lo))))
+        scale, offset, value = scale, offset + c, cg.b.add(x, i64(c))
+    elif name == "ssub":
+        scale, offset, value = -scale, c - offset, cg.b.sub(i64(c), x)
+    else:
+        scale, offset, value = scale * c, offset * c, cg.b.mul(x, i64(c))
+    cg.affine[value] = (base, scale, offset)
+    if scale == 0:          # a product with 0: the constant offset, which is 0
+        return value
+    first, last = (INT_MIN, INT_MAX) if scale > 0 else (INT_MAX, INT_MIN)
+    lo = max(INT_MIN, -((offset - first) // scale))     # ceil((first - offset) / scale)
+    hi = min(INT_MAX, (last - offset) // scale)
+    if lo > hi:
+        cg.overflow_if(ll.Constant(I1, 1), message)
+    elif (lo, hi) != (INT_MIN, INT_MAX):        # y - lo >u hi - lo: y outside [lo, hi]
+        span = hi - lo
+        cg.overflow_if(cg.b.icmp_unsigned(">", cg.b.sub(base, i64(lo)),
+                                          i64(span - 2**64 if span > INT_MAX else span)),
+                       message)
+    return value
 
 
 @op("+", (INT, INT), INT)

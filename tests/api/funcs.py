@@ -48,3 +48,11 @@ def total(a):
     for i in range(a.shape[0]):
         s += a[i]
     return s
+
+
+def count_nonzero(flags):
+    count = 0
+    for i in range(flags.shape[0]):
+        if flags[i] != 0:
+            count += 1
+    return count

@@ -172,3 +172,24 @@ def never_runs_then_else(flag):
 # run: never_runs_then_else(True)
 # run: never_runs_then_else(False)
 # run: never_runs_then_else(math.nan)
+
+
+def counters(n):
+    """Small-start, small-step counters (kiln drops their overflow checks) beside one that is not."""
+    up = 0
+    down = 5
+    mixed = 1 << 40
+    big = 9223372036854775803  # 2**63 - 5
+    i = 0
+    while i < n:
+        up += 1
+        down -= 3
+        mixed = mixed + 1024 if i % 3 else mixed - 1
+        big += 1
+        i = i + 1
+        if i % 7 == 0:
+            up = 0
+    return up, down, mixed, big
+# run: counters(0)
+# run: counters(3)
+# run: counters(20)  # kiln: OverflowError
