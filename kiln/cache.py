@@ -130,8 +130,9 @@ def still_valid(func: Any, deps: dict[str, dict[str, list[Any]]]) -> bool:
                 return False
             if fingerprint(value) != recorded:
                 return False
-            if recorded[0] == "function":
-                stack.append(getattr(value, "py_func", value))
+            callee = getattr(value, "py_func", value)
+            if recorded[0] == "function" and function_id(callee) in deps:
+                stack.append(callee)         # compiled too (not kiln.prange, say): walk on
     return True
 
 

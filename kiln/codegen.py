@@ -26,6 +26,7 @@ I1, I8, I32, I64, DOUBLE = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntT
 I8P = I8.as_pointer()
 EXCINFO = ll.LiteralStructType([I32, I8P])
 UNION = ll.LiteralStructType([I8, I64])
+MAX_CHUNKS = 256   # a prange loop's chunks: a fixed count, so results never depend on threads
 
 
 SCALAR_TYPES = {"int": I64, "float": DOUBLE, "bool": I1, "None": I8, "np.bool": I1,
@@ -354,6 +355,116 @@ class FunctionEmitter:
         size = len(instr.value.type.items)
         self.set(instr.dest, self.b.extract_value(self.get(instr.value), instr.index % size))
 
+    def emit_Unbind(self, instr: ir.Unbind) -> None:
+        if instr.name not in self.slots:        # never assigned outside the loop body
+            return
+        slot, assigned = self.slots[instr.name]
+        t = self.fn.local_types[instr.name]
+        if has_refs(t):
+            self.release(self.b.load(slot), t)
+            self.b.store(ll.Constant(lltype(t), None), slot)
+        self.b.store(ll.Constant(I1, 0), assigned)
+
+    def emit_ParallelFor(self, instr: ir.ParallelFor) -> None:
+        """Run the outlined body over chunks on the pool (runtime/pool.py), re-raise the first
+        failure, then fold each reduction's chunk results into its outer value in order."""
+        self.flush()
+        body, b = instr.impl, self.b
+        args = [self.convert(self.get(a), a.type, t)
+                for a, t in zip(instr.args, body.arg_types[2:])]
+        partial = lltype(body.return_type)
+        env_type = ll.LiteralStructType([I32, EXCINFO, ll.LiteralStructType([a.type for a in args]),
+                                         partial.as_pointer()])
+        env = self.entry_alloca(env_type)
+        slots = self.entry_alloca(ll.ArrayType(partial, MAX_CHUNKS))
+
+        def field(index: int) -> ll.Value:
+            return b.gep(env, [ll.Constant(I32, 0), ll.Constant(I32, index)])
+        b.store(ll.Constant(I32, 0), field(0))
+        packed = ll.Constant(env_type.elements[2], ll.Undefined)
+        for index, arg in enumerate(args):
+            packed = b.insert_value(packed, arg, index)
+        b.store(packed, field(2))
+        b.store(b.gep(slots, [ll.Constant(I32, 0), ll.Constant(I32, 0)]), field(3))
+        count = self.get(instr.count)
+        chunks = b.select(b.icmp_signed("<", count, ll.Constant(I64, MAX_CHUNKS)), count,
+                          ll.Constant(I64, MAX_CHUNKS))
+        chunk = self.chunk_function(body, env_type)
+        with b.if_then(b.icmp_signed(">", count, ll.Constant(I64, 0))):
+            self.call_extern("kiln_parallel_for", ll.VoidType(), [chunk.type, I8P, I64, I64],
+                             [chunk, b.bitcast(env, I8P), count, chunks])
+        with b.if_then(b.icmp_unsigned("!=", b.load(field(0)), ll.Constant(I32, 0)),
+                       likely=False):
+            b.store(b.load(field(1)), self.excinfo)
+            self.fail()
+        self.set(instr.dest, self.combine(instr, slots, chunks))
+
+    def combine(self, instr: ir.ParallelFor, slots: ll.Value, chunks: ll.Value) -> ll.Value:
+        """outer op chunk0 op chunk1 ... for each reduction, in chunk order."""
+        b, result_type = self.b, instr.dest.type
+        partials = instr.impl.return_type.items if instr.combine else ()
+        accs = []
+        for value, t in zip(instr.outer, result_type.items):
+            acc = self.entry_alloca(lltype(t))
+            b.store(self.convert(self.get(value), value.type, t), acc)
+            accs.append(acc)
+        index = self.entry_alloca(I64)
+        b.store(ll.Constant(I64, 0), index)
+        header, loop, done = (self.llfn.append_basic_block(f"combine.{n}")
+                              for n in ("header", "loop", "done"))
+        b.branch(header)
+        b.position_at_end(header)
+        c = b.load(index)
+        b.cbranch(b.icmp_signed("<", c, chunks), loop, done)
+        b.position_at_end(loop)
+        chunk = b.load(b.gep(slots, [ll.Constant(I32, 0), c]))
+        for j, (acc, t, impl) in enumerate(zip(accs, result_type.items, instr.combine_impls)):
+            value = self.apply(impl, [b.load(acc), b.extract_value(chunk, j)], (t, partials[j]))
+            b.store(self.convert(value, impl.result, t), acc)
+        b.store(b.add(c, ll.Constant(I64, 1)), index)
+        b.branch(header)
+        b.position_at_end(done)
+        self.flush()
+        combined = ll.Constant(lltype(result_type), ll.Undefined)
+        for j, acc in enumerate(accs):
+            combined = b.insert_value(combined, b.load(acc), j)
+        return combined
+
+    def chunk_function(self, body: ir.Function, env_type: ll.LiteralStructType) -> ll.Function:
+        """void chunk(env, c, lo, hi): the body over lo..hi-1, its result into slot c; the
+        first failure is copied into the env and stops chunks that have not started."""
+        fn = ll.Function(self.unit.module, ll.FunctionType(ll.VoidType(), [I8P, I64, I64, I64]),
+                         f"{body.symbol}.chunk")
+        fn.linkage = "internal"
+        b = ll.IRBuilder(fn.append_basic_block("entry"))
+        env_p, c, lo, hi = fn.args
+        env = b.bitcast(env_p, env_type.as_pointer())
+
+        def field(index: int) -> ll.Value:
+            return b.gep(env, [ll.Constant(I32, 0), ll.Constant(I32, index)])
+        failed = field(0)
+        with b.if_then(b.icmp_unsigned("!=", b.load_atomic(failed, "monotonic", 4),
+                                       ll.Constant(I32, 0)), likely=False):
+            b.ret_void()
+        excinfo = b.alloca(EXCINFO)
+        packed = b.load(field(2))
+        args = [b.extract_value(packed, i) for i in range(len(env_type.elements[2].elements))]
+        result = b.call(self.unit.function(body), [excinfo, lo, hi] + args)
+        with b.if_then(b.extract_value(result, 0), likely=False):
+            first = b.cmpxchg(failed, ll.Constant(I32, 0), ll.Constant(I32, 1), "monotonic",
+                              "monotonic")
+            with b.if_then(b.extract_value(first, 1)):
+                b.store(b.load(excinfo), field(1))
+            b.ret_void()
+        b.store(b.extract_value(result, 1), b.gep(b.load(field(3)), [c]))
+        b.ret_void()
+        return fn
+
+    def entry_alloca(self, t: ll.Type) -> ll.Value:
+        """Stack space allocated once per call, however often the code needing it runs."""
+        with self.b.goto_block(self.llfn.entry_basic_block):
+            return self.b.alloca(t)
+
     def emit_Jump(self, instr: ir.Jump) -> None:
         self.b.branch(self.blocks[id(instr.target)])
 
@@ -566,6 +677,8 @@ class FunctionEmitter:
 
     def observable(self, instr: ir.Instr) -> bool:
         """Could this instruction let a wrapped int be seen (a store, a call, an allocation)?"""
+        if isinstance(instr, ir.ParallelFor):
+            return True
         if isinstance(instr, ir.Call):
             return isinstance(instr.impl, ir.Function) or self.returns_new_reference(instr) \
                 or instr.target in ("setitem", "method.fill")

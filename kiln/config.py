@@ -8,6 +8,8 @@ KILN_CACHE_DIR  one directory for every cache entry (default: __pycache__/kiln b
                 source file, else the user's cache directory, e.g. ~/.cache/kiln)
 KILN_CACHE_SIZE the most bytes of entries one cache directory keeps (default 256 MiB); the
                 least recently used go first
+KILN_NUM_THREADS threads in the pool that runs prange loops, the calling thread included
+                (default: the CPU count)
 """
 from __future__ import annotations
 
@@ -26,3 +28,4 @@ CACHE = _int("KILN_CACHE", 1) != 0
 CACHE_DIR = os.environ.get("KILN_CACHE_DIR", "")
 CACHE_SIZE = _int("KILN_CACHE_SIZE", 256 * 2**20)
 OPT = _int("KILN_OPT", 3)
+NUM_THREADS = max(_int("KILN_NUM_THREADS", 0), 0)

@@ -22,7 +22,6 @@ _compile_lock = threading.RLock()       # LLVM's engine is shared and not thread
 _entries = itertools.count()
 SUPPORTED_OPTIONS = {"nogil", "cache", "parallel", "fastmath", "boundscheck", "error_model",
                      "inline", "forceobj", "nopython", "looplift", "_nrt"}
-NOT_YET = {"parallel": "parallel=True is not implemented yet; prange runs as range"}
 
 
 class KilnWarning(UserWarning):
@@ -99,6 +98,9 @@ class Dispatcher:
                 build = self._build(types)
                 if use_cache:
                     cache.store(self.py_func, build, self.options)
+            if self.options.get("parallel"):
+                from .runtime import pool
+                pool.ensure_loaded()               # prange loops call into the thread pool
             compiled = Specialization(build, pipeline.load(build))
             self._specs[types] = compiled
             self._install_entry()
@@ -204,9 +206,6 @@ def jit(func: Any = None, *args: Any, **options: Any) -> Any:
     if unknown:
         raise TypeError(f"unknown kiln.jit option(s): {', '.join(sorted(unknown))}; supported: "
                         f"{', '.join(sorted(SUPPORTED_OPTIONS))}")
-    for name, message in NOT_YET.items():
-        if options.get(name):
-            warnings.warn(f"kiln.jit({name}=True): {message}", KilnWarning, stacklevel=2)
     if options.get("error_model", "python") != "python":
         warnings.warn("kiln always follows Python's error model (ZeroDivisionError, ...)",
                       KilnWarning, stacklevel=2)

@@ -18,10 +18,11 @@ import inspect
 import math
 from typing import Any
 
-from . import ir
+from . import ir, parallel
 from .errors import CompileError, Span
 from .lib import registry
-from .source import FunctionSource, source_of
+from .parallel import ParallelBody
+from .source import FunctionSource, positions, source_of
 from .types import DTypeValue, dtype_name, is_constant
 
 UNSUPPORTED_HINTS = {
@@ -53,10 +54,14 @@ RANGE_NAMES = {"range", "prange"}
 
 
 class Lowerer:
-    def __init__(self, func: Any):
-        self.func = func
-        self.src: FunctionSource = source_of(func)
-        self.tree = self.src.tree
+    def __init__(self, func: Any, parallel: bool = False):
+        """`func` is a Python function, or a prange loop's outlined body (parallel.ParallelBody);
+        under `parallel`, prange loops become ParallelFor (range loops otherwise)."""
+        body = func if isinstance(func, ParallelBody) else None
+        self.func = body.func if body else func
+        self.src: FunctionSource = source_of(self.func)
+        self.tree = body.tree if body else self.src.tree
+        self.parallel = parallel
         self.next_value = 0
         self.next_block = 0
         self.blocks: list[ir.Block] = []
@@ -65,7 +70,8 @@ class Lowerer:
         self.params = self.check_params()
         self.locals = self.params | self.assigned_names()
         self.temps = 0
-        self.reads: dict[str, Any] = {}    # every global, closure or builtin name resolved
+        self.reads: dict[str, Any] = body.reads if body else {}  # every global, closure or
+                                                                  # builtin name resolved
         self.regions: list[ir.LoopRegion] = []
         self.open_regions: list[ir.LoopRegion] = []
 
@@ -256,16 +262,14 @@ class Lowerer:
     #    latch:  k = k + 1; cur = cur + step (wrapping: unused after the last trip); jump header
     def lower_For(self, node: ast.For) -> None:
         call = node.iter
-        if not (isinstance(call, ast.Call) and self.global_name(call.func) in RANGE_NAMES):
+        kind = self.global_name(call.func) if isinstance(call, ast.Call) else None
+        if kind not in RANGE_NAMES:
             return self.lower_for_each(node)
-        if call.keywords or not 1 <= len(call.args) <= 3:
-            raise self.error(call, "range() takes 1 to 3 positional arguments")
-        args = [self.emit_value(ir.Call, a, "range.int", [self.lower(a)]) for a in call.args]
-        start = self.const(call, 0) if len(args) == 1 else args[0]
-        stop = args[0] if len(args) == 1 else args[1]
-        if len(args) < 3 or (isinstance(call.args[2], ast.Constant) and call.args[2].value == 1):
+        start, stop, step = self.range_arguments(call)
+        if kind == "prange" and self.parallel:
+            return self.lower_parallel_for(node, start, stop, step)
+        if step is None:
             return self.lower_unit_range(node, start, stop)
-        step = args[2]
         count, index, current = self.temp(), self.temp(), self.temp()
         n = self.emit_value(ir.Call, call, "range.len", [start, stop, step])
         self.emit(ir.Store(self.span(call), count, n))
@@ -279,6 +283,53 @@ class Lowerer:
             self.emit(ir.Store(self.span(call), current, self.emit_value(
                 ir.Call, call, "range.step", [self.load(call, current), step])))
         self.range_loop(node, index, count, current, advance)
+
+    def range_arguments(self, call: ast.Call) -> tuple[ir.Value, ir.Value, ir.Value | None]:
+        """start, stop and step of range(...) or prange(...); step None when it is 1."""
+        if call.keywords or not 1 <= len(call.args) <= 3:
+            raise self.error(call, "range() takes 1 to 3 positional arguments")
+        args = [self.emit_value(ir.Call, a, "range.int", [self.lower(a)]) for a in call.args]
+        start = self.const(call, 0) if len(args) == 1 else args[0]
+        stop = args[0] if len(args) == 1 else args[1]
+        unit = len(args) < 3 or (isinstance(call.args[2], ast.Constant) and
+                                 call.args[2].value == 1)
+        return start, stop, None if unit else args[2]
+
+    #  for i in prange(start, stop, step): body     (under parallel=True; see kiln.parallel)
+    #    n = range.len(start, stop, step)
+    #    %r = parallel_for body(n, start, step, captured..., identities...) [op x, ...]
+    #    x = %r[0] ...; unbind private names; if n > 0: i = start + (n - 1) * step
+    def lower_parallel_for(self, node: ast.For, start: ir.Value, stop: ir.Value,
+                           step: ir.Value | None) -> None:
+        call = node.iter
+        loop = parallel.plan(node, self.locals, self.global_name, self.error,
+                             self.tree.name)
+        step = step if step is not None else self.const(call, 1)
+        count = self.emit_value(ir.Call, call, "range.len", [start, stop, step])
+        captured = [self.load(node, name) for name in loop.captured]
+        outer = [self.load(node, name) for name, _ in loop.reductions]
+        starts = [value if op in ("min", "max") else
+                  self.emit_value(ir.Call, node, f"prange.identity{op}", [value])
+                  for value, (_, op) in zip(outer, loop.reductions)]
+        body = ParallelBody(self.func, loop.tree, self.reads)
+        result = self.emit_value(ir.ParallelFor, node, body, count,
+                                 [start, step, *captured, *starts], outer,
+                                 [op for _, op in loop.reductions])
+        for index, (name, _) in enumerate(loop.reductions):
+            self.emit(ir.Store(self.span(node), name,
+                               self.emit_value(ir.GetItem, node, result, index)))
+        for name in sorted(loop.privates - {loop.target}):
+            self.emit(ir.Unbind(self.span(node), name))
+        ran, after = self.new_block(), self.new_block()
+        self.emit(ir.Branch(self.span(call), self.emit_value(
+            ir.Compare, call, ">", count, self.const(call, 0)), ran, after))
+        self.start(ran)
+        steps = self.emit_value(ir.BinOp, call, "-", count, self.const(call, 1))
+        last = self.emit_value(ir.BinOp, call, "+", start,
+                               self.emit_value(ir.BinOp, call, "*", steps, step))
+        self.emit(ir.Store(self.span(node.target), loop.target, last))
+        self.jump(node, after)
+        self.start(after)
 
     #  for i in range(start, stop): body else: orelse
     #    cur = start; header: branch cur < stop, body, orelse
@@ -670,10 +721,6 @@ def reachable(blocks: list[ir.Block]) -> list[ir.Block]:
     return [b for b in blocks if id(b) in seen]
 
 
-def positions(node: ast.AST) -> dict[str, int]:
-    return {k: getattr(node, k) for k in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
-
-
 def describe(node: ast.AST) -> str:
     names = {"Call": "this call", "Attribute": "attribute access", "Subscript": "subscript",
              "List": "a list", "Dict": "a dict", "Set": "a set", "Lambda": "lambda",
@@ -692,6 +739,6 @@ def short_repr(value: Any) -> str:
     return text if len(text) < 40 else text[:37] + "..."
 
 
-def lower_function(func: Any) -> ir.Function:
-    """Lower a Python function to untyped IR."""
-    return Lowerer(func).lower_function()
+def lower_function(func: Any, parallel: bool = False) -> ir.Function:
+    """Lower a Python function (or a prange loop's outlined body) to untyped IR."""
+    return Lowerer(func, parallel and not isinstance(func, ParallelBody)).lower_function()

@@ -15,11 +15,12 @@ import itertools
 import secrets
 from typing import Any
 
-from . import ir
+from . import ir, parallel
 from .errors import CompileError, Span
 from .frontend import lower_function, reachable
 from .lib import registry
-from .types import BOTTOM, Bottom, Tuple, Type, Union, typeof, union_of
+from .types import (BOTTOM, INT, NUMBER_ORDER, Bottom, Tuple, Type, Union, is_number, members,
+                    typeof, union_of)
 
 MAX_ROUNDS = 50
 _symbols = itertools.count()
@@ -46,15 +47,18 @@ def operands(instr: ir.Instr) -> list[ir.Value]:
             return [instr.value]
         case ir.Call():
             return instr.args
+        case ir.ParallelFor():
+            return [instr.count, *instr.args, *instr.outer]
     return []
 
 
 class Inference:
     """Typed functions for (Python function, argument types) pairs reached from one root."""
 
-    def __init__(self) -> None:
+    def __init__(self, parallel: bool = False) -> None:
         self.functions: dict[tuple[Any, tuple[Type, ...]], ir.Function] = {}
         self.changed = False
+        self.parallel = parallel        # prange loops run on the thread pool
 
     def root(self, func: Any, arg_types: tuple[Type, ...]) -> ir.Function:
         fn = self.function(func, arg_types)
@@ -74,7 +78,7 @@ class Inference:
     def function(self, func: Any, arg_types: tuple[Type, ...]) -> ir.Function:
         key = (func, arg_types)
         if key not in self.functions:
-            fn = lower_function(func)
+            fn = lower_function(func, self.parallel)
             fn.arg_types = arg_types
             fn.return_type = BOTTOM
             fn.symbol = f"kiln.{func.__qualname__}.{_PROCESS}.{next(_symbols)}"
@@ -181,6 +185,41 @@ class Inference:
                               f"({', '.join(map(str, arg_types))}) at {instr.span}")
             raise
         instr.impl, instr.dest.type = callee, callee.return_type
+
+    def type_ParallelFor(self, fn, instr: ir.ParallelFor, state) -> None:
+        """Type the outlined body for its arguments, then each reduction's combination of the
+        outer value with the chunks' results (a type that holds both, e.g. int | float)."""
+        arg_types = tuple(a.type for a in [instr.count, *instr.args, *instr.outer])
+        if any(isinstance(t, Bottom) for t in arg_types):
+            instr.dest.type, instr.impl = BOTTOM, None
+            return
+        body = self.function(instr.body, (INT, INT) + tuple(a.type for a in instr.args))
+        instr.impl = body
+        if isinstance(body.return_type, Bottom):
+            instr.dest.type = BOTTOM
+            return
+        partials = body.return_type.items if instr.combine else ()
+        combined, instr.combine_impls = [], []
+        for op, value, partial in zip(instr.combine, instr.outer, partials):
+            if not all(is_number(t) for t in members(value.type) + members(partial)):
+                raise CompileError(parallel.not_a_number(value.type), instr.span,
+                                   hint=parallel.REDUCTION_FORMS)
+            acc = value.type
+            for _ in range(len(NUMBER_ORDER)):
+                impl = registry.resolve(op, (acc, partial))
+                wider = union_of([acc, impl.result]) if impl is not None else None
+                if wider is None:
+                    raise CompileError(f"cannot combine prange results of types {acc} and "
+                                       f"{partial} with {op}", instr.span)
+                if wider == acc:
+                    break
+                acc = wider
+            combined.append(acc)
+            instr.combine_impls.append(impl)
+        instr.dest.type = Tuple(tuple(combined))
+
+    def type_Unbind(self, fn, instr: ir.Unbind, state) -> None:
+        pass
 
     def type_MakeTuple(self, fn, instr: ir.MakeTuple, state) -> None:
         types = tuple(i.type for i in instr.items)

@@ -172,6 +172,33 @@ class Raise(Instr):
     message: str | None
 
 
+@dataclass(eq=False)
+class Unbind(Instr):
+    """`unbind x`: x has no value any more (a prange loop's private variable after the loop)."""
+
+    name: str
+
+
+@dataclass(eq=False)
+class ParallelFor(Instr):
+    """`%d = parallel_for body(%n, %args...)`: a prange loop on the thread pool.
+
+    `body` (a `ParallelBody`) is the loop outlined as a function of (lo, hi, args...) that runs
+    iterations lo..hi-1 and returns the values of its reductions; the pool runs chunks of
+    range(%n) through it. `%d` is the tuple of each reduction's outer value (`outer`) combined
+    with every chunk's result, in chunk order, by its operator (`combine`: "+", "min", ...).
+    """
+
+    dest: Value
+    body: Any
+    count: Value
+    args: list[Value]
+    outer: list[Value]
+    combine: list[str]
+    impl: Any = None                      # set by inference: the body's typed Function
+    combine_impls: list[Any] = field(default_factory=list)   # and each operator's Impl
+
+
 TERMINATORS = (Jump, Branch, Return, Raise)
 
 
@@ -262,6 +289,12 @@ def format_instr(instr: Instr) -> str:
             return f"branch {instr.cond}, {instr.then.label}, {instr.orelse.label}"
         case Return():
             return f"return {instr.value}"
+        case Unbind():
+            return f"unbind {instr.name}"
+        case ParallelFor():
+            args = ", ".join(map(str, [instr.count, *instr.args]))
+            combined = ", ".join(f"{op} {v}" for op, v in zip(instr.combine, instr.outer))
+            return f"{v(instr.dest)} = parallel_for {instr.body.__name__}({args}) [{combined}]"
         case Raise():
             return f"raise {instr.exc}({instr.message!r})"
     raise TypeError(f"no printed form for {type(instr).__name__}")

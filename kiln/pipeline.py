@@ -45,7 +45,7 @@ def compile_function(func: Any, arg_types: tuple[Type, ...],
     from .infer import Inference
     from .verify import verify
 
-    inference = Inference()
+    inference = Inference(parallel=bool((options or {}).get("parallel")))
     typed = inference.root(func, arg_types)        # frontend + type inference, to a fixpoint
     functions = list(inference.functions.values())
     if config.DEBUG:

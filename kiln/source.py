@@ -16,6 +16,11 @@ from typing import Any
 from .errors import CompileError, Span
 
 
+def positions(node: ast.AST) -> dict[str, int]:
+    """A node's place in the file, to give a node made for it (ast.Name(..., **positions(n)))."""
+    return {k: getattr(node, k) for k in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
+
+
 @dataclass(frozen=True)
 class FunctionSource:
     tree: ast.FunctionDef

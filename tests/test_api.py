@@ -49,12 +49,6 @@ def test_unknown_option_is_a_type_error():
         kiln.jit(funcs.add, nopythn=True)
 
 
-@pytest.mark.parametrize("option", ["parallel"])
-def test_options_not_implemented_yet_warn(option):
-    with pytest.warns(kiln.KilnWarning, match=option):
-        kiln.jit(funcs.add, **{option: True})
-
-
 def test_error_model_numpy_warns():
     with pytest.warns(kiln.KilnWarning, match="error model"):
         kiln.jit(funcs.add, error_model="numpy")

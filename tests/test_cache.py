@@ -161,6 +161,25 @@ def test_loaded_code_never_runs_the_pipeline(project: Project) -> None:
     assert project.run(code).stdout == "7 0.5"
 
 
+def test_parallel_functions_load_from_cache(project: Project) -> None:
+    """A prange loop's outlined body is part of its function's entry, and `kiln.prange`,
+    which is kiln's own function rather than compiled code, does not make the entry stale."""
+    project.write("p.py", """
+        import kiln
+
+        @kiln.jit(parallel=True)
+        def total(n):
+            s = 0
+            for i in kiln.prange(n):
+                s += i
+            return s
+        """)
+    call = "import p; print(p.total(1000))"
+    assert project.run(call).compiled == ["total"]
+    again = project.run(call)
+    assert again.stdout == "499500" and again.compiled == [] and not again.cache_warnings
+
+
 def test_new_argument_types_get_their_own_entry(project: Project) -> None:
     project.write("m.py", ARITH)
     project.run("import m; print(m.f(2))")

@@ -12,6 +12,8 @@ are compared by `support.assert_same_result`: exact types, NaN-aware, -0.0 != 0.
 recursively, NumPy scalars by exact type, arrays by dtype, shape and contents; if CPython raises,
 kiln must raise the same class.
 
+A module constant `JIT_OPTIONS = ("parallel",)` turns those options on in every kiln.jit of the file.
+
 When EXPR is a call `f(ARGS)`, each side evaluates `f` and the arguments once, into fresh
 objects, then calls; afterwards every argument that is an ndarray (also inside a tuple argument)
 must be equal on both sides, so in-place mutation is compared too (also when the call raised).
@@ -250,7 +252,8 @@ def python_globals(path: Path) -> dict[str, Any]:
 @functools.cache
 def jit_globals(path: Path) -> dict[str, Any]:
     module = load_module(path, "jit")
-    jit_module(module, jit_decorator())
+    jit, options = jit_decorator(), dict.fromkeys(getattr(module, "JIT_OPTIONS", ()), True)
+    jit_module(module, (lambda fn: jit(fn, **options)) if options and not ORACLE_SELF else jit)
     return vars(module)
 
 
@@ -351,7 +354,8 @@ def test_case_file_is_plain_python(path: Path) -> None:
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
     assert parse_case_file(path), f"{path.name} has no '# run:' line"
     for name, value in python_globals(path).items():
-        if name.startswith("__") or callable(value) or isinstance(value, types.ModuleType):
+        if name.startswith("__") or callable(value) or isinstance(value, types.ModuleType) or \
+                name == "JIT_OPTIONS":          # the harness's, not a constant kiln reads
             continue
         check_supported_value(value, f"module constant {name}", int64=True)
 
