@@ -3,6 +3,9 @@ included, and views keep their base alive."""
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -134,3 +137,14 @@ def test_exceptions_free_every_block_exactly_once():
         with pytest.raises(ValueError):
             raise_holding(8, 1)
     assert nrt.stats() == (allocated + 20, freed + 20)
+
+
+def test_an_array_alive_at_exit_is_freed_quietly():
+    """The first array a process gets from compiled code, still referenced when the
+    interpreter shuts down, is released without an error on stderr."""
+    code = ("import sys, kiln\nsys.path.insert(0, sys.argv[1])\nfrom memory import funcs\n"
+            "import numpy as np\n"
+            "kept = kiln.jit(funcs.make, cache=False)(5)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert (done.returncode, done.stderr) == (0, "")

@@ -146,3 +146,19 @@ def test_pool_works_after_fork():
     done = subprocess.run([sys.executable, "-c", code, os.path.dirname(__file__)],
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.stdout.split() == ["0", "True"], done.stderr
+
+
+def test_reference_counts_under_contention(threads):
+    """Every thread takes and drops references to one block at once: the atomic counts must
+    end where they started, the block freed exactly once."""
+    views = jit(funcs.views_under_contention)
+    views(4)
+    gc.collect()
+    before = nrt.stats()
+    for _ in range(3):
+        m = views(20_000)
+        assert m.sum() == 20_000 * 200
+        del m
+    gc.collect()
+    allocated, freed = nrt.stats()
+    assert allocated - before[0] == freed - before[1] == 3

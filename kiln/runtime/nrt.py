@@ -108,16 +108,19 @@ def _native_decref():
 
 
 class _Owner:
-    """Holds one reference to an NRT block for the NumPy array built on it."""
+    """Holds one reference to an NRT block for the NumPy array built on it. The release
+    function is looked up now, not when the array dies: that may be at interpreter exit,
+    when nothing can be imported or compiled any more."""
 
-    __slots__ = ("meminfo", "__array_interface__")
+    __slots__ = ("meminfo", "release", "__array_interface__")
 
     def __init__(self, meminfo: int, interface: dict):
         self.meminfo = meminfo
+        self.release = _native_decref()
         self.__array_interface__ = interface
 
     def __del__(self) -> None:
-        _native_decref()(self.meminfo)
+        self.release(self.meminfo)
 
 
 class _View:

@@ -85,3 +85,12 @@ def fails_at(a, bad):
     for i in prange(a.shape[0]):
         out[i] = a[i + (i == bad) * a.shape[0]]
     return out
+
+
+def views_under_contention(n):
+    m = np.zeros((n, 4))
+    for i in prange(n):
+        for k in range(200):
+            row = m[i]           # a view: another reference to m's block, from every thread
+            row[k % 4] += 1.0
+    return m
