@@ -222,15 +222,15 @@ class FunctionEmitter:
 
     # ---- references (arrays): locals and owned temporaries hold them ----------------------
     def returns_new_reference(self, instr: ir.Instr) -> bool:
-        """Calls that create arrays, and tuples of arrays: a tuple holds its own references,
-        so `a, b = b, a` cannot free `a` between the two assignments."""
+        """Operations that create arrays (calls, and operators on arrays: `a + b`, `a @ b`),
+        and tuples of arrays: a tuple holds its own references, so `a, b = b, a` cannot free
+        `a` between the two assignments."""
         if isinstance(instr, ir.MakeTuple):
             return has_refs(instr.dest.type)
-        if not isinstance(instr, ir.Call):
-            return False
-        if isinstance(instr.impl, ir.Function):
-            return has_refs(instr.impl.return_type)
-        return getattr(instr.impl, "owned", False)
+        impl = getattr(instr, "impl", None)
+        if isinstance(impl, ir.Function):
+            return has_refs(impl.return_type)
+        return getattr(impl, "owned", False)
 
     def retain(self, value: ll.Value, t: Type) -> None:
         self.walk_refs(value, t, nrt.incref)
@@ -551,14 +551,20 @@ class FunctionEmitter:
 
     def observable(self, instr: ir.Instr) -> bool:
         """Could this instruction let a wrapped int be seen (a store, a call, an allocation)?"""
-        if isinstance(instr, ir.Call):
-            return isinstance(instr.impl, ir.Function) or self.returns_new_reference(instr) \
-                or instr.target in ("setitem", "method.fill")
-        return isinstance(instr, ir.MakeTuple) and self.returns_new_reference(instr)
+        if isinstance(instr, ir.Call) and (isinstance(instr.impl, ir.Function) or
+                                           instr.target in ("setitem", "method.fill",
+                                                            "method.sort")):
+            return True
+        return self.returns_new_reference(instr)
 
     def propagate(self, failed: ll.Value) -> None:
         with self.b.if_then(failed, likely=False):
             self.fail()
+
+    def local(self, kind: ll.Type, name: str = "") -> ll.Value:
+        """A stack slot in the entry block, so an emitter may use it inside a loop (mem2reg
+        turns it into a register)."""
+        return llvm_ir.entry_slot(self.b, kind, name)
 
     def call_extern(self, name: str, ret: ll.Type, argtypes: list[ll.Type],
                     args: list[ll.Value]) -> ll.Value:
