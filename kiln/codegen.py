@@ -225,15 +225,15 @@ class FunctionEmitter:
 
     # ---- references (arrays): locals and owned temporaries hold them ----------------------
     def returns_new_reference(self, instr: ir.Instr) -> bool:
-        """Calls that create arrays, and tuples of arrays: a tuple holds its own references,
-        so `a, b = b, a` cannot free `a` between the two assignments."""
+        """Operations that create arrays (calls, and operators on arrays: `a + b`, `a @ b`),
+        and tuples of arrays: a tuple holds its own references, so `a, b = b, a` cannot free
+        `a` between the two assignments."""
         if isinstance(instr, ir.MakeTuple):
             return has_refs(instr.dest.type)
-        if not isinstance(instr, ir.Call):
-            return False
-        if isinstance(instr.impl, ir.Function):
-            return has_refs(instr.impl.return_type)
-        return getattr(instr.impl, "owned", False)
+        impl = getattr(instr, "impl", None)
+        if isinstance(impl, ir.Function):
+            return has_refs(impl.return_type)
+        return getattr(impl, "owned", False)
 
     def retain(self, value: ll.Value, t: Type) -> None:
         self.walk_refs(value, t, nrt.incref)
@@ -375,8 +375,8 @@ class FunctionEmitter:
         partial = lltype(body.return_type)
         env_type = ll.LiteralStructType([I32, EXCINFO, ll.LiteralStructType([a.type for a in args]),
                                          partial.as_pointer()])
-        env = self.entry_alloca(env_type)
-        slots = self.entry_alloca(ll.ArrayType(partial, MAX_CHUNKS))
+        env = self.local(env_type)
+        slots = self.local(ll.ArrayType(partial, MAX_CHUNKS))
 
         def field(index: int) -> ll.Value:
             return b.gep(env, [ll.Constant(I32, 0), ll.Constant(I32, index)])
@@ -405,10 +405,10 @@ class FunctionEmitter:
         partials = instr.impl.return_type.items if instr.combine else ()
         accs = []
         for value, t in zip(instr.outer, result_type.items):
-            acc = self.entry_alloca(lltype(t))
+            acc = self.local(lltype(t))
             b.store(self.convert(self.get(value), value.type, t), acc)
             accs.append(acc)
-        index = self.entry_alloca(I64)
+        index = self.local(I64)
         b.store(ll.Constant(I64, 0), index)
         header, loop, done = (self.llfn.append_basic_block(f"combine.{n}")
                               for n in ("header", "loop", "done"))
@@ -459,11 +459,6 @@ class FunctionEmitter:
         b.store(b.extract_value(result, 1), b.gep(b.load(field(3)), [c]))
         b.ret_void()
         return fn
-
-    def entry_alloca(self, t: ll.Type) -> ll.Value:
-        """Stack space allocated once per call, however often the code needing it runs."""
-        with self.b.goto_block(self.llfn.entry_basic_block):
-            return self.b.alloca(t)
 
     def emit_Jump(self, instr: ir.Jump) -> None:
         self.b.branch(self.blocks[id(instr.target)])
@@ -677,16 +672,21 @@ class FunctionEmitter:
 
     def observable(self, instr: ir.Instr) -> bool:
         """Could this instruction let a wrapped int be seen (a store, a call, an allocation)?"""
-        if isinstance(instr, ir.ParallelFor):
+        if isinstance(instr, ir.ParallelFor) or \
+                isinstance(instr, ir.Call) and (isinstance(instr.impl, ir.Function) or
+                                                instr.target in ("setitem", "method.fill",
+                                                                 "method.sort")):
             return True
-        if isinstance(instr, ir.Call):
-            return isinstance(instr.impl, ir.Function) or self.returns_new_reference(instr) \
-                or instr.target in ("setitem", "method.fill")
-        return isinstance(instr, ir.MakeTuple) and self.returns_new_reference(instr)
+        return self.returns_new_reference(instr)
 
     def propagate(self, failed: ll.Value) -> None:
         with self.b.if_then(failed, likely=False):
             self.fail()
+
+    def local(self, kind: ll.Type, name: str = "") -> ll.Value:
+        """A stack slot in the entry block, so an emitter may use it inside a loop (mem2reg
+        turns it into a register)."""
+        return llvm_ir.entry_slot(self.b, kind, name)
 
     def call_extern(self, name: str, ret: ll.Type, argtypes: list[ll.Type],
                     args: list[ll.Value]) -> ll.Value:

@@ -595,31 +595,33 @@ class Lowerer:
             raise self.error(node, "*args and **kwargs in calls are not supported")
         func = node.func
         if isinstance(func, ast.Attribute) and not self.is_global_access(func):
-            if node.keywords:                        # a.method(x): call method.name(a, x)
-                raise self.error(node.keywords[0], f"{func.attr}() takes positional "
-                                 "arguments only in compiled code")
-            args = [self.lower(func.value)] + [self.lower(a) for a in node.args]
-            return self.emit_value(ir.Call, node, f"method.{func.attr}", args)
+            name = f"method.{func.attr}"             # a.method(x): call method.name(a, x)
+            return self.emit_value(ir.Call, node, name,
+                                   self.bind_library(node, name, [func.value, *node.args]))
         target = self.resolve_callee(func)
         if isinstance(target, str):
-            return self.emit_value(ir.Call, node, target, self.bind_library(node, target))
+            return self.emit_value(ir.Call, node, target,
+                                   self.bind_library(node, target, node.args))
         return self.emit_value(ir.Call, node, target, self.bind_arguments(node, target))
 
-    def bind_library(self, node: ast.Call, name: str) -> list[ir.Value]:
-        """Positional arguments for a library function; keywords by its registered signature,
-        with None for parameters left out."""
+    def bind_library(self, node: ast.Call, name: str, args: list[ast.expr]) -> list[ir.Value]:
+        """Positional arguments for a library function (a method's object first); keywords
+        by its registered signature, with None for parameters left out."""
         params = registry.SIGNATURES.get(name)
+        shown = name.replace("method.", ".", 1)
         if params is None:
             if node.keywords:
-                raise self.error(node.keywords[0], f"{name}() takes positional arguments "
+                raise self.error(node.keywords[0], f"{shown}() takes positional arguments "
                                  "only in compiled code")
-            return [self.lower(a) for a in node.args]
-        if len(node.args) > len(params):
-            raise self.error(node, f"{name}() takes at most {len(params)} arguments")
-        given: dict[str, ast.expr] = dict(zip(params, node.args))
+            return [self.lower(a) for a in args]
+        if len(args) > len(params):
+            count = len(params) - (shown != name)     # a method's object is not counted
+            raise self.error(node, f"{shown}() takes at most {count} argument"
+                             f"{'s' if count != 1 else ''}")
+        given: dict[str, ast.expr] = dict(zip(params, args))
         for keyword in node.keywords:
             if keyword.arg not in params or keyword.arg in given:
-                raise self.error(keyword, f"{name}() got an unexpected or repeated keyword "
+                raise self.error(keyword, f"{shown}() got an unexpected or repeated keyword "
                                  f"argument {keyword.arg!r}", f"parameters: {', '.join(params)}")
             given[keyword.arg] = keyword.value
         last = max((params.index(k) for k in given), default=-1)

@@ -312,7 +312,8 @@ def unsupported(instr: ir.Instr, key: str, args: list[ir.Value], defs: dict) -> 
         what = f".{name}()" if kind == "method" else f".{name}"
         message = f"{what} of {owner} is not supported in compiled code (yet)"
         hint = ("arrays: .shape .size .ndim .strides .itemsize .dtype .T, .copy() .fill() "
-                ".sum() .prod() .mean() .min() .max() .argmin() .argmax() (no axis= yet)")
+                ".sort() .sum() .prod() .mean() .min() .max() .argmin() .argmax() (these "
+                "with an optional constant axis)")
     elif isinstance(instr, ir.Call):
         message = f"{key}() does not accept arguments of type " \
                   f"({', '.join(str(a.type) for a in args)})"
@@ -323,7 +324,8 @@ def unsupported(instr: ir.Instr, key: str, args: list[ir.Value], defs: dict) -> 
     else:
         message = f"unsupported operand type{'s' if len(args) > 1 else ''} for " \
                   f"{SYMBOL_NAMES.get(key, key)}: {types}"
-        hint = "int, float and bool operands"
+        hint = "1-d and 2-d arrays on both sides" if key == "@" else \
+            "int, float and bool operands"
     return CompileError(message, instr.span, types=describe_types(args, defs), hint=hint)
 
 

@@ -1,5 +1,10 @@
 """Small llvmlite.ir helpers that every emitter shares: declare a function once per module,
-build a private helper function once, and a private NUL-terminated string constant."""
+build a private helper function once, a private NUL-terminated string constant, and the two
+loop shapes that hand-written loops take.
+
+    counted_loop(b, start, stop, lambda i: ...)     for i in range(start, stop, step)
+    while_loop(b, lambda: cond, lambda: ...)         while cond: ...   (state in entry_slots)
+"""
 from __future__ import annotations
 
 import hashlib
@@ -7,7 +12,7 @@ from typing import Callable
 
 from llvmlite import ir as ll
 
-I8 = ll.IntType(8)
+I8, I64 = ll.IntType(8), ll.IntType(64)
 
 
 def declare(module: ll.Module, name: str, ret: ll.Type, args: list[ll.Type],
@@ -39,3 +44,45 @@ def string(module: ll.Module, text: str) -> ll.Value:
         var.initializer = ll.Constant(var.type.pointee, data)
         var.global_constant, var.linkage = True, "private"
     return var.bitcast(I8.as_pointer())
+
+
+def entry_slot(b: ll.IRBuilder, kind: ll.Type, name: str = "") -> ll.Value:
+    """A stack slot in the function's entry block, wherever the builder is: mem2reg turns
+    only those into registers, and an alloca inside a loop would grow the stack each trip."""
+    with b.goto_entry_block():
+        return b.alloca(kind, name=name)
+
+
+def counted_loop(b: ll.IRBuilder, start: ll.Value, stop: ll.Value,
+                 body: Callable[[ll.Value], None], step: int = 1) -> None:
+    """body(i) for i = start, start + step, ... while i < stop; the builder ends after it.
+
+        head: i = phi [start, entry], [i + step, body]; branch i < stop, body, done
+    """
+    entry = b.block
+    head, inside, done = (b.append_basic_block(f"loop.{part}") for part in
+                          ("head", "body", "done"))
+    b.branch(head)
+    b.position_at_end(head)
+    i = b.phi(I64)
+    i.add_incoming(start, entry)
+    b.cbranch(b.icmp_signed("<", i, stop), inside, done)
+    b.position_at_end(inside)
+    body(i)
+    i.add_incoming(b.add(i, ll.Constant(I64, step)), b.block)
+    b.branch(head)
+    b.position_at_end(done)
+
+
+def while_loop(b: ll.IRBuilder, condition: Callable[[], ll.Value],
+               body: Callable[[], None]) -> None:
+    """while condition(): body(), the condition emitted in the loop's head block."""
+    head, inside, done = (b.append_basic_block(f"while.{part}") for part in
+                          ("head", "body", "done"))
+    b.branch(head)
+    b.position_at_end(head)
+    b.cbranch(condition(), inside, done)
+    b.position_at_end(inside)
+    body()
+    b.branch(head)
+    b.position_at_end(done)

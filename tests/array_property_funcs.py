@@ -5,6 +5,8 @@ the test module keeps one dispatcher per function, so each type signature compil
 Nothing here is a test: every function is plain Python that CPython runs as it is.
 """
 
+import numpy as np
+
 # --- reading: a[i], a[i, j], a[i, j, k] (a scalar, an (n-k)-d view, or IndexError) ------------
 
 
@@ -135,10 +137,63 @@ def transpose(a):
     return a.T
 
 
+# --- reductions along one axis (a constant: one function per axis) ---------------------------
+
+
+def folds0(a):
+    return a.sum(axis=0), a.prod(axis=0), a.mean(axis=0)
+
+
+def folds1(a):
+    return a.sum(axis=1), a.prod(axis=1), a.mean(axis=1)
+
+
+def folds_last(a):
+    return a.sum(axis=-1), a.prod(axis=-1), a.mean(axis=-1)
+
+
+def extremes0(a):
+    return a.min(axis=0), a.max(axis=0), a.argmin(axis=0), a.argmax(axis=0)
+
+
+def extremes1(a):
+    return a.min(axis=1), a.max(axis=1), a.argmin(axis=1), a.argmax(axis=1)
+
+
+def extremes_last(a):
+    return a.min(axis=-1), a.max(axis=-1), a.argmin(axis=-1), a.argmax(axis=-1)
+
+
+# --- sorting ------------------------------------------------------------------------------------
+
+
+def sorted_copies(a):
+    return np.sort(a), np.sort(a, axis=0), np.sort(a, axis=None)
+
+
+def sort_in_place(a):
+    a.sort()
+
+
+# --- products -----------------------------------------------------------------------------------
+
+
+def dot(a, b):
+    return np.dot(a, b)
+
+
+def matmul(a, b):
+    return a @ b
+
+
 SUMS = {1: (sum1, fsum1), 2: (sum2, fsum2, sum2_rows), 3: (sum3, fsum3, sum3_rows)}
+FOLDS = {0: folds0, 1: folds1, -1: folds_last}
+EXTREMES = {0: extremes0, 1: extremes1, -1: extremes_last}
 GETS = {1: get1, 2: get2, 3: get3}
 PUTS = {1: put1, 2: put2, 3: put3}
 FUNCTIONS = (
     get1, get2, get3, put1, put2, put3, fill_row2, fill_row3,
     sum1, sum2, sum3, fsum1, fsum2, fsum3, sum2_rows, sum3_rows, attributes, transpose,
+    folds0, folds1, folds_last, extremes0, extremes1, extremes_last, sorted_copies,
+    sort_in_place, dot, matmul,
 )

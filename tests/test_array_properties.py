@@ -1,6 +1,6 @@
-"""Property tests: kiln's array indexing, element assignment, index-loop sums and attributes
-against CPython + NumPy 2, over random dtypes, shapes (1-3 dims, size-0 and size-1 axes
-included), memory layouts and indices.
+"""Property tests: kiln's array indexing, element assignment, index-loop sums, attributes,
+reductions along an axis, sorting and matrix products against CPython + NumPy 2, over random
+dtypes, shapes (1-3 dims, size-0 and size-1 axes included), memory layouts and indices.
 
 Every example builds its arguments twice from one description (a `Layout`: C-order data, then
 as drawn Fortran order, strided slices with any steps, a transpose, a zero-stride broadcast, a
@@ -15,6 +15,8 @@ kiln on the other, and requires
     views stay views       a returned view shares the argument's memory and is read-only
                            exactly when NumPy's is
 
+Float matrix products are the exception to "the same value": they are compared with a bound
+on rounding, since NumPy's BLAS adds in an order of its own (see test_products_agree_with_numpy).
 kiln's one deliberate divergence here is its 64-bit int: a Python int argument outside int64 is
 refused with OverflowError before the call (the corpus marks such lines `# kiln:
 OverflowError`). Run without the compiler as `KILN_ORACLE_SELF=1 pytest
@@ -23,6 +25,7 @@ tests/test_array_properties.py`.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -517,6 +520,139 @@ def test_attributes_and_transpose(layout):
     run_both(f.attributes, build)
     want, got, args = run_both(f.transpose, build)
     assert_same_view(want, got, args[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# Reductions along an axis, and sorting: NumPy's values to the bit
+# ---------------------------------------------------------------------------------------------
+
+# 0.0 and -0.0 compare equal, so which of them min and max keep, and which comes first in a
+# sorted line, is an accident of NumPy's loops (its SIMD loops keep either). The arrays drawn
+# for those hold 0.0 only; sums, products and means see both.
+
+
+def without_negative_zero(layout: Layout) -> Layout:
+    data = layout.data
+    if data.dtype.kind == "f":
+        data = np.where(data == 0, np.zeros_like(data), data)
+    return dataclasses.replace(layout, data=data)
+
+
+def builder(layout: Layout) -> Build:
+    def build() -> Any:
+        owner, view = layout.make()
+        return (view,), (view, owner)
+
+    return build
+
+
+@st.composite
+def axis_cases(draw: st.DrawFn) -> tuple[Layout, int]:
+    """An array and one of the axes of FOLDS and EXTREMES that it has."""
+    layout = draw(layouts(dtypes=REAL_DTYPES, readonly=True))
+    return layout, draw(st.sampled_from((0, -1, 1) if layout.ndim > 1 else (0, -1)))
+
+
+@settings(SETTINGS, max_examples=50)       # every example compiles two functions
+@given(case=axis_cases())
+@example(case=(Layout(np.zeros((0, 3))), 0))  # an empty axis: min raises, sum gives zeros
+@example(case=(Layout(np.zeros((3, 0), np.int8)), 0))  # an empty result, nothing raises
+@example(case=(Layout(np.array([[1.0, np.nan], [np.nan, -np.inf]])), 1))
+@example(case=(Layout(np.arange(24, dtype=np.uint8).reshape(2, 3, 4), True, None, (2, 0, 1)), 1))
+@example(case=(Layout(np.array([[0.5], [0.25]], np.float32), broadcast=(3, 2, 4)), -1))
+def test_reductions_along_an_axis_match_numpy_exactly(case):
+    layout, axis = case
+    run_both(f.FOLDS[axis], builder(layout))
+    run_both(f.EXTREMES[axis], builder(without_negative_zero(layout)))
+
+
+@settings(SETTINGS, max_examples=50)
+@given(layout=layouts(dtypes=REAL_DTYPES, readonly=True))
+@example(layout=Layout(np.array([np.nan, 1.0, -np.inf, np.nan, 0.5])))
+@example(layout=Layout(np.arange(40, dtype=np.int16)[::-1].reshape(2, 20), slices=(
+    slice(None), slice(None, None, -3))))
+def test_sorting_matches_numpy(layout):
+    layout = without_negative_zero(layout)
+    run_both(f.sorted_copies, builder(layout))
+    if layout.make()[1].flags.writeable:
+        run_both(f.sort_in_place, builder(layout))
+
+
+# ---------------------------------------------------------------------------------------------
+# np.dot and @: exact for integers and bools, to rounding for floats
+# ---------------------------------------------------------------------------------------------
+
+# NumPy hands float products to BLAS, which adds in an order of its own (in blocks, with fused
+# multiply-adds); kiln adds each result element's products in k order. Both are within the
+# textbook bound of the exact sum, n * eps * sum(|a[i, k]| * |b[k, j]|) (n the inner dimension,
+# eps the result dtype's), so the test allows twice that between them. Float elements stay
+# within +-1e6 so that no partial sum can overflow in one order and not in the other; NaN and
+# infinity are left to the corpus (tests/cases/arrays_dot.py), whose values are exact.
+PRODUCT_DTYPES = tuple(np.dtype(name) for name in
+                       ("float64", "float32", "int64", "int32", "int8", "uint8", "uint64", "bool"))
+
+
+def elements(dtype: np.dtype) -> st.SearchStrategy[Any] | None:
+    if dtype.kind == "f":
+        return st.floats(-1e6, 1e6, width=dtype.itemsize * 8)
+    return None
+
+
+@st.composite
+def operands(draw: st.DrawFn, shape: tuple[int, ...], dtype: np.dtype) -> Layout:
+    """An array of exactly `shape`: C or Fortran order, a transpose, or every other element
+    of a larger array."""
+    kind = draw(st.sampled_from(("C", "F", "transposed", "strided")))
+    if kind == "transposed":
+        data = draw(hnp.arrays(dtype, shape[::-1], elements=elements(dtype)))
+        return Layout(data, axes=tuple(reversed(range(len(shape)))))
+    if kind == "strided":
+        data = draw(hnp.arrays(dtype, tuple(2 * n for n in shape), elements=elements(dtype)))
+        return Layout(data, slices=(slice(None, None, 2),) * len(shape))
+    return Layout(draw(hnp.arrays(dtype, shape, elements=elements(dtype))), kind == "F")
+
+
+@st.composite
+def product_cases(draw: st.DrawFn) -> tuple[Layout, Layout, Callable[..., Any]]:
+    """Vectors and matrices whose inner dimensions agree (now and then they do not)."""
+    m, n, p = (draw(st.integers(0, 6)) for _ in range(3))
+    left = draw(st.sampled_from([(n,), (m, n)]))
+    right = draw(st.sampled_from([(n,), (n, p)]))
+    if draw(st.integers(0, 9)) == 0:
+        right = (n + 1, *right[1:])
+    dtypes = draw(st.sampled_from(PRODUCT_DTYPES)), draw(st.sampled_from(PRODUCT_DTYPES))
+    return (draw(operands(left, dtypes[0])), draw(operands(right, dtypes[1])),
+            draw(st.sampled_from([f.dot, f.matmul])))
+
+
+@settings(SETTINGS, max_examples=60)
+@given(case=product_cases())
+@example(case=(Layout(np.array([1e6, 1.0, -1e6])), Layout(np.array([1.0, 1e-3, 1.0])), f.dot))
+@example(case=(Layout(np.array([[100, 100]], np.int8)), Layout(np.array([2, 2], np.int8)),
+               f.matmul))  # int8 wraps: -112
+@example(case=(Layout(np.zeros((2, 0))), Layout(np.zeros((0, 3))), f.matmul))
+def test_products_agree_with_numpy(case):
+    left, right, fn = case
+    a, b = left.make()[1], right.make()[1]
+    with quiet():
+        want = outcome(lambda: fn(a, b))
+        got = outcome(lambda: JIT[fn](left.make()[1], right.make()[1]))
+    call = f"{fn.__name__}({describe_argument(a)}, {describe_argument(b)})"
+    if isinstance(want, Raised) or np.asarray(want).dtype.kind != "f":
+        try:
+            assert_same_result(want, got)
+        except AssertionError as failure:
+            raise AssertionError(f"{call}: {failure}") from None
+        return
+    assert type(got) is type(want), f"{call}: {describe(want)} but {describe(got)}"
+    want, got = np.asarray(want), np.asarray(got)
+    assert (got.dtype, got.shape) == (want.dtype, want.shape), f"{call}: {describe(got)}"
+    eps = np.finfo(want.dtype).eps
+    exact_bound = a.shape[-1] * eps * np.dot(np.abs(a.astype(np.float64)),
+                                             np.abs(b.astype(np.float64)))
+    gap = np.abs(got.astype(np.float64) - want.astype(np.float64))
+    assert np.all(gap <= 2 * exact_bound), (
+        f"{call}: NumPy {describe(want)}, kiln {describe(got)}, allowed {2 * exact_bound}")
 
 
 if __name__ == "__main__":

@@ -115,7 +115,8 @@ def test_swapping_with_a_sole_owner():
 
 @pytest.mark.parametrize("name, args", [("make", (64,)), ("churn", (100, 8)), ("pair", (10,)),
                                         ("keep_last", (50, 4)), ("swap_new", (16, 5)),
-                                        ("swap_fresh", (16, 5))])
+                                        ("swap_fresh", (16, 5)),
+                                        ("reduce_sort_multiply", (20, 6))])
 def test_every_block_is_freed_exactly_once(name, args):
     compiled = kiln.jit(getattr(funcs, name))
     compiled(*args)
@@ -148,3 +149,21 @@ def test_an_array_alive_at_exit_is_freed_quietly():
     done = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent)],
                           capture_output=True, text=True, timeout=120, check=False)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_a_failing_reduction_frees_what_came_before():
+    raise_in_reduction = kiln.jit(funcs.raise_in_reduction)
+    with pytest.raises(ValueError):
+        raise_in_reduction(4)
+    allocated, freed = nrt.stats()
+    for _ in range(10):
+        with pytest.raises(ValueError):
+            raise_in_reduction(4)
+    now_allocated, now_freed = nrt.stats()
+    assert now_allocated - allocated == now_freed - freed == 30    # two ones, one product
+
+
+def test_reductions_sorts_and_products_in_a_loop_do_not_grow():
+    reduce_sort_multiply = kiln.jit(funcs.reduce_sort_multiply)
+    assert reduce_sort_multiply(3, 4) == funcs.reduce_sort_multiply(3, 4)
+    assert growth(lambda: reduce_sort_multiply(20_000, 16), 3) < LIMIT

@@ -1,3 +1,4 @@
 """What operations mean, registered in `registry`: numbers, math, builtins, tuples, loops."""
-from . import arrays, builtins, mathlib, npscalars, numbers, prange, tuples, ufuncs  # noqa: F401  (each module registers its rules)
+from . import (arrays, builtins, linalg, mathlib, npscalars, numbers,  # noqa: F401
+               prange, reductions, sorting, tuples, ufuncs)  # (each registers its rules)
 from . import registry  # noqa: F401

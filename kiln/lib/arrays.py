@@ -18,7 +18,7 @@ from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, DType, Scalar, Slice,
                      is_number, numpy_dtype, np)
 from .npscalars import cast, kind_of
 from .numbers import i64
-from .registry import Impl, TypeRuleError, rule
+from .registry import NO_CONST, Impl, TypeRuleError, rule
 
 I1, I8, I32, I64 = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntType(64)
 I8P = I8.as_pointer()
@@ -405,6 +405,23 @@ def check_integer_fits(cg, value, source: Type, dtype: str) -> None:
     cg.fail_if(outside, "OverflowError", f"Python integer out of bounds for {dtype}")
 
 
+def constant_axis(name: str, array: Array, types: tuple[Type, ...], consts: tuple) -> int | None:
+    """The axis argument of a.name(axis) counted from 0, or None when it is None (or absent).
+    Only a compile-time constant int will do: it decides the result's type."""
+    if not types or types[0] == NONE:
+        return None
+    axis = consts[0]
+    if type(axis) is not int:
+        what = "a tuple of axes" if isinstance(types[0], Tuple) else \
+            "an axis computed at run time" if axis is NO_CONST else f"axis={axis!r}"
+        raise TypeRuleError(f"{name}(axis=...) takes one constant int axis, not {what}",
+                            f"a.{name}(axis=0), np.{name}(a, axis=-1): a literal or a "
+                            "module-level int constant")
+    if not -array.ndim <= axis < array.ndim:
+        raise TypeRuleError(f"axis {axis} is out of bounds for array of dimension {array.ndim}")
+    return axis % array.ndim
+
+
 # ---- creation ----------------------------------------------------------------------------
 def shape_args(t: Type) -> int | None:
     """The number of dimensions a shape argument gives (an int or a tuple of ints)."""
@@ -664,6 +681,26 @@ def for_each(cg, value, t: Array, body) -> None:
         b.cbranch(b.icmp_signed("<", following, shape[axis]), loop, done)
         b.position_at_end(done)
     level(0, base, [])
+
+
+def for_each_line(cg, value, t: Array, axis: int, body) -> None:
+    """body(address of its first element, its number) for every line of `t` along `axis`:
+    the lines are numbered 0, 1, ... in C order of the other axes, so line k of a reduction
+    lands in element k of its C-ordered result."""
+    b = cg.b
+    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    others = [k for k in range(t.ndim) if k != axis]
+    starts_t = Array(t.dtype, t.ndim - 1, "A")
+    starts = make_array(cg, starts_t, b.extract_value(value, 0), b.extract_value(value, 1),
+                        [shape[k] for k in others], [strides[k] for k in others])
+    number = cg.local(I64)
+    b.store(i64(0), number)
+
+    def visit(pointer, _):
+        k = b.load(number)
+        body(b.bitcast(pointer, I8P), k)
+        b.store(b.add(k, i64(1)), number)
+    for_each(cg, starts, starts_t, visit)
 
 
 __all__ = ["I32"]

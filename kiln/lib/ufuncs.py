@@ -1,12 +1,11 @@
-"""Whole-array operations: elementwise arithmetic with broadcasting, ufuncs, reductions.
+"""Whole-array operations: elementwise arithmetic with broadcasting, and ufuncs.
 
     a + b, a * 2.0, a < b, -a, abs(a)    -> a new array (NumPy's result dtype and broadcasting)
     np.sqrt(a), np.minimum(a, b), np.where(c, a, b)
-    a.sum(), np.sum(a), a.min(), a.max(), a.mean(), a.prod(), a.argmin(), a.argmax()
 
 Each element is computed by the NumPy-scalar rules in npscalars (so `uint8 + int` wraps and
 `int // 0` is 0, exactly as in NumPy's loops); result dtypes are asked of NumPy itself.
-Float sums use NumPy's pairwise summation, so results match it bit for bit.
+Reductions (a.sum(), ...) live in reductions.py.
 """
 from __future__ import annotations
 
@@ -18,8 +17,8 @@ from llvmlite import ir as ll
 
 from ..types import (BOOL, FLOAT, INT, NUMPY, Array, Scalar, Type, is_number,
                      numpy_dtype, np)
-from .arrays import (allocate, cg_lltype, element_type, for_each, i64, load_element,
-                     product, shape_of, storage, store_element, strides_of)
+from .arrays import (allocate, element_type, for_each, i64, load_element, shape_of, storage,
+                     store_element, strides_of)
 from .npscalars import (COMPARISONS, OPS, cast, emit_arithmetic, emit_compare, emit_unary,
                         kind_of, suffix)
 from .registry import Impl, TypeRuleError, rule
@@ -251,205 +250,3 @@ def where(cg, values, types, element):
 
 
 ufunc("where", "where", where)
-
-
-# ---- reductions over the whole array -----------------------------------------------------
-def reduction(name: str, function, emit):
-    """a.name() and np.name(a) for the whole array (axis= is not supported yet)."""
-    def match(types, consts):
-        if len(types) != 1 or not isinstance(types[0], Array):
-            if len(types) > 1 and isinstance(types[0], Array):
-                raise TypeRuleError(f"{name}() with axis or other arguments is not supported "
-                                    "yet", f"a.{name}() over the whole array")
-            return None
-        if types[0].dtype == "complex128":
-            raise TypeRuleError(f"{name}() of complex arrays is not supported yet")
-        dtype = result_dtype(function, types)
-        return Impl(NUMPY[dtype], lambda cg, a, ts, r: emit(cg, a[0], ts[0], r), types)
-    rule(f"method.{name}")(match)
-    rule(f"np.{name}", callable_=True)(match)
-
-
-def flat_contiguous(cg, value, t: Array) -> tuple[ll.Value, Array, bool]:
-    """The array itself when its elements lie one after another in memory (C, F or 1-d),
-    else a C-ordered copy (owned: the caller releases it)."""
-    from .arrays import emit_copy
-    if t.layout in ("C", "F") or t.ndim <= 1:
-        return value, t, False
-    copy_t = Array(t.dtype, t.ndim, "C")
-    return emit_copy(cg, [value], (t,), copy_t), copy_t, True
-
-
-def emit_sum(cg, value, t: Array, result):
-    b = cg.b
-    kind = kind_of(result)
-    if kind != "f":
-        total = cg.b.alloca(cg_lltype(result))
-        b.store(ll.Constant(cg_lltype(result), 0), total)
-
-        def add(pointer, _):
-            item = cast(cg, load_element(cg, pointer, t), element_type(t), result,
-                        weak_check=False)
-            b.store(b.add(b.load(total), item), total)
-        for_each(cg, value, t, add)
-        return b.load(total)
-    flat, flat_t, copied = flat_contiguous(cg, value, t)
-    count = product(cg, shape_of(cg, flat, flat_t))
-    stride = strides_of(cg, flat, flat_t)[0] if flat_t.ndim == 1 else \
-        i64(np.dtype(flat_t.dtype).itemsize)
-    helper = cg.helper(f"kiln.pairwise.{flat_t.dtype}.{result}", cg_lltype(result),
-                       [ll.IntType(8).as_pointer(), I64, I64],
-                       lambda bd, fn: build_pairwise(bd, fn, flat_t, result))
-    total = b.fadd(ll.Constant(cg_lltype(result), 0.0),
-                   b.call(helper, [b.extract_value(flat, 1), count, stride]))
-    if copied:
-        from ..runtime import nrt
-        nrt.decref(b, b.extract_value(flat, 0))
-    return total
-
-
-def build_pairwise(b: ll.IRBuilder, fn: ll.Function, t: Array, result: Type) -> None:
-    """NumPy's pairwise_sum: below 8 a plain loop; up to 128 eight running sums combined as
-    ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) plus the tail; above that, halves (a multiple of 8
-    first) summed recursively."""
-    data, n, stride = fn.args
-    kind = cg_lltype(result)
-    element = NUMPY[t.dtype]
-
-    def load(index):
-        pointer = b.bitcast(b.gep(data, [b.mul(index, stride)]), cg_lltype(element).as_pointer()
-                            if t.dtype != "bool" else ll.IntType(8).as_pointer())
-        raw = b.load(pointer)
-        return raw if raw.type == kind else (b.fpext(raw, kind) if isinstance(raw.type, (
-            ll.FloatType, ll.DoubleType)) else b.sitofp(raw, kind))
-
-    def loop(start, stop, body):
-        entry = b.block
-        head, inside, done = (b.append_basic_block(n_) for n_ in ("head", "body", "done"))
-        b.branch(head)
-        b.position_at_end(head)
-        i = b.phi(I64)
-        i.add_incoming(start, entry)
-        b.cbranch(b.icmp_signed("<", i, stop), inside, done)
-        b.position_at_end(inside)
-        body(i)
-        i.add_incoming(b.add(i, i64(body.step)), b.block)
-        b.branch(head)
-        b.position_at_end(done)
-
-    zero = ll.Constant(kind, 0.0)
-    with b.if_then(b.icmp_signed("<", n, i64(8))):
-        acc = b.alloca(kind)
-        b.store(zero, acc)
-
-        def small(i):
-            b.store(b.fadd(b.load(acc), load(i)), acc)
-        small.step = 1
-        loop(i64(0), n, small)
-        b.ret(b.load(acc))
-    with b.if_then(b.icmp_signed("<=", n, i64(128))):
-        sums = [b.alloca(kind) for _ in range(8)]
-        for j, slot in enumerate(sums):
-            b.store(load(i64(j)), slot)
-        whole = b.sub(n, b.srem(n, i64(8)))
-
-        def block(i):
-            for j, slot in enumerate(sums):
-                b.store(b.fadd(b.load(slot), load(b.add(i, i64(j)))), slot)
-        block.step = 8
-        loop(i64(8), whole, block)
-        r = [b.load(slot) for slot in sums]
-        res = b.fadd(b.fadd(b.fadd(r[0], r[1]), b.fadd(r[2], r[3])),
-                     b.fadd(b.fadd(r[4], r[5]), b.fadd(r[6], r[7])))
-        acc = b.alloca(kind)
-        b.store(res, acc)
-
-        def tail(i):
-            b.store(b.fadd(b.load(acc), load(i)), acc)
-        tail.step = 1
-        loop(whole, n, tail)
-        b.ret(b.load(acc))
-    half = b.sdiv(n, i64(2))
-    half = b.sub(half, b.srem(half, i64(8)))
-    left = b.call(fn, [data, half, stride])
-    right = b.call(fn, [b.gep(data, [b.mul(half, stride)]), b.sub(n, half), stride])
-    b.ret(b.fadd(left, right))
-
-
-def emit_extreme_reduce(symbol: str, want_index: bool):
-    """min/max (NaN propagates) or argmin/argmax (the first such element) in C order."""
-    def emit(cg, value, t: Array, result):
-        b = cg.b
-        element = element_type(t)
-        count = product(cg, shape_of(cg, value, t))
-        name = ("arg" if want_index else "") + ("min" if symbol == "<" else "max")
-        message = f"attempt to get {name} of an empty sequence" if want_index else \
-            f"zero-size array to reduction operation {'minimum' if symbol == '<' else 'maximum'}" \
-            " which has no identity"
-        cg.fail_if(b.icmp_signed("==", count, i64(0)), "ValueError", message)
-        best = b.alloca(cg_lltype(element))
-        best_index = b.alloca(I64)
-        seen = b.alloca(I64)
-        b.store(i64(0), seen)
-        b.store(i64(0), best_index)
-        kind = kind_of(element)
-
-        def visit(pointer, _):
-            item = load_element(cg, pointer, t)
-            k = b.load(seen)
-            current = b.load(best)
-            if kind == "f":
-                better = b.fcmp_ordered(symbol, item, current)
-                nan_now = b.fcmp_unordered("uno", item, item)
-                nan_before = b.fcmp_unordered("uno", current, current)
-                take = b.or_(b.icmp_signed("==", k, i64(0)),
-                             b.and_(b.not_(nan_before), b.or_(better, nan_now)))
-            else:
-                compare = b.icmp_unsigned if kind in "ub" else b.icmp_signed
-                take = b.or_(b.icmp_signed("==", k, i64(0)), compare(symbol, item, current))
-            b.store(b.select(take, item, current), best)
-            b.store(b.select(take, k, b.load(best_index)), best_index)
-            b.store(b.add(k, i64(1)), seen)
-        for_each(cg, value, t, visit)
-        return b.load(best_index) if want_index else b.load(best)
-    return emit
-
-
-def emit_prod(cg, value, t: Array, result):
-    b = cg.b
-    total = b.alloca(cg_lltype(result))
-    b.store(cg.const(result, 1), total)
-    kind = kind_of(result)
-
-    def multiply(pointer, _):
-        item = cast(cg, load_element(cg, pointer, t), element_type(t), result, weak_check=False)
-        current = b.load(total)
-        b.store(b.fmul(current, item) if kind == "f" else b.mul(current, item), total)
-    for_each(cg, value, t, multiply)
-    return b.load(total)
-
-
-def emit_mean(cg, value, t: Array, result):
-    """sum (pairwise, in float64 for integer arrays) / size, like np.mean."""
-    b = cg.b
-    source = t if kind_of(element_type(t)) == "f" else None
-    if source is None:                   # integers and bools: a float64 copy, then sum it
-        float_t = Array("float64", t.ndim, "C")
-        copy = elementwise(cg, [(value, t)], float_t, lambda c, v, ts: cast(
-            c, v[0], ts[0], NUMPY["float64"], weak_check=False))
-        total = emit_sum(cg, copy, float_t, result)
-        from ..runtime import nrt
-        nrt.decref(b, b.extract_value(copy, 0))
-    else:
-        total = emit_sum(cg, value, t, result)
-    count = product(cg, shape_of(cg, value, t))
-    return b.fdiv(total, b.sitofp(count, cg_lltype(result)))
-
-
-reduction("sum", "sum", emit_sum)
-reduction("prod", "prod", emit_prod)
-reduction("mean", "mean", emit_mean)
-reduction("min", "min", emit_extreme_reduce("<", False))
-reduction("max", "max", emit_extreme_reduce(">", False))
-reduction("argmin", "argmin", emit_extreme_reduce("<", True))
-reduction("argmax", "argmax", emit_extreme_reduce(">", True))

@@ -53,3 +53,21 @@ def swap_fresh(n, times):
         c = np.full(n, k, dtype=np.float64)
         a, c = c, a
     return a
+
+
+def reduce_sort_multiply(count, n):
+    """Reductions along an axis, sorts (a column goes through a scratch buffer), matrix
+    products and operators on arrays, each making new arrays on every trip."""
+    total = 0.0
+    for k in range(count):
+        a = np.full((n, n), 1.0 * k)
+        a[0, 0] = -1.0
+        a.sort(axis=0)
+        total += (a @ a - a).sum(axis=0)[0] + np.sort(a, axis=0)[0, 0] + a.mean(axis=1)[0]
+    return total
+
+
+def raise_in_reduction(n):
+    """min along an empty axis raises after a new array was made."""
+    a = np.ones((n, n)) @ np.ones((n, n))
+    return a[:, 0:0].min(axis=1)

@@ -1,0 +1,189 @@
+"""Products of vectors and matrices: np.dot(a, b) and a @ b for 1-d and 2-d arrays.
+
+    v @ w, np.dot(v, w)    -> a NumPy scalar, the sum of v[k] * w[k]
+    m @ v, v @ m           -> a new vector;    m @ n -> a new matrix
+    a shape mismatch       -> ValueError, as in NumPy
+
+The result dtype is NumPy's; elements are cast to it, and each result element adds its
+products in k order. Every case is one loop nest over matrices (a vector is a 1 x n row on
+the left, an n x 1 column on the right), run i-k-j and tiled (see `multiply`):
+
+    out = 0;  for i: for k: out[i, :] += a[i, k] * b[k, :]
+
+so the innermost loop walks a row of b and of the result, which vectorises. NumPy hands
+float products to BLAS, whose summation order (and fused multiply-adds) differ: float results
+agree with NumPy's to rounding, not to the bit. Integer results are exact (wrapping, as in
+NumPy); bool products are `any(a[i, k] and b[k, j])`.
+"""
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass
+
+from llvmlite import ir as ll
+
+from ..llvm_ir import counted_loop
+from ..types import NUMPY, Array, Scalar, np, numpy_dtype
+from .arrays import (
+    allocate,
+    cg_lltype,
+    i64,
+    load_element,
+    shape_of,
+    storage,
+    store_element,
+    strides_of,
+)
+from .npscalars import cast, kind_of
+from .registry import Impl, TypeRuleError, rule
+from .ufuncs import result_dtype
+
+I8P = ll.IntType(8).as_pointer()
+TILE_ROWS, TILE_DEPTH = 8, 4          # a float matrix product's tile, kept in registers
+BLOCK_COLS, BLOCK_DEPTH = 512, 128     # a block of `right` that stays in cache for all rows
+MISMATCH = {"np.dot": "shapes not aligned",
+            "@": "matmul: Input operand 1 has a mismatch in its core dimension 0"}
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """rows x cols elements of `t` (only its dtype counts) from the byte address `data`."""
+
+    data: ll.Value
+    rows: ll.Value
+    cols: ll.Value
+    row_stride: ll.Value
+    col_stride: ll.Value
+    t: Array
+
+    def pointer(self, cg, i, j) -> ll.Value:
+        b = cg.b
+        offset = b.add(b.mul(i, self.row_stride), b.mul(j, self.col_stride))
+        return b.bitcast(b.gep(self.data, [offset]), storage(self.t).as_pointer())
+
+
+def as_matrix(cg, value, t: Array, left: bool) -> Matrix:
+    """A 2-d array as itself; a vector as a 1 x n row (left) or an n x 1 column (right)."""
+    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    data = cg.b.extract_value(value, 1)
+    if t.ndim == 2:
+        return Matrix(data, shape[0], shape[1], strides[0], strides[1], t)
+    if left:
+        return Matrix(data, i64(1), shape[0], i64(0), strides[0], t)
+    return Matrix(data, shape[0], i64(1), strides[0], i64(0), t)
+
+
+def multiply(cg, left: Matrix, right: Matrix, out: Matrix, element: Scalar,
+             tile: tuple[int, int]) -> None:
+    """out = left @ right in the dtype `element`: the i-k-j loop, blocked and tiled.
+
+        for j0 in blocks of columns, k0 in blocks of depth:     a block of `right` stays in cache
+          for i in tiles of rows:                               right[k, j] read once per tile
+            for k in tiles of depth:                            out[i, j] loaded once per tile
+              for j in the block: out[i, j] += left[i, k] * right[k, j], for each k in turn
+
+    Every out[i, j] still adds its products one after another in k order. `tile` is (rows,
+    depth): larger tiles run faster and take longer to compile."""
+    b = cg.b
+    kind = kind_of(element)
+    zero = cg.const(element, 0)
+
+    def read(m: Matrix, i, j):
+        return cast(cg, load_element(cg, m.pointer(cg, i, j), m.t), NUMPY[m.t.dtype], element,
+                    weak_check=False)
+
+    def multiply_add(total, x, y):
+        if kind == "b":
+            return b.or_(total, b.and_(x, y))
+        if kind == "f":
+            return b.fadd(total, b.fmul(x, y))
+        return b.add(total, b.mul(x, y))
+
+    def block(j0, k0):                   # out[:, j0:j1] += left[:, k0:k1] @ right[k0:k1, j0:j1]
+        j1, k1 = end_of_block(j0, BLOCK_COLS, right.cols), end_of_block(k0, BLOCK_DEPTH, left.cols)
+
+        def update_tile(i, k, rows, depth):  # left[i:i+rows, k:k+depth] times right, added
+            xs = [[read(left, b.add(i, i64(r)), b.add(k, i64(d))) for d in range(depth)]
+                  for r in range(rows)]
+
+            def update(j):
+                ys = [read(right, b.add(k, i64(d)), j) for d in range(depth)]
+                for r in range(rows):
+                    target = out.pointer(cg, b.add(i, i64(r)), j)
+                    total = load_element(cg, target, out.t)
+                    for x, y in zip(xs[r], ys):
+                        total = multiply_add(total, x, y)
+                    store_element(cg, target, out.t, total)
+            counted_loop(b, j0, j1, update)
+        tiled_loop(b, i64(0), left.rows, tile[0], lambda i, rows: tiled_loop(
+            b, k0, k1, tile[1], lambda k, depth: update_tile(i, k, rows, depth)))
+
+    def end_of_block(start, size, stop):
+        end = b.add(start, i64(size))
+        return b.select(b.icmp_signed("<", end, stop), end, stop)
+
+    counted_loop(b, i64(0), out.rows, lambda i: counted_loop(
+        b, i64(0), out.cols, lambda j: store_element(cg, out.pointer(cg, i, j), out.t, zero)))
+    counted_loop(b, i64(0), right.cols, lambda j0: counted_loop(
+        b, i64(0), left.cols, lambda k0: block(j0, k0), step=BLOCK_DEPTH), step=BLOCK_COLS)
+
+
+def tiled_loop(b, start, stop, size: int, body) -> None:
+    """body(i, size) for i = start, start + size, ... while a whole tile fits, then body(i, 1)
+    for each index left over."""
+    if size == 1:
+        counted_loop(b, start, stop, lambda i: body(i, 1))
+        return
+    whole = b.sub(stop, b.srem(b.sub(stop, start), i64(size)))
+    counted_loop(b, start, whole, lambda i: body(i, size), step=size)
+    counted_loop(b, whole, stop, lambda i: body(i, 1))
+
+
+def emit_product(cg, args, types, result, mismatch: str) -> ll.Value:
+    b = cg.b
+    left = as_matrix(cg, args[0], types[0], True)
+    right = as_matrix(cg, args[1], types[1], False)
+    cg.fail_if(b.icmp_signed("!=", left.cols, right.rows), "ValueError", mismatch)
+    if isinstance(result, Scalar):                   # vector . vector: a 1 x 1 matrix
+        slot = cg.local(cg_lltype(result))
+        out = Matrix(b.bitcast(slot, I8P), i64(1), i64(1), i64(0), i64(0),
+                     Array(numpy_dtype(result), 2, "A"))
+        multiply(cg, left, right, out, result, (1, 1))
+        return b.load(slot)
+    shape = ([left.rows] if types[0].ndim == 2 else []) + \
+        ([right.cols] if types[1].ndim == 2 else [])
+    array = allocate(cg, result, shape)
+    size = i64(np.dtype(result.dtype).itemsize)
+    data = b.extract_value(array, 1)
+    if result.ndim == 2:
+        out = Matrix(data, left.rows, right.cols, b.mul(right.cols, size), size, result)
+    elif types[0].ndim == 2:                         # matrix . vector: a column
+        out = Matrix(data, left.rows, i64(1), size, i64(0), result)
+    else:                                            # vector . matrix: a row
+        out = Matrix(data, i64(1), right.cols, i64(0), size, result)
+    element = NUMPY[result.dtype]
+    fast = result.ndim == 2 and kind_of(element) == "f"     # where speed is worth the code
+    multiply(cg, left, right, out, element, (TILE_ROWS, TILE_DEPTH) if fast else (1, 1))
+    return array
+
+
+def product_rule(key: str, function):
+    def match(types, consts):
+        if len(types) != 2 or not all(isinstance(t, Array) for t in types):
+            return None
+        left, right = types
+        if not (1 <= left.ndim <= 2 and 1 <= right.ndim <= 2):
+            raise TypeRuleError(f"{key} of a {left.ndim}-d and a {right.ndim}-d array is not "
+                                "supported yet", "vectors and matrices (1-d and 2-d arrays)")
+        if "complex128" in (left.dtype, right.dtype):
+            raise TypeRuleError(f"{key} of complex arrays is not supported yet")
+        dtype = result_dtype(function, types)
+        ndim = left.ndim + right.ndim - 2
+        result = NUMPY[dtype] if ndim == 0 else Array(dtype, ndim, "C")
+        return Impl(result, lambda cg, a, ts, r: emit_product(cg, a, ts, r, MISMATCH[key]),
+                    types, owned=ndim > 0)
+    return match
+
+
+rule("np.dot", callable_=True)(product_rule("np.dot", "dot"))
+rule("@")(product_rule("@", operator.matmul))

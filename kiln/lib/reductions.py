@@ -1,0 +1,389 @@
+"""Reductions: a whole array to one NumPy scalar, or one axis of it away.
+
+    a.sum(), np.sum(a), a.prod(), a.mean(), a.min(), a.max(), a.argmin(), a.argmax()
+    a.sum(axis=1), np.max(a, -1), a.argmin(0)     -> a new array without that axis
+                                                     (for a 1-d array, the scalar)
+
+The axis is a constant int (negative counts from the end). Result dtypes are asked of NumPy.
+The order of a float sum decides its rounding, so kiln adds in NumPy's order: pairwise (its
+pairwise_sum) over a contiguous array and along the axis NumPy's iterator runs innermost
+(`numpy_inner_axis`), left to right along any other axis. Sums and means match NumPy's bit
+for bit. (Not yet modelled: a whole-array sum of a
+non-contiguous view, which kiln copies to C order and sums pairwise in one go, while NumPy
+visits such a view in its own axis order and buffers it in chunks of 8,192 elements: with three
+or more dimensions or more elements than that, the last bits can differ.) Every other
+reduction is a left fold (`Fold`) in index order, which is what NumPy computes too.
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from ..llvm_ir import counted_loop
+from ..runtime import nrt
+from ..types import NUMPY, Array, Scalar
+from .arrays import (
+    allocate,
+    cg_lltype,
+    constant_axis,
+    element_type,
+    emit_copy,
+    for_each,
+    for_each_line,
+    i64,
+    itemsize,
+    load_element,
+    product,
+    shape_of,
+    storage,
+    store_element,
+    strides_of,
+)
+from .npscalars import cast, kind_of
+from .registry import Impl, TypeRuleError, rule
+from .ufuncs import result_dtype
+
+I1, I64 = ll.IntType(1), ll.IntType(64)
+I8P = ll.IntType(8).as_pointer()
+
+
+# ---- folds: what a reduction does with one element after another -------------------------
+class Fold:
+    """A reduction as a left fold: `start()` before the first element, `step(item, k)` for
+    the k-th, `value()` after the last. The state lives in entry-block slots, so one fold
+    may run once per line inside a loop."""
+
+    def __init__(self, cg, element: Scalar, result: Scalar):
+        self.cg, self.element, self.result = cg, element, result
+
+
+class Accumulate(Fold):
+    """sum and prod: the identity, then `total = total + item` (or `*`), every item cast to
+    the result dtype first, as in NumPy's loops."""
+
+    def __init__(self, cg, element: Scalar, result: Scalar, symbol: str):
+        super().__init__(cg, element, result)
+        self.symbol = symbol
+        self.total = cg.local(cg_lltype(result))
+
+    def start(self) -> None:
+        self.cg.b.store(self.cg.const(self.result, 0 if self.symbol == "+" else 1), self.total)
+
+    def step(self, item, k) -> None:
+        b = self.cg.b
+        value = cast(self.cg, item, self.element, self.result, weak_check=False)
+        current = b.load(self.total)
+        floating = kind_of(self.result) == "f"
+        if self.symbol == "+":
+            combined = b.fadd(current, value) if floating else b.add(current, value)
+        else:
+            combined = b.fmul(current, value) if floating else b.mul(current, value)
+        b.store(combined, self.total)
+
+    def value(self) -> ll.Value:
+        return self.cg.b.load(self.total)
+
+
+class Extreme(Fold):
+    """min/max (a NaN wins) or argmin/argmax (the position of the first such element).
+    Of equal values min and max keep the later, which only shows between 0.0 and -0.0: that
+    is what NumPy's scalar loops do (its SIMD loops may keep either)."""
+
+    def __init__(self, cg, element: Scalar, result: Scalar, name: str):
+        super().__init__(cg, element, result)
+        self.symbol = "<" if name.endswith("min") else ">"
+        self.want_index = name.startswith("arg")
+        self.best = cg.local(cg_lltype(element))
+        self.best_index = cg.local(I64)
+
+    def start(self) -> None:
+        self.cg.b.store(self.cg.const(self.element, 0), self.best)
+        self.cg.b.store(i64(0), self.best_index)
+
+    def step(self, item, k) -> None:
+        b = self.cg.b
+        current = b.load(self.best)
+        first = b.icmp_signed("==", k, i64(0))
+        symbol = self.symbol if self.want_index else self.symbol + "="
+        if kind_of(self.element) == "f":
+            better = b.fcmp_ordered(symbol, item, current)
+            nan_now = b.fcmp_unordered("uno", item, item)
+            nan_before = b.fcmp_unordered("uno", current, current)
+            take = b.or_(first, b.and_(b.not_(nan_before), b.or_(better, nan_now)))
+        else:
+            compare = b.icmp_unsigned if kind_of(self.element) in "ub" else b.icmp_signed
+            take = b.or_(first, compare(symbol, item, current))
+        b.store(b.select(take, item, current), self.best)
+        b.store(b.select(take, k, b.load(self.best_index)), self.best_index)
+
+    def value(self) -> ll.Value:
+        return self.cg.b.load(self.best_index if self.want_index else self.best)
+
+
+def empty_message(name: str) -> str:
+    """NumPy's ValueError for min/max/argmin/argmax of nothing."""
+    if name.startswith("arg"):
+        return f"attempt to get {name} of an empty sequence"
+    ufunc = "minimum" if name == "min" else "maximum"
+    return f"zero-size array to reduction operation {ufunc} which has no identity"
+
+
+def fold_all(cg, value, t: Array, fold) -> ll.Value:
+    """The fold over every element of `t`, in C order."""
+    b = cg.b
+    position = cg.local(I64)
+    b.store(i64(0), position)
+    fold.start()
+
+    def visit(pointer, _):
+        k = b.load(position)
+        fold.step(load_element(cg, pointer, t), k)
+        b.store(b.add(k, i64(1)), position)
+    for_each(cg, value, t, visit)
+    return fold.value()
+
+
+def fold_line(cg, line, count, stride, t: Array, fold) -> ll.Value:
+    """The fold over `count` elements of `t` from the byte address `line`, `stride` apart."""
+    b = cg.b
+    fold.start()
+
+    def visit(k):
+        pointer = b.bitcast(b.gep(line, [b.mul(k, stride)]), storage(t).as_pointer())
+        fold.step(load_element(cg, pointer, t), k)
+    counted_loop(b, i64(0), count, visit)
+    return fold.value()
+
+
+# ---- pairwise float sums -----------------------------------------------------------------
+def pairwise(cg, data, count, stride, t: Array, result: Scalar) -> ll.Value:
+    """0 + NumPy's pairwise sum of `count` elements of `t` (cast to the float `result`) from
+    the byte address `data`, `stride` bytes apart. (NumPy starts from the identity too, so
+    a sum of -0.0 is 0.0.)"""
+    helper = cg.helper(f"kiln.pairwise.{t.dtype}.{result}", cg_lltype(result), [I8P, I64, I64],
+                       lambda b, fn: build_pairwise(b, fn, t, result))
+    return cg.b.fadd(cg.const(result, 0.0), cg.b.call(helper, [data, count, stride]))
+
+
+def build_pairwise(b: ll.IRBuilder, fn: ll.Function, t: Array, result: Scalar) -> None:
+    """NumPy's pairwise_sum: below 8 a plain loop; up to 128 eight running sums combined as
+    ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) plus the tail; above that, halves (a multiple of 8
+    first) summed recursively."""
+    data, n, stride = fn.args
+    kind = cg_lltype(result)
+    unsigned = kind_of(element_type(t)) in "ub"
+    total = b.alloca(kind)                            # entry-block slots: mem2reg keeps
+    sums = [b.alloca(kind) for _ in range(8)]         # them in registers
+
+    def load(index):
+        pointer = b.bitcast(b.gep(data, [b.mul(index, stride)]), storage(t).as_pointer())
+        raw = b.load(pointer)
+        if raw.type == kind:
+            return raw
+        if isinstance(raw.type, ll.IntType):
+            return b.uitofp(raw, kind) if unsigned else b.sitofp(raw, kind)
+        return b.fpext(raw, kind)
+
+    def add_to(slot, value):
+        b.store(b.fadd(b.load(slot), value), slot)
+
+    with b.if_then(b.icmp_signed("<", n, i64(8))):
+        b.store(ll.Constant(kind, 0.0), total)
+        counted_loop(b, i64(0), n, lambda i: add_to(total, load(i)))
+        b.ret(b.load(total))
+    with b.if_then(b.icmp_signed("<=", n, i64(128))):
+        for j, slot in enumerate(sums):
+            b.store(load(i64(j)), slot)
+        whole = b.sub(n, b.srem(n, i64(8)))
+
+        def eight(i):
+            for j, slot in enumerate(sums):
+                add_to(slot, load(b.add(i, i64(j))))
+        counted_loop(b, i64(8), whole, eight, step=8)
+        r = [b.load(slot) for slot in sums]
+        b.store(b.fadd(b.fadd(b.fadd(r[0], r[1]), b.fadd(r[2], r[3])),
+                       b.fadd(b.fadd(r[4], r[5]), b.fadd(r[6], r[7]))), total)
+        counted_loop(b, whole, n, lambda i: add_to(total, load(i)))
+        b.ret(b.load(total))
+    half = b.sdiv(n, i64(2))
+    half = b.sub(half, b.srem(half, i64(8)))
+    left = b.call(fn, [data, half, stride])
+    right = b.call(fn, [b.gep(data, [b.mul(half, stride)]), b.sub(n, half), stride])
+    b.ret(b.fadd(left, right))
+
+
+def numpy_inner_axis(cg, value, t: Array) -> ll.Value:
+    """The axis NumPy's iterator runs innermost over this array (an i64; -1 if every axis
+    has length 1). It sorts the axes by |stride|, smallest innermost, with an insertion sort
+    that starts from the last axis, keeps ties in place and lets a zero stride (which is
+    also what an axis of length 1 gets) compare with nothing; axes of length 1 then drop
+    out (npyiter_fill_axisdata, npyiter_find_best_axis_ordering, npyiter_coalesce_axes).
+    A reduction along that axis hands each line to one call of NumPy's inner loop, which is
+    where float sums go pairwise."""
+    b = cg.b
+    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    zero = i64(0)
+
+    def entry(axis):
+        stride, size = strides[axis], shape[axis]
+        magnitude = b.select(b.icmp_signed("<", stride, zero), b.neg(stride), stride)
+        return i64(axis), b.select(b.icmp_signed("==", size, i64(1)), zero, magnitude), size
+
+    def choose(condition, first, second):
+        return tuple(b.select(condition, x, y) for x, y in zip(first, second))
+
+    order = [entry(t.ndim - 1)]
+    for placed, axis in enumerate(range(t.ndim - 2, -1, -1), start=1):
+        new = entry(axis)
+        position, stopped = i64(placed), ll.Constant(I1, 0)
+        for i in range(placed - 1, -1, -1):          # walk left past larger strides
+            other = order[i][1]
+            compared = b.and_(b.icmp_signed("!=", new[1], zero),
+                              b.icmp_signed("!=", other, zero))
+            compared = b.and_(compared, b.not_(stopped))
+            larger = b.icmp_unsigned(">", other, new[1])
+            position = b.select(b.and_(compared, larger), i64(i), position)
+            stopped = b.or_(stopped, b.and_(compared, b.not_(larger)))
+        inserted = []
+        for j in range(placed + 1):                   # order[:position] + [new] + the rest
+            kept = order[j] if j < placed else new
+            shifted = choose(b.icmp_signed("==", position, i64(j)), new,
+                             order[j - 1] if j > 0 else new)
+            inserted.append(choose(b.icmp_signed(">", position, i64(j)), kept, shifted))
+        order = inserted
+    inner: ll.Value = i64(-1)
+    for axis_value, _, size in reversed(order):
+        inner = b.select(b.icmp_signed("!=", size, i64(1)), axis_value, inner)
+    return inner
+
+
+# ---- whole arrays ------------------------------------------------------------------------
+def flat_contiguous(cg, value, t: Array) -> tuple[ll.Value, Array, bool]:
+    """The array itself when its elements lie one after another in memory (C, F or 1-d),
+    else a C-ordered copy (owned: the caller releases it)."""
+    if t.layout in ("C", "F") or t.ndim <= 1:
+        return value, t, False
+    copy_t = Array(t.dtype, t.ndim, "C")
+    return emit_copy(cg, [value], (t,), copy_t), copy_t, True
+
+
+def sum_all(cg, value, t: Array, result: Scalar) -> ll.Value:
+    """Integers add up in C order; floats (and means of integers) pairwise in memory order,
+    as NumPy does for a contiguous array."""
+    b = cg.b
+    if kind_of(result) != "f":
+        return fold_all(cg, value, t, Accumulate(cg, element_type(t), result, "+"))
+    flat, flat_t, copied = flat_contiguous(cg, value, t)
+    count = product(cg, shape_of(cg, flat, flat_t))
+    stride = strides_of(cg, flat, flat_t)[0] if flat_t.ndim == 1 else i64(itemsize(flat_t))
+    total = pairwise(cg, b.extract_value(flat, 1), count, stride, flat_t, result)
+    if copied:
+        nrt.decref(b, b.extract_value(flat, 0))
+    return total
+
+
+def prod_all(cg, value, t: Array, result: Scalar) -> ll.Value:
+    return fold_all(cg, value, t, Accumulate(cg, element_type(t), result, "*"))
+
+
+def mean_all(cg, value, t: Array, result: Scalar) -> ll.Value:
+    """The sum in the mean's dtype (float64 for integers), divided by the size."""
+    return divide(cg, sum_all(cg, value, t, result), product(cg, shape_of(cg, value, t)), result)
+
+
+def divide(cg, total, count, result: Scalar) -> ll.Value:
+    """total / count as np.mean divides: by an int64 count, so a float32 mean is divided in
+    float64 and rounded back."""
+    double = NUMPY["float64"]
+    quotient = cg.b.fdiv(cast(cg, total, result, double, weak_check=False),
+                         cg.b.sitofp(count, cg_lltype(double)))
+    return cast(cg, quotient, double, result, weak_check=False)
+
+
+def extreme_all(name: str):
+    def emit(cg, value, t: Array, result: Scalar) -> ll.Value:
+        count = product(cg, shape_of(cg, value, t))
+        cg.fail_if(cg.b.icmp_signed("==", count, i64(0)), "ValueError", empty_message(name))
+        return fold_all(cg, value, t, Extreme(cg, element_type(t), result, name))
+    return emit
+
+
+# ---- along an axis: each line of the array reduced to one element of the result ----------
+# A line reducer maker runs once before the loop over lines (its checks come first) and
+# returns reduce(address of the line's first element, length, stride in bytes) -> element.
+def sum_lines(cg, value, t: Array, axis: int, result: Scalar):
+    """Pairwise where NumPy sums pairwise (along its innermost axis), else left to right."""
+    b = cg.b
+    fold = Accumulate(cg, element_type(t), result, "+")
+    if kind_of(result) != "f":
+        return lambda line, count, stride: fold_line(cg, line, count, stride, t, fold)
+    along_inner = b.icmp_signed("==", numpy_inner_axis(cg, value, t), i64(axis))
+    total = cg.local(cg_lltype(result))
+
+    def reduce(line, count, stride):
+        with b.if_else(along_inner) as (inner, other):
+            with inner:
+                b.store(pairwise(cg, line, count, stride, t, result), total)
+            with other:
+                b.store(fold_line(cg, line, count, stride, t, fold), total)
+        return b.load(total)
+    return reduce
+
+
+def prod_lines(cg, value, t: Array, axis: int, result: Scalar):
+    fold = Accumulate(cg, element_type(t), result, "*")
+    return lambda line, count, stride: fold_line(cg, line, count, stride, t, fold)
+
+
+def mean_lines(cg, value, t: Array, axis: int, result: Scalar):
+    line_sum = sum_lines(cg, value, t, axis, result)
+    return lambda line, count, stride: divide(cg, line_sum(line, count, stride), count, result)
+
+
+def extreme_lines(name: str):
+    def make(cg, value, t: Array, axis: int, result: Scalar):
+        length = shape_of(cg, value, t)[axis]         # NumPy raises even for an empty result
+        cg.fail_if(cg.b.icmp_signed("==", length, i64(0)), "ValueError", empty_message(name))
+        fold = Extreme(cg, element_type(t), result, name)
+        return lambda line, count, stride: fold_line(cg, line, count, stride, t, fold)
+    return make
+
+
+def along_axis(cg, value, t: Array, axis: int, result: Array, make_reducer) -> ll.Value:
+    """A new C-ordered array of t's shape without `axis`, element k the reduction of line k."""
+    b = cg.b
+    reduce = make_reducer(cg, value, t, axis, element_type(result))
+    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    out = allocate(cg, result, shape[:axis] + shape[axis + 1:])
+    data = b.bitcast(b.extract_value(out, 1), storage(result).as_pointer())
+
+    def visit(line, k):
+        store_element(cg, b.gep(data, [k]), result, reduce(line, shape[axis], strides[axis]))
+    for_each_line(cg, value, t, axis, visit)
+    return out
+
+
+# ---- the rules ---------------------------------------------------------------------------
+def reduction(name: str, whole, lines):
+    """a.name(axis=None) and np.name(a, axis=None)."""
+    def match(types, consts):
+        if not types or not isinstance(types[0], Array):
+            return None
+        array = types[0]
+        if array.dtype == "complex128":
+            raise TypeRuleError(f"{name}() of complex arrays is not supported yet")
+        dtype = result_dtype(name, (array,))
+        axis = constant_axis(name, array, types[1:], consts[1:])
+        if axis is None or array.ndim == 1:
+            return Impl(NUMPY[dtype], lambda cg, a, ts, r: whole(cg, a[0], ts[0], r), types)
+        result = Array(dtype, array.ndim - 1, "C")
+        return Impl(result, lambda cg, a, ts, r: along_axis(cg, a[0], ts[0], axis, r, lines),
+                    types, owned=True)
+    rule(f"method.{name}", params=("a", "axis"))(match)
+    rule(f"np.{name}", callable_=True, params=("a", "axis"))(match)
+
+
+reduction("sum", sum_all, sum_lines)
+reduction("prod", prod_all, prod_lines)
+reduction("mean", mean_all, mean_lines)
+for _name in ("min", "max", "argmin", "argmax"):
+    reduction(_name, extreme_all(_name), extreme_lines(_name))

@@ -1,0 +1,283 @@
+"""Sorting: np.sort(a) returns a sorted copy, a.sort() sorts in place; NaNs go last, as in NumPy.
+
+    np.sort(a), np.sort(a, axis=0)    -> a new C-ordered array, every line along the axis sorted
+    np.sort(a, axis=None)             -> the flattened array, sorted
+    a.sort(), a.sort(axis=0)          -> None: a's lines sorted where they are
+
+The axis is a constant int, -1 (the last) by default. Every line is sorted by one helper per
+dtype, an introsort like NumPy's own: quicksort on a median of three, heapsort once the
+partitions nest too deep, insertion sort for short ranges. A line whose elements are not
+adjacent is copied into a scratch buffer, sorted there and copied back.
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from ..llvm_ir import counted_loop, entry_slot, while_loop
+from ..runtime import nrt
+from ..types import NONE, Array
+from .arrays import (
+    constant_axis,
+    element_type,
+    emit_copy,
+    emit_ravel,
+    for_each_line,
+    i64,
+    itemsize,
+    shape_of,
+    storage,
+    strides_of,
+)
+from .npscalars import kind_of
+from .registry import Impl, TypeRuleError, rule
+
+I1, I64 = ll.IntType(1), ll.IntType(64)
+SMALL = 16        # ranges this short are insertion-sorted (NumPy's SMALL_QUICKSORT)
+
+
+class Range:
+    """Elements base[0 .. n) of one dtype in memory, addressed by i64 index."""
+
+    def __init__(self, b: ll.IRBuilder, base: ll.Value, t: Array):
+        self.b, self.base, self.t = b, base, t
+
+    def at(self, i) -> ll.Value:
+        return self.b.gep(self.base, [i])
+
+    def get(self, i) -> ll.Value:
+        return self.b.load(self.at(i))
+
+    def put(self, i, value) -> None:
+        self.b.store(value, self.at(i))
+
+    def swap(self, i, j) -> None:
+        x, y = self.get(i), self.get(j)
+        self.put(i, y)
+        self.put(j, x)
+
+    def less(self, x, y) -> ll.Value:
+        """NumPy's order: numbers as usual, every NaN after every number."""
+        b = self.b
+        kind = kind_of(element_type(self.t))
+        if kind == "f":
+            return b.or_(b.fcmp_ordered("<", x, y),
+                         b.and_(b.fcmp_unordered("uno", y, y), b.fcmp_ordered("ord", x, x)))
+        return (b.icmp_signed if kind == "i" else b.icmp_unsigned)("<", x, y)
+
+
+def build_introsort(b: ll.IRBuilder, fn: ll.Function, t: Array) -> None:
+    """introsort(T* base, i64 n, i64 depth): sort base[0 .. n).
+
+        while n > SMALL:
+            if depth == 0: heapsort; return
+            pivot = median of base[0], base[n/2], base[n-1], parked at n-2
+            partition base[1 .. n-2) around it; the pivot lands at p
+            sort the shorter side by recursion, go on with the longer one
+        insertion sort
+    """
+    base_arg, n_arg, depth_arg = fn.args
+    base, size, depth = (entry_slot(b, kind) for kind in (base_arg.type, I64, I64))
+    i, j, pivot = (entry_slot(b, kind) for kind in (I64, I64, storage(t)))
+    b.store(base_arg, base)
+    b.store(n_arg, size)
+    b.store(depth_arg, depth)
+
+    def partition_step():
+        n = b.load(size)
+        with b.if_then(b.icmp_signed("==", b.load(depth), i64(0))):
+            heapsort(b, Range(b, b.load(base), t), n)
+            b.ret_void()
+        b.store(b.sub(b.load(depth), i64(1)), depth)
+        line = Range(b, b.load(base), t)
+        last, middle = b.sub(n, i64(1)), b.ashr(n, i64(1))
+        for lower, upper in ((middle, i64(0)), (last, middle), (middle, i64(0))):
+            with b.if_then(line.less(line.get(lower), line.get(upper))):
+                line.swap(lower, upper)
+        b.store(line.get(middle), pivot)
+        line.swap(middle, b.sub(last, i64(1)))
+        b.store(i64(0), i)
+        b.store(b.sub(last, i64(1)), j)
+
+        def advance():                  # i up past smaller elements, j down past larger ones
+            b.store(b.add(b.load(i), i64(1)), i)
+            while_loop(b, lambda: line.less(line.get(b.load(i)), b.load(pivot)),
+                       lambda: b.store(b.add(b.load(i), i64(1)), i))
+            b.store(b.sub(b.load(j), i64(1)), j)
+            while_loop(b, lambda: line.less(b.load(pivot), line.get(b.load(j))),
+                       lambda: b.store(b.sub(b.load(j), i64(1)), j))
+
+        def exchange():
+            line.swap(b.load(i), b.load(j))
+            advance()
+        advance()
+        while_loop(b, lambda: b.icmp_signed("<", b.load(i), b.load(j)), exchange)
+        p = b.load(i)
+        line.swap(p, b.sub(last, i64(1)))
+        right_size = b.sub(last, p)
+        right_base = line.at(b.add(p, i64(1)))
+        with b.if_else(b.icmp_signed("<", p, right_size)) as (left_shorter, right_shorter):
+            with left_shorter:
+                b.call(fn, [b.load(base), p, b.load(depth)])
+                b.store(right_base, base)
+                b.store(right_size, size)
+            with right_shorter:
+                b.call(fn, [right_base, right_size, b.load(depth)])
+                b.store(p, size)
+
+    while_loop(b, lambda: b.icmp_signed(">", b.load(size), i64(SMALL)), partition_step)
+    insertion_sort(b, Range(b, b.load(base), t), b.load(size))
+    b.ret_void()
+
+
+def insertion_sort(b: ll.IRBuilder, line: Range, n) -> None:
+    """for k in 1 .. n: move line[k] left past the larger elements before it."""
+    position = entry_slot(b, I64)
+
+    def insert(k):
+        value = line.get(k)
+        b.store(k, position)
+
+        def larger_before():
+            p = b.load(position)
+            before = line.get(b.select(b.icmp_signed(">", p, i64(0)), b.sub(p, i64(1)), p))
+            return b.and_(b.icmp_signed(">", p, i64(0)), line.less(value, before))
+
+        def shift():
+            p = b.load(position)
+            line.put(p, line.get(b.sub(p, i64(1))))
+            b.store(b.sub(p, i64(1)), position)
+        while_loop(b, larger_before, shift)
+        line.put(b.load(position), value)
+    counted_loop(b, i64(1), n, insert)
+
+
+def heapsort(b: ll.IRBuilder, line: Range, n) -> None:
+    """Build a max-heap (1-based: the children of k are 2k and 2k + 1), then move its top to
+    the end one element at a time."""
+    heap = Range(b, b.gep(line.base, [i64(-1)]), line.t)
+    count, top, hole, child = (entry_slot(b, I64) for _ in range(4))
+
+    def sift(start, end, value):        # settle `value` down from `start` in heap[1 .. end]
+        b.store(start, hole)
+        b.store(b.add(start, start), child)
+
+        def larger_child_above():
+            c = b.load(child)
+            inside = b.icmp_signed("<=", c, end)
+            pair = b.icmp_signed("<", c, end)
+            safe = b.select(inside, c, i64(1))
+            right = b.select(pair, b.add(safe, i64(1)), safe)
+            c = b.select(b.and_(pair, heap.less(heap.get(safe), heap.get(right))), right, safe)
+            b.store(c, child)
+            return b.and_(inside, heap.less(value, heap.get(c)))
+
+        def descend():
+            c = b.load(child)
+            heap.put(b.load(hole), heap.get(c))
+            b.store(c, hole)
+            b.store(b.add(c, c), child)
+        while_loop(b, larger_child_above, descend)
+        heap.put(b.load(hole), value)
+
+    b.store(b.ashr(n, i64(1)), top)
+
+    def build():
+        k = b.load(top)
+        sift(k, n, heap.get(k))
+        b.store(b.sub(k, i64(1)), top)
+    while_loop(b, lambda: b.icmp_signed(">", b.load(top), i64(0)), build)
+    b.store(n, count)
+
+    def pop():
+        end = b.load(count)
+        value = heap.get(end)
+        heap.put(end, heap.get(i64(1)))
+        sift(i64(1), b.sub(end, i64(1)), value)
+        b.store(b.sub(end, i64(1)), count)
+    while_loop(b, lambda: b.icmp_signed(">", b.load(count), i64(1)), pop)
+
+
+def sort_lines(cg, value, t: Array, axis: int) -> None:
+    """Sort every line of `t` along `axis` where it lies."""
+    b = cg.b
+    element = storage(t)
+    helper = cg.helper(f"kiln.introsort.{t.dtype}", ll.VoidType(),
+                       [element.as_pointer(), I64, I64], lambda bd, fn: build_introsort(bd, fn, t))
+    count, stride = shape_of(cg, value, t)[axis], strides_of(cg, value, t)[axis]
+    size = i64(itemsize(t))
+    log2 = b.sub(i64(63), cg.intrinsic("llvm.ctlz.i64", I64, [b.or_(count, i64(1)),
+                                                              ll.Constant(I1, 0)]))
+    depth = b.add(log2, log2)                    # NumPy's limit: 2 * floor(log2(n))
+    adjacent = b.icmp_signed("==", stride, size)
+    meminfo, scratch = nrt.allocate(b, b.select(adjacent, i64(0), b.mul(count, size)))
+    cg.fail_if(nrt.allocation_failed(b, meminfo), "MemoryError", None)
+    buffer = b.bitcast(scratch, element.as_pointer())
+
+    def move(line, into_buffer: bool) -> None:
+        def copy(k):
+            item = b.bitcast(b.gep(line, [b.mul(k, stride)]), element.as_pointer())
+            source, target = (item, b.gep(buffer, [k])) if into_buffer else \
+                (b.gep(buffer, [k]), item)
+            b.store(b.load(source), target)
+        counted_loop(b, i64(0), count, copy)
+
+    def sort(line, _):
+        with b.if_else(adjacent) as (in_place, through_buffer):
+            with in_place:
+                b.call(helper, [b.bitcast(line, element.as_pointer()), count, depth])
+            with through_buffer:
+                move(line, True)
+                b.call(helper, [buffer, count, depth])
+                move(line, False)
+    for_each_line(cg, value, t, axis, sort)
+    nrt.decref(b, meminfo)
+
+
+def sort_axis(name: str, types, consts) -> int | None:
+    """The axis to sort along: the last when left out, None when given as None."""
+    array = types[0]
+    if not isinstance(array, Array) or array.ndim == 0:
+        raise TypeRuleError(f"{name} sorts arrays of one or more dimensions, not {array}")
+    if array.dtype == "complex128":
+        raise TypeRuleError(f"{name} of complex arrays is not supported yet")
+    if len(types) == 1:
+        return array.ndim - 1
+    return constant_axis("sort", array, types[1:], consts[1:])
+
+
+@rule("np.sort", callable_=True, params=("a", "axis"))
+def sort_rule(types, consts):
+    """np.sort(a, axis=-1): a sorted C-ordered copy; axis=None sorts the flattened array."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    axis = sort_axis("np.sort", types, consts)
+    if axis is None:
+        flat = Array(types[0].dtype, 1, "C")
+        return Impl(flat, lambda cg, a, ts, r: sorted_copy(
+            cg, emit_ravel(cg, a[:1], ts[:1], r), r, 0), types, owned=True)
+    result = Array(types[0].dtype, types[0].ndim, "C")
+    return Impl(result, lambda cg, a, ts, r: sorted_copy(
+        cg, emit_copy(cg, a[:1], ts[:1], r), r, axis), types, owned=True)
+
+
+def sorted_copy(cg, copy, t: Array, axis: int) -> ll.Value:
+    sort_lines(cg, copy, t, axis)
+    return copy
+
+
+@rule("method.sort", params=("a", "axis"))
+def sort_method(types, consts):
+    """a.sort(axis=-1): sorted in place."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    axis = sort_axis(".sort()", types, consts)
+    if types[0].readonly:
+        raise TypeRuleError("assignment destination is read-only",
+                            "sort a writeable array, or take np.sort(a)")
+    if axis is None:
+        raise TypeRuleError("a.sort(axis=None) is not supported", "np.sort(a, axis=None)")
+
+    def emit(cg, args, ts, r):
+        sort_lines(cg, args[0], ts[0], axis)
+        return ll.Constant(ll.IntType(8), 0)
+    return Impl(NONE, emit, types)
