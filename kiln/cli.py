@@ -2,7 +2,8 @@
 `COMMANDS`. Handlers import what they need lazily, so `kiln --help` stays fast.
 
     kiln bench [--size small|bench] [--repeat N] [--kernels fib,primes] [--impls cpython,numba]
-               [--sections kernels,arrays,calls,gil,startup,cache] [--json FILE] [--plain]
+               [--sections kernels,arrays,parallel,calls,gil,startup,cache] [--json FILE]
+               [--plain]
     kiln cache info [PATHS...] [--plain]     where the machine-code cache lives, entries, bytes
     kiln cache clear [PATHS...]              delete those entries
 

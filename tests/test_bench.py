@@ -21,6 +21,7 @@ from kiln.bench.report import number
 KERNELS = {"collatz", "fib", "integrate", "mandelbrot", "primes"}
 ARRAY_KERNELS = {"histogram", "jacobi2d", "levenshtein", "matmul", "nbody", "pairwise",
                  "prefix_sum", "sieve"}
+PARALLEL_KERNELS = {"mandelbrot", "pairwise", "pi", "row_sums"}
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -40,13 +41,15 @@ def _jit(compile_: Any) -> Any:
 
 
 def test_kernels_are_discovered_with_both_sizes() -> None:
-    kernels = {kernel.name: kernel for kernel in discover()}
-    assert set(kernels) == KERNELS | ARRAY_KERNELS
+    kernels = discover()
+    assert {kernel.name for kernel in kernels} == KERNELS | ARRAY_KERNELS | PARALLEL_KERNELS
     assert {kernel.name for kernel in discover("kernels")} == KERNELS
     assert {kernel.name for kernel in discover("arrays")} == ARRAY_KERNELS
-    for kernel in kernels.values():
+    assert {kernel.name for kernel in discover("parallel")} == PARALLEL_KERNELS
+    for kernel in kernels:
         assert set(kernel.sizes) == {"small", "bench"}
-        assert (kernel.inputs is not None) == (kernel.section == "arrays")
+        if kernel.section != "parallel":
+            assert (kernel.inputs is not None) == (kernel.section == "arrays")
 
 
 def test_array_kernel_inputs_are_deterministic() -> None:
@@ -62,17 +65,18 @@ def test_array_kernel_inputs_are_deterministic() -> None:
 def test_runner_smoke_cpython_numba(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, raw = _run(tmp_path, impls=("cpython", "numba"))
     assert status == 0
-    assert set(raw) == {"machine", "options", "kernels", "arrays", "calls", "gil", "startup",
-                        "cache"}
+    assert set(raw) == {"machine", "options", "kernels", "arrays", "parallel", "calls", "gil",
+                        "startup", "cache"}
     assert set(raw["kernels"]) == KERNELS
     assert set(raw["arrays"]) == ARRAY_KERNELS
+    assert set(raw["parallel"]["kernels"]) == PARALLEL_KERNELS
     for kernel in [*raw["kernels"].values(), *raw["arrays"].values()]:
         assert kernel["cpython"]["status"] == "ok"
         assert kernel["numba"]["status"] in ("ok", "not installed: pip install -e .[bench]")
         assert "kiln" not in kernel and "kiln_unchecked" not in kernel
     printed = capsys.readouterr().out
-    for title in ("Kernels", "Array kernels", "Call overhead", "GIL release", "Start-up",
-                  "Cache"):
+    for title in ("Kernels", "Array kernels", "Parallel kernels", "Parallel loop entry",
+                  "Call overhead", "GIL release", "Start-up", "Cache"):
         assert title in printed
 
 
@@ -98,6 +102,44 @@ def test_targets_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         assert header in printed
     assert "target kiln/Numba >= 0.8" in printed
     assert "target kiln unchecked/Numba >= 1" in printed
+
+
+def test_parallel_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each JIT's parallel=True version on 1 thread and on every CPU: a number or a status per
+    cell, whatever state kiln's parallel support is in; CPython's results are the reference."""
+    status, raw = _run(tmp_path, sections=("parallel",))
+    assert status == 0
+    section = raw["parallel"]
+    names = ["kiln_1_thread", "numba_1_thread"]
+    if section["threads"] > 1:
+        names += ["kiln_all_threads", "numba_all_threads"]
+    assert set(section["kernels"]) == PARALLEL_KERNELS
+    for kernel in section["kernels"].values():
+        assert kernel["cpython"]["status"] == "ok"
+        for name in names:
+            cell = kernel[name]["status"]
+            assert cell in ("ok", "n/a") or cell.startswith(("error: ", "not installed"))
+    assert set(section["loop_entry"]["loops"]) == set(names)
+    printed = capsys.readouterr().out
+    for text in ("Parallel kernels", "kiln 1t/Numba 1t", "Parallel loop entry", "loop entry µs"):
+        assert text in printed
+    threads = section["threads"]
+    if threads > 1:
+        assert f"kiln {threads}t/Numba {threads}t" in printed
+        assert f"target kiln {threads}t/kiln 1t >= 1.8" in printed
+
+
+def test_parallel_section_pins_threads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every call of a parallel version runs after set_num_threads(its count), with the
+    implementation's prange in the kernel's module."""
+    counts: list[int] = []
+    monkeypatch.setattr(kiln, "jit", _jit(lambda fn: fn), raising=False)
+    monkeypatch.setattr(kiln, "set_num_threads", counts.append, raising=False)
+    status, raw = _run(tmp_path, impls=("kiln",), kernels=("pi",), sections=("parallel",))
+    threads = raw["parallel"]["threads"]
+    assert status == 0
+    assert raw["parallel"]["kernels"]["pi"]["kiln_1_thread"]["status"] == "ok"
+    assert set(counts) == {1, threads}
 
 
 def test_compile_errors_become_cells(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

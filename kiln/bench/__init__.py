@@ -6,8 +6,8 @@ numbers to `--json` when asked. It returns the exit status: 1 when any result di
 CPython's, else 0. A kiln that fails to compile something is not a failure: its cell says
 `error: <ExceptionType>` and the run goes on.
 
-    kernels/*.py, array_kernels/*.py --impls.load--> compiled copies --suite/micro--> Table
-        --report--> the screen
+    kernels/*.py, array_kernels/*.py, parallel_kernels/*.py --impls.load--> compiled copies
+        --suite/parallel/micro--> Table --report--> the screen
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from importlib import metadata
 from typing import Any
 
 from kiln.bench import impls as impl_table
-from kiln.bench import cached, micro, suite
+from kiln.bench import cached, micro, parallel, suite
 from kiln.bench.impls import Impl
 from kiln.bench.model import SIZE_NAMES, Options, SectionResult
 from kiln.bench.report import Display, make_display
@@ -32,6 +32,7 @@ Section = Callable[[Options, list[Impl], Display], SectionResult]
 SECTIONS: dict[str, Section] = {
     "kernels": suite.scalar_kernels,  # scalar kernels: CPython seconds, speedups, compile times
     "arrays": suite.array_kernels,  # array kernels, also kiln without bounds checks; targets
+    "parallel": parallel.parallel_kernels,  # prange kernels on 1 and all threads; loop entry
     "calls": micro.call_overhead,  # ns per call of a trivial compiled function
     "gil": micro.gil_release,  # 1 thread vs 2 threads of compiled work
     "startup": micro.startup,  # fresh interpreters: import, first result
@@ -43,7 +44,7 @@ __all__ = ["SECTIONS", "Options", "run", "validate"]
 
 def validate(options: Options) -> str | None:
     """What is wrong with the options, in a sentence, or None."""
-    kernel_names = [kernel.name for kernel in impl_table.discover()]
+    kernel_names = list(dict.fromkeys(kernel.name for kernel in impl_table.discover()))
     wrong = [
         ("kernel", options.kernels, kernel_names),
         ("implementation", options.impls, list(impl_table.IMPL_NAMES)),
@@ -108,7 +109,8 @@ def run(options: Options) -> int:
     failed = False
     for name in options.sections:
         result = SECTIONS[name](options, impls, display)
-        display.table(result.table)
+        for table in (result.table, *result.more_tables):
+            display.table(table)
         report[name] = result.raw
         failed = failed or result.mismatch
     if options.json_path is not None:

@@ -1,10 +1,12 @@
-"""What the benchmarks compare: the implementations (CPython, kiln, Numba, and for the array
-kernels kiln with boundscheck=False) and the kernels they run, each kernel loaded as a private
-module copy whose public functions one implementation has compiled.
+"""What the benchmarks compare: the implementations (CPython, kiln, Numba; for the array kernels
+also kiln with boundscheck=False; for the parallel kernels each JIT with parallel=True at 1 thread
+and at every CPU) and the kernels they run, each kernel loaded as a private module copy whose
+public functions one implementation has compiled.
 
     load(fib, numba): a fresh copy of kernels/fib.py in which
         copy.fib    = numba.njit(original fib)     # recursion reaches compiled code
         copy.kernel = numba.njit(original kernel)  # and so do helper calls
+        copy.prange = numba.prange                 # when the module has one (parallel kernels)
     and the result is copy.kernel.
 """
 
@@ -17,12 +19,12 @@ import itertools
 import pkgutil
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from kiln.bench import array_kernels, kernels
+from kiln.bench import array_kernels, kernels, parallel_kernels
 from kiln.bench.model import NA
 
 Decorate = Callable[..., Callable[..., Any]]
@@ -36,7 +38,9 @@ class Impl:
     `module` and `decorator` name it for the start-up subprocesses ("numba", "numba.njit");
     `importable` is False when that module is not installed. `variant_of` names the
     implementation this one is a compile option of ("kiln"): tables show its speed, not its
-    compile time."""
+    compile time. Tables compare this one's time with its `rival`'s ("numba"), and, for a
+    parallel version run on several threads, with its `base`, the same run on 1 thread.
+    `threads` > 0 runs every call with `module.set_num_threads(threads)` (see `use_threads`)."""
 
     name: str
     label: str
@@ -46,6 +50,9 @@ class Impl:
     decorator: str = ""
     importable: bool = True
     variant_of: str = ""
+    rival: str = ""
+    base: str = ""
+    threads: int = 0
 
     @property
     def is_jit(self) -> bool:
@@ -55,6 +62,22 @@ class Impl:
     def available(self) -> bool:
         return self.missing is None
 
+    @property
+    def prange(self) -> Callable[..., Any]:
+        """What `prange` means in this implementation's kernel copies: its module's prange
+        (kiln.prange, numba.prange), the builtin range under CPython."""
+        if not self.is_jit:
+            return range
+        prange: Callable[..., Any] = importlib.import_module(self.module).prange
+        return prange
+
+    def use_threads(self) -> None:
+        """Before a call (outside its timing): pin the thread count of the calling thread's
+        parallel loops to `threads`; nothing when `threads` is 0. An implementation without
+        `set_num_threads` raises AttributeError, which becomes its cell."""
+        if self.threads:
+            importlib.import_module(self.module).set_num_threads(self.threads)
+
 
 def _cpython() -> Impl:
     def decorate(fn: Callable[..., Any], nogil: bool = False) -> Callable[..., Any]:
@@ -63,45 +86,40 @@ def _cpython() -> Impl:
     return Impl("cpython", "CPython", decorate)
 
 
-def _kiln() -> Impl:
+def _kiln(name: str = "kiln", label: str = "kiln", variant_of: str = "",
+          **options: Any) -> Impl:
+    """kiln.jit with `options`, raced against Numba."""
     import kiln
 
+    shared = {"module": "kiln", "decorator": "kiln.jit", "variant_of": variant_of,
+             "rival": "numba"}
     jit = getattr(kiln, "jit", None)
     if jit is None:
-        return Impl("kiln", "kiln", None, NA, "kiln", "kiln.jit")
+        return Impl(name, label, None, NA, **shared)
 
     def decorate(fn: Callable[..., Any], nogil: bool = False) -> Callable[..., Any]:
         # kiln releases the GIL in every call; no disk cache, or a second run would time cache
         # loads as compile times (Numba's cache is off by default)
-        compiled: Callable[..., Any] = jit(cache=False)(fn)
+        compiled: Callable[..., Any] = jit(cache=False, **options)(fn)
         return compiled
 
-    return Impl("kiln", "kiln", decorate, None, "kiln", "kiln.jit")
+    return Impl(name, label, decorate, None, **shared)
 
 
 def _kiln_unchecked() -> Impl:
-    import kiln
-
-    name, label = "kiln_unchecked", "kiln unchecked"  # short: it heads two columns
-    jit = getattr(kiln, "jit", None)
-    if jit is None:
-        return Impl(name, label, None, NA, variant_of="kiln")
-
-    def decorate(fn: Callable[..., Any], nogil: bool = False) -> Callable[..., Any]:
-        compiled: Callable[..., Any] = jit(boundscheck=False, cache=False)(fn)
-        return compiled
-
-    return Impl(name, label, decorate, variant_of="kiln")
+    # a short label: it heads two columns
+    return _kiln("kiln_unchecked", "kiln unchecked", variant_of="kiln", boundscheck=False)
 
 
-def _numba() -> Impl:
+def _numba(**options: Any) -> Impl:
+    """numba.njit with `options` (and nogil when a section asks for it)."""
     try:
         import numba
     except ImportError:
         return Impl("numba", "Numba", None, NUMBA_MISSING, "numba", "numba.njit", False)
 
     def decorate(fn: Callable[..., Any], nogil: bool = False) -> Callable[..., Any]:
-        return numba.njit(nogil=nogil)(fn)
+        return numba.njit(nogil=nogil, **options)(fn)
 
     return Impl("numba", "Numba", decorate, None, "numba", "numba.njit")
 
@@ -116,6 +134,11 @@ IMPL_NAMES = tuple(FACTORIES)
 
 ARRAY_VARIANTS: dict[str, Callable[[], Impl]] = {
     "kiln": _kiln_unchecked,  # the array kernels also run without bounds checks
+}
+
+PARALLEL_VERSIONS: dict[str, Callable[[], Impl]] = {
+    "kiln": lambda: _kiln(parallel=True),  # kiln.jit(parallel=True)
+    "numba": lambda: _numba(parallel=True),  # numba.njit(parallel=True)
 }
 
 
@@ -135,9 +158,34 @@ def with_array_variants(impls: list[Impl]) -> list[Impl]:
     return extended
 
 
+def _on_threads(impl: Impl, threads: int, suffix: str, base: str = "") -> Impl:
+    """impl pinned to `threads` threads: ("kiln", 2, "all_threads") -> kiln_all_threads,
+    labelled "kiln 2t" and raced against numba_all_threads."""
+    return replace(impl, name=f"{impl.name}_{suffix}", label=f"{impl.label} {threads}t",
+                   rival=f"{impl.rival}_{suffix}" if impl.rival else "", base=base,
+                   threads=threads)
+
+
+def parallel_versions(impls: list[Impl], threads: int) -> list[Impl]:
+    """CPython, then each JIT's parallel version on 1 thread, and on `threads` threads (when
+    that is more) with the 1-thread run as its base:
+    [cpython, kiln_1_thread, kiln_all_threads, numba_1_thread, numba_all_threads]."""
+    versions = []
+    for impl in impls:
+        if not impl.is_jit:
+            versions.append(impl)
+            continue
+        parallel = PARALLEL_VERSIONS[impl.name]()
+        single = _on_threads(parallel, 1, "1_thread")
+        versions.append(single)
+        if threads > 1:
+            versions.append(_on_threads(parallel, threads, "all_threads", base=single.name))
+    return versions
+
+
 @dataclass(frozen=True)
 class Kernel:
-    """One kernel module. `section` is the package it lives in ("kernels" or "arrays"); `sizes`
+    """One kernel module. `section` names the package it lives in (a key of PACKAGES); `sizes`
     holds the kernel's arguments, or, when the module defines `_inputs`, that function's
     parameters (the array kernels build their arrays from a few numbers)."""
 
@@ -165,6 +213,7 @@ class Kernel:
 PACKAGES: dict[str, ModuleType] = {
     "kernels": kernels,  # scalar Python: ints, floats, calls
     "arrays": array_kernels,  # explicit loops over NumPy arrays
+    "parallel": parallel_kernels,  # prange loops, with reductions
 }
 
 
@@ -198,9 +247,12 @@ def _private_copy(kernel: Kernel, impl: Impl) -> ModuleType:
 
 
 def load(kernel: Kernel, impl: Impl) -> Callable[..., Any]:
-    """The kernel's entry point in a fresh copy whose public functions `impl` compiled."""
+    """The kernel's entry point in a fresh copy whose public functions `impl` compiled, and
+    whose `prange`, if it has one, is `impl`'s."""
     assert impl.decorate is not None, impl.missing
     module = _private_copy(kernel, impl)
+    if hasattr(module, "prange"):
+        module.prange = impl.prange
     for name, value in list(vars(module).items()):
         own = inspect.isfunction(value) and value.__module__ == module.__name__
         if own and not name.startswith("_"):

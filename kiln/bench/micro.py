@@ -76,14 +76,17 @@ class _Contender:
 
 
 def _contender(impl: Impl, fn: Callable[..., Any], probe: tuple[Any, ...],
-               nogil: bool = False) -> _Contender:
-    """impl's version of fn, called once (compiling it) and checked against fn itself."""
+               nogil: bool = False,
+               build: Callable[[], Callable[..., Any]] | None = None) -> _Contender:
+    """impl's version of fn (or what `build` returns: fn as impl compiled it elsewhere), called
+    once on impl's threads (compiling it) and checked against fn itself."""
     label = "Python function" if not impl.is_jit else impl.label
     if impl.decorate is None:
         return _Contender(label, None, impl.missing or NONE)
     contender = _Contender(label, None)
     try:
-        compiled = impl.decorate(fn, nogil=nogil)
+        compiled = build() if build is not None else impl.decorate(fn, nogil=nogil)
+        impl.use_threads()
         value = compiled(*probe)
     except Exception as exc:
         contender.fail(exc)

@@ -1,11 +1,12 @@
 """The data the benchmark runner's parts hand each other: options in, tables and raw numbers out.
 
-Sections (``suite``, ``micro``) turn ``Options`` into a ``SectionResult``; ``report`` renders its
-``Table``; ``kiln.bench.run`` gathers the raw numbers into the ``--json`` file.
+Sections (``suite``, ``micro``, ...) turn ``Options`` into a ``SectionResult``; ``report`` renders
+its tables; ``kiln.bench.run`` gathers the raw numbers into the ``--json`` file.
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,8 @@ class Options:
     repeat: int = 5
     kernels: tuple[str, ...] = ()
     impls: tuple[str, ...] = ("cpython", "kiln", "numba")
-    sections: tuple[str, ...] = ("kernels", "arrays", "calls", "gil", "startup", "cache")
+    sections: tuple[str, ...] = ("kernels", "arrays", "parallel", "calls", "gil", "startup",
+                                 "cache")
     json_path: Path | None = None
     plain: bool = False
 
@@ -41,11 +43,13 @@ class Table:
 
 @dataclass
 class SectionResult:
-    """One section's table, its raw numbers for --json, and whether any result was wrong."""
+    """One section's table (and any more it prints after it), its raw numbers for --json, and
+    whether any result was wrong."""
 
     table: Table
     raw: dict[str, Any]
     mismatch: bool = False
+    more_tables: list[Table] = field(default_factory=list)
 
 
 def error_cell(exc: BaseException) -> str:
@@ -58,3 +62,10 @@ def error_text(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     first = lines[0] if lines else ""
     return f"{type(exc).__name__}: {first}"[:160]
+
+
+def warning_text(caught: warnings.WarningMessage) -> str:
+    """A warning caught while compiling, as error_text shows an exception:
+    `KilnWarning: kiln.jit(parallel=True): ...`."""
+    lines = str(caught.message).strip().splitlines()
+    return f"{caught.category.__name__}: {lines[0] if lines else ''}"[:160]

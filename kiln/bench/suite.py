@@ -1,33 +1,48 @@
-"""The two kernel sections: every kernel under every implementation, as speedups over CPython.
+"""The kernel sections: every kernel under every implementation, as speedups over CPython.
 
     kernels  the scalar kernels (kiln/bench/kernels): ints, floats, calls
     arrays   the array kernels (kiln/bench/array_kernels), which also run under kiln with
              boundscheck=False, with the issue's targets against Numba reported in the notes
+    (the parallel kernels run through `run_kernels` too, from kiln.bench.parallel)
 
 Per kernel: the arguments are built once and every call gets fresh copies of the arrays
 (measure.fresh); each JIT's first call (compile + run) is timed once, then `repeat` interleaved
 rounds run every implementation once each (measure.rotated), and the best round counts. A JIT's
 compile time is its first call minus its best run. Every result is checked against CPython's.
+Warnings raised while compiling are kept for the notes, not printed.
 
     kernel | CPython s | kiln x | Numba x | kiln/Numba | kiln compile s | Numba compile s | ...
+
+A ratio column A/B is B's time over A's: A's rival (kiln/Numba) or, for a parallel run on all
+threads, its 1-thread base (kiln 2t/kiln 1t).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from kiln.bench import impls as impl_table
 from kiln.bench.impls import Impl, Kernel
 from kiln.bench.measure import as_json, describe, fresh, geomean, rotated, same_result, timed
-from kiln.bench.model import MISMATCH, NONE, Options, SectionResult, Table, error_cell, error_text
+from kiln.bench.model import (
+    MISMATCH,
+    NONE,
+    Options,
+    SectionResult,
+    Table,
+    error_cell,
+    error_text,
+    warning_text,
+)
 from kiln.bench.report import Display, Tick, number
 
-# The array kernels' goals (Numba time / kiln time), reported, not asserted: bounds-checked kiln
-# within 1.25x of Numba's time, kiln without bounds checks at least as fast as Numba (which
-# checks none).
-ARRAY_TARGETS = {"kiln": 0.8, "kiln_unchecked": 1.0}
+# The array kernels' goals, per ratio column "A/B" (B's time / A's time), reported, not
+# asserted: bounds-checked kiln within 1.25x of Numba's time, kiln without bounds checks at least
+# as fast as Numba (which checks none).
+ARRAY_TARGETS = {"kiln/numba": 0.8, "kiln_unchecked/numba": 1.0}
 
 
 @dataclass
@@ -41,6 +56,7 @@ class Outcome:
     times: list[float] = field(default_factory=list)
     value: Any = None
     has_value: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -70,7 +86,8 @@ class Outcome:
     def raw(self) -> dict[str, Any]:
         return {"status": self.status, "error": self.error or None,
                 "first_call": self.first_call, "times": self.times, "best": self.best,
-                "compile": self.compile_time, "result": as_json(self.value)}
+                "compile": self.compile_time, "result": as_json(self.value),
+                "warnings": self.warnings}
 
 
 def _first_calls(kernel: Kernel, args: tuple[Any, ...], impls: list[Impl],
@@ -78,22 +95,35 @@ def _first_calls(kernel: Kernel, args: tuple[Any, ...], impls: list[Impl],
     """Load the kernel per implementation; time each JIT's first call. Returns what can run."""
     entries = {}
     for impl in impls:
+        outcome = outcomes[impl.name]
         if not impl.available:
-            outcomes[impl.name].status = impl.missing or NONE
+            outcome.status = impl.missing or NONE
             continue
         if impl.is_jit:
             tick(f"{kernel.name}: {impl.label} first call (compile + run)")
-        try:
-            entry = impl_table.load(kernel, impl)
-            if impl.is_jit:
-                seconds, value = timed(entry, *fresh(args))
-                outcomes[impl.name].first_call = seconds
-                outcomes[impl.name].record(value)
-        except Exception as exc:  # a young compiler: report the cell, keep going
-            outcomes[impl.name].fail(exc)
-            continue
-        entries[impl.name] = entry
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            entry = _first_call(kernel, args, impl, outcome)
+        outcome.warnings = list(dict.fromkeys(warning_text(w) for w in caught))
+        if entry is not None:
+            entries[impl.name] = entry
     return entries
+
+
+def _first_call(kernel: Kernel, args: tuple[Any, ...], impl: Impl,
+                outcome: Outcome) -> Callable[..., Any] | None:
+    """The kernel compiled by `impl`, after one timed call when `impl` is a JIT; None (and the
+    error in `outcome`) when either failed."""
+    try:
+        entry = impl_table.load(kernel, impl)
+        if impl.is_jit:
+            impl.use_threads()
+            outcome.first_call, value = timed(entry, *fresh(args))
+            outcome.record(value)
+    except Exception as exc:  # a young compiler: report the cell, keep going
+        outcome.fail(exc)
+        return None
+    return entry
 
 
 def _measure(kernel: Kernel, impls: list[Impl], options: Options,
@@ -105,6 +135,7 @@ def _measure(kernel: Kernel, impls: list[Impl], options: Options,
         for impl in rotated([i for i in impls if i.name in entries], round_index):
             tick(f"{kernel.name}: {impl.label} round {round_index + 1}")
             try:
+                impl.use_threads()
                 seconds, value = timed(entries[impl.name], *fresh(args))
             except Exception as exc:
                 outcomes[impl.name].fail(exc)
@@ -150,38 +181,40 @@ def _pair_status(first: Outcome, second: Outcome) -> str:
     return MISMATCH if MISMATCH in statuses else NONE
 
 
-def _vs_numba(outcomes: dict[str, Outcome], name: str) -> Entry:
-    """Numba time / `name`'s time: above 1, `name` is faster."""
-    own, numba = outcomes[name], outcomes["numba"]
-    return _ratio(numba.best, own.best), _pair_status(own, numba)
+def _speedup(outcomes: dict[str, Outcome], name: str, other: str) -> Entry:
+    """`other`'s time / `name`'s time: above 1, `name` is faster."""
+    own, theirs = outcomes[name], outcomes[other]
+    return _ratio(theirs.best, own.best), _pair_status(own, theirs)
 
 
 class _Columns:
     """The table's columns for the selected implementations, and one kernel's entries: a
-    speedup per JIT, Numba's time over each other JIT's, and compile times (variants such as
-    kiln unchecked show no compile time of their own)."""
+    speedup per JIT; ratio columns, each parallel run on all threads over its 1-thread base,
+    then each JIT over its rival; and, when asked, compile times (variants such as kiln
+    unchecked show no compile time of their own)."""
 
-    def __init__(self, impls: list[Impl]) -> None:
+    def __init__(self, impls: list[Impl], compile_times: bool = True) -> None:
         self.jits = [impl for impl in impls if impl.is_jit]
-        self.built = [impl for impl in self.jits if not impl.variant_of]
-        names = [impl.name for impl in self.jits]
-        has_numba = "numba" in names
-        self.paired = [impl for impl in self.jits if impl.name != "numba"] if has_numba else []
-        self.build_pair = has_numba and "kiln" in names
+        by_name = {impl.name: impl for impl in self.jits}
+        self.ratios = [(impl, by_name[impl.base]) for impl in self.jits if impl.base in by_name]
+        self.ratios += [(impl, by_name[impl.rival]) for impl in self.jits
+                        if impl.rival in by_name]
+        self.built = [impl for impl in self.jits if not impl.variant_of] if compile_times else []
+        self.build_pair = compile_times and {"kiln", "numba"} <= set(by_name)
 
     def headers(self) -> list[str]:
         speed = [f"{impl.label} x" for impl in self.jits]
-        pairs = [f"{impl.label}/Numba" for impl in self.paired]
+        ratios = [f"{impl.label}/{other.label}" for impl, other in self.ratios]
         build = [f"{impl.label} compile s" for impl in self.built]
         build_pair = ["compile kiln/Numba"] if self.build_pair else []
-        return ["kernel", "CPython s", *speed, *pairs, *build, *build_pair]
+        return ["kernel", "CPython s", *speed, *ratios, *build, *build_pair]
 
     def entries(self, outcomes: dict[str, Outcome]) -> list[Entry]:
         """One (number, status) per column after the label."""
         cpython = outcomes["cpython"]
         jits = [outcomes[impl.name] for impl in self.jits]
         speed = [(_ratio(cpython.best, o.best), o.status if cpython.ok else NONE) for o in jits]
-        pairs = [_vs_numba(outcomes, impl.name) for impl in self.paired]
+        ratios = [_speedup(outcomes, impl.name, other.name) for impl, other in self.ratios]
         build = [(outcomes[impl.name].compile_time, outcomes[impl.name].status)
                  for impl in self.built]
         build_pair: list[Entry] = []
@@ -189,7 +222,7 @@ class _Columns:
             kiln, numba = outcomes["kiln"], outcomes["numba"]
             build_pair = [(_ratio(numba.compile_time, kiln.compile_time),
                            _pair_status(kiln, numba))]
-        return [(cpython.best, cpython.status), *speed, *pairs, *build, *build_pair]
+        return [(cpython.best, cpython.status), *speed, *ratios, *build, *build_pair]
 
 
 def _cells(entries: list[Entry]) -> list[str]:
@@ -209,55 +242,78 @@ def _target_notes(columns: _Columns, results: dict[str, dict[str, Outcome]],
                   targets: dict[str, float]) -> list[str]:
     """Per target: how many kernels meet it, and the ratios of those that miss."""
     notes = []
-    for impl in columns.paired:
-        if impl.name not in targets:
+    for impl, other in columns.ratios:
+        goal = targets.get(f"{impl.name}/{other.name}")
+        if goal is None:
             continue
-        goal = targets[impl.name]
         misses, met = [], 0
         for kernel, outcomes in results.items():
-            ratio, status = _vs_numba(outcomes, impl.name)
+            ratio, status = _speedup(outcomes, impl.name, other.name)
             if status == "ok" and ratio is not None and ratio >= goal:
                 met += 1
             else:
                 misses.append(f"{kernel} {number(ratio) if status == 'ok' else status}")
         missed = f"; missed by {', '.join(misses)}" if misses else ""
-        notes.append(f"target {impl.label}/Numba >= {goal:g}: met by {met}/{len(results)}"
-                     f"{missed}.")
+        notes.append(f"target {impl.label}/{other.label} >= {goal:g}: met by "
+                     f"{met}/{len(results)}{missed}.")
+    return notes
+
+
+def _problem_notes(results: dict[str, dict[str, Outcome]]) -> list[str]:
+    """Each distinct error and compile warning once, with the kernels and implementations it
+    came from (`pi, row_sums under kiln, kiln_unchecked: TypeError: ...`)."""
+    where: dict[str, dict[str, list[str]]] = {}  # problem -> implementation -> kernels
+    for kernel, outcomes in results.items():
+        for name, outcome in outcomes.items():
+            problems = [outcome.error] if outcome.error else []
+            problems += [f"warning {text}" for text in outcome.warnings]
+            for problem in problems:
+                where.setdefault(problem, {}).setdefault(name, []).append(kernel)
+    notes = []
+    for problem, kernels_by_impl in where.items():
+        impls_by_kernels: dict[tuple[str, ...], list[str]] = {}
+        for name, kernels in kernels_by_impl.items():
+            impls_by_kernels.setdefault(tuple(kernels), []).append(name)
+        notes += [f"{', '.join(kernels)} under {', '.join(names)}: {problem}"
+                  for kernels, names in impls_by_kernels.items()]
     return notes
 
 
 def _notes(columns: _Columns, results: dict[str, dict[str, Outcome]],
-           targets: dict[str, float]) -> list[str]:
+           targets: dict[str, float], extra: Sequence[str]) -> list[str]:
     notes = ["x = CPython time / implementation time (best of the rounds)."]
-    if columns.paired:
-        notes.append("A/Numba = Numba time / A's time, compile kiln/Numba = Numba compile / "
-                     "kiln compile: above 1, kiln is faster.")
+    if columns.ratios:
+        compile_ratio = (" (compile kiln/Numba: Numba's compile time / kiln's)"
+                         if columns.build_pair else "")
+        notes.append(f"A/B = B's time / A's time{compile_ratio}: above 1, A is faster.")
     if any(impl.name == "kiln_unchecked" for impl in columns.jits):
         notes.append("kiln unchecked = kiln.jit(boundscheck=False); kiln checks bounds by "
                      "default, Numba does not.")
-    notes.append("compile s = first call (compile + run) - best run.")
+    if columns.built:
+        notes.append("compile s = first call (compile + run) - best run.")
+    notes.extend(extra)
     notes.extend(_target_notes(columns, results, targets))
-    for kernel, outcomes in results.items():
-        for name, outcome in outcomes.items():
-            if outcome.error:
-                notes.append(f"{kernel} under {name}: {outcome.error}")
+    notes.extend(_problem_notes(results))
     return notes
 
 
-def _run(section: str, title: str, impls: list[Impl], options: Options, display: Display,
-         targets: dict[str, float]) -> SectionResult:
-    """Benchmark the selected kernels of `section`; one row per kernel plus geometric means."""
+def run_kernels(section: str, title: str, impls: list[Impl], options: Options,
+                display: Display, targets: dict[str, float], *, compile_times: bool = True,
+                notes: Sequence[str] = ()) -> SectionResult:
+    """Benchmark the selected kernels of `section`; one row per kernel plus geometric means.
+    `targets` maps ratio columns ("kiln/numba": B's time / A's time) to goals the notes report;
+    `notes` explain the section's own columns."""
     kernels = [k for k in impl_table.discover(section)
                if not options.kernels or k.name in options.kernels]
-    columns = _Columns(impls)
+    columns = _Columns(impls, compile_times)
     results: dict[str, dict[str, Outcome]] = {}
     with display.progress(section, _total_steps(kernels, impls, options.repeat)) as tick:
         for kernel in kernels:
             results[kernel.name] = _measure(kernel, impls, options, tick)
     title = f"{title} (size {options.size}, best of {options.repeat})"
-    notes = _notes(columns, results, targets) if kernels else ["no kernel of this section "
-                                                               "was selected (--kernels)"]
-    table = Table(title, columns.headers(), notes=notes)
+    table = Table(title, columns.headers())
+    table.notes = (_notes(columns, results, targets, notes) if kernels
+                   else ["no kernel of this section was selected (--kernels)"])
     rows = [columns.entries(results[kernel.name]) for kernel in kernels]
     for kernel, entries in zip(kernels, rows, strict=True):
         table.rows.append([kernel.call_text(options.size), *_cells(entries)])
@@ -272,10 +328,10 @@ def _run(section: str, title: str, impls: list[Impl], options: Options, display:
 
 def scalar_kernels(options: Options, impls: list[Impl], display: Display) -> SectionResult:
     """The scalar kernels under the selected implementations."""
-    return _run("kernels", "Kernels", impls, options, display, targets={})
+    return run_kernels("kernels", "Kernels", impls, options, display, targets={})
 
 
 def array_kernels(options: Options, impls: list[Impl], display: Display) -> SectionResult:
     """The array kernels, kiln also with boundscheck=False; the notes report ARRAY_TARGETS."""
     impls = impl_table.with_array_variants(impls)
-    return _run("arrays", "Array kernels", impls, options, display, ARRAY_TARGETS)
+    return run_kernels("arrays", "Array kernels", impls, options, display, ARRAY_TARGETS)
