@@ -6,6 +6,7 @@ or minus a small step (`count = 0` ... `count += 1`). Starting within 2**40 and 
 2**10 per update, it needs more than 2**52 updates to reach the int64 limit: months of nothing
 but counting at one update per nanosecond. Its updates are therefore emitted as plain adds with
 no overflow branch, which keeps counting loops straight-line code that LLVM can vectorise.
+A prange chunk's `+=` reduction counts as starting from 0 (its identity).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .types import INT
 
 MAX_START = 2**40
 MAX_STEP = 2**10
+ZERO_IDENTITIES = ("prange.identity+", "prange.identity|", "prange.identity^")
 
 
 def exact_counter_updates(fn: ir.Function) -> set[int]:
@@ -23,6 +25,8 @@ def exact_counter_updates(fn: ir.Function) -> set[int]:
 
     def small_constant(value: ir.Value, limit: int) -> bool:
         instr = defs.get(value.id)
+        if isinstance(instr, ir.Call):          # a prange chunk's sum starts from 0
+            return instr.target in ZERO_IDENTITIES
         return isinstance(instr, ir.Const) and type(instr.value) is int and \
             abs(instr.value) <= limit
 

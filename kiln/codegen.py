@@ -26,6 +26,7 @@ I1, I8, I32, I64, DOUBLE = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntT
 I8P = I8.as_pointer()
 EXCINFO = ll.LiteralStructType([I32, I8P])
 UNION = ll.LiteralStructType([I8, I64])
+OVERFLOW = "int overflow (kiln ints are 64-bit)"
 MAX_CHUNKS = 256   # a prange loop's chunks: a fixed count, so results never depend on threads
 
 
@@ -187,10 +188,12 @@ class FunctionEmitter:
 
     # ---- driver --------------------------------------------------------------------------
     def emit(self) -> None:
-        self.pending = self.b.alloca(I1, name="overflow.pending")
-        self.b.store(ll.Constant(I1, 0), self.pending)
-        self.pending_message = self.b.alloca(I8P, name="overflow.message")
-        self.b.store(ll.Constant(I8P, None), self.pending_message)
+        self.pending = self.b.alloca(I64, name="overflow.pending")
+        self.b.store(ll.Constant(I64, 0), self.pending)
+        self.overflow_messages: list[str] = []      # bit k of `pending`: message k
+        self.overflow_table = ll.GlobalVariable(self.unit.module, ll.ArrayType(I8P, 64),
+                                                f"{self.fn.symbol}.overflow.messages")
+        self.overflow_table.global_constant, self.overflow_table.linkage = True, "private"
         self.deferred, self.flush_on_entry = self.deferrable_loops()
         self.exact_updates = bounds.exact_counter_updates(self.fn)
         self.affine: dict[ll.Value, tuple[ll.Value, int, int]] = {}  # see numbers.affine_step
@@ -217,6 +220,9 @@ class FunctionEmitter:
                 self.flush()
             for instr in block.instrs:
                 getattr(self, f"emit_{type(instr).__name__}")(instr)
+        messages = self.overflow_messages + [OVERFLOW] * (64 - len(self.overflow_messages))
+        self.overflow_table.initializer = ll.Constant(
+            self.overflow_table.type.pointee, [self.unit.cstring(m) for m in messages])
         if self.fail_block is not None:
             self.b.position_at_end(self.fail_block)
             self.release_all()
@@ -627,12 +633,16 @@ class FunctionEmitter:
         (with a wrapped value) instead of branching away at once. That keeps simple if/else
         arms free of branches, which lets LLVM turn them into selects. Every conditional
         branch, return, raise, call and other check flushes first.
+
+        The pending state is a bit mask, one bit per message: an `or` accumulates it, which
+        LLVM can vectorise (a loop carrying "the first message" could not be).
         """
-        cond = self.predicated(cond)
-        before = self.b.load(self.pending)
-        self.b.store(self.b.or_(before, cond), self.pending)
-        self.b.store(self.b.select(before, self.b.load(self.pending_message),
-                                   self.unit.cstring(message)), self.pending_message)
+        if message not in self.overflow_messages and len(self.overflow_messages) < 63:
+            self.overflow_messages.append(message)
+        bit = self.overflow_messages.index(message) if message in self.overflow_messages \
+            else 63                     # beyond 63 messages, the general one
+        flag = self.b.shl(self.b.zext(self.predicated(cond), I64), ll.Constant(I64, bit))
+        self.b.store(self.b.or_(self.b.load(self.pending), flag), self.pending)
 
     def predicated(self, cond: ll.Value) -> ll.Value:
         """A failure condition that only counts when the current arm is really taken (a
@@ -642,17 +652,20 @@ class FunctionEmitter:
         return self.b.select(self.predicate, cond, ll.Constant(I1, 0))
 
     def flush(self) -> None:
-        """Raise a pending overflow now (see overflow_if), naming the first operation that
-        overflowed.
+        """Raise a pending overflow now (see overflow_if), naming the operation that
+        overflowed (the earliest in the code, if several did).
 
         The branch is marked unpredictable although it is almost never taken: the flag is
         often an `and` of conditions that are each unpredictable (the parity that picks an
         arm, the overflow inside it), and the mark keeps LLVM from splitting it into one
         branch per condition.
         """
-        block = self.b.block
-        with self.b.if_then(self.b.load(self.pending), likely=False):
-            self.raise_("OverflowError", self.b.load(self.pending_message))
+        block, pending = self.b.block, self.b.load(self.pending)
+        with self.b.if_then(self.b.icmp_unsigned("!=", pending, ll.Constant(I64, 0)),
+                            likely=False):
+            first = self.intrinsic("llvm.cttz.i64", I64, [pending, ll.Constant(I1, 1)])
+            slot = self.b.gep(self.overflow_table, [ll.Constant(I32, 0), first])
+            self.raise_("OverflowError", self.b.load(slot))
         block.terminator.set_metadata("unpredictable", self.unit.module.add_metadata([]))
 
     def deferrable_loops(self) -> tuple[set[int], set[int]]:

@@ -58,6 +58,7 @@ class Lowerer:
         """`func` is a Python function, or a prange loop's outlined body (parallel.ParallelBody);
         under `parallel`, prange loops become ParallelFor (range loops otherwise)."""
         body = func if isinstance(func, ParallelBody) else None
+        self.body = body
         self.func = body.func if body else func
         self.src: FunctionSource = source_of(self.func)
         self.tree = body.tree if body else self.src.tree
@@ -133,6 +134,11 @@ class Lowerer:
     def lower_function(self) -> ir.Function:
         for index, arg in enumerate(self.tree.args.args):
             self.emit(ir.Store(self.span(arg), arg.arg, self.emit_value(ir.Param, arg, index)))
+        for name, op in self.body.reductions if self.body else ():
+            outer = self.load(self.tree, parallel.outer_name(name))   # a chunk starts from
+            self.emit(ir.Store(self.span(self.tree), name, outer if op in ("min", "max") else
+                               self.emit_value(ir.Call, self.tree, f"prange.identity{op}",
+                                               [outer])))     # the operator's identity
         self.lower_body(self.tree.body)
         if self.block.terminator is None:
             end = self.tree.body[-1]
@@ -297,7 +303,7 @@ class Lowerer:
 
     #  for i in prange(start, stop, step): body     (under parallel=True; see kiln.parallel)
     #    n = range.len(start, stop, step)
-    #    %r = parallel_for body(n, start, step, captured..., identities...) [op x, ...]
+    #    %r = parallel_for body(n, start, step, captured..., x...) [op x, ...]
     #    x = %r[0] ...; unbind private names; if n > 0: i = start + (n - 1) * step
     def lower_parallel_for(self, node: ast.For, start: ir.Value, stop: ir.Value,
                            step: ir.Value | None) -> None:
@@ -308,12 +314,9 @@ class Lowerer:
         count = self.emit_value(ir.Call, call, "range.len", [start, stop, step])
         captured = [self.load(node, name) for name in loop.captured]
         outer = [self.load(node, name) for name, _ in loop.reductions]
-        starts = [value if op in ("min", "max") else
-                  self.emit_value(ir.Call, node, f"prange.identity{op}", [value])
-                  for value, (_, op) in zip(outer, loop.reductions)]
-        body = ParallelBody(self.func, loop.tree, self.reads)
+        body = ParallelBody(self.func, loop.tree, self.reads, loop.reductions)
         result = self.emit_value(ir.ParallelFor, node, body, count,
-                                 [start, step, *captured, *starts], outer,
+                                 [start, step, *captured, *outer], outer,
                                  [op for _, op in loop.reductions])
         for index, (name, _) in enumerate(loop.reductions):
             self.emit(ir.Store(self.span(node), name,

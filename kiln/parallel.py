@@ -1,9 +1,10 @@
 """prange loops under parallel=True: what the loop body shares, keeps private and reduces, and
 the function its body becomes.
 
-    total = 0.0                              def f.prange@4($lo, $hi, $start, $step, a, total):
-    for i in prange(n):              ->          for i in range($start + $lo, $start + $hi):
-        total += a[i] * 2.0                          total += a[i] * 2.0
+    total = 0.0                         def f.prange@4($lo, $hi, $start, $step, a, $outer.total):
+    for i in prange(n):              ->          total = identity+($outer.total)   # -0.0 here
+        total += a[i] * 2.0                          for i in range($start + $lo, $start + $hi):
+                                                         total += a[i] * 2.0
                                                  return (total,)
 
 Names the body only reads are passed in (captured). Names it assigns are private to each
@@ -41,6 +42,8 @@ class ParallelBody:
     func: Any                      # the Python function the loop is in (source, globals)
     tree: ast.FunctionDef          # the outlined body
     reads: dict[str, Any]          # the enclosing function's record of names read outside
+    reductions: list[tuple[str, str]]   # (name, operator): the body starts each from its
+                                        # operator's identity (min and max from the value)
 
     def __post_init__(self) -> None:   # named like a function, for symbols and messages
         self.__name__ = self.tree.name
@@ -80,6 +83,11 @@ def plan(loop: ast.For, outer_locals: set[str], name_of: Callable[[ast.expr], st
     result = LoopPlan(captured, reductions, privates, target)
     result.tree = outline(loop, result, f"{function_name}.prange@{loop.lineno}")
     return result
+
+
+def outer_name(name: str) -> str:
+    """The outlined body's parameter holding a reduction's value from before the loop."""
+    return f"$outer.{name}"
 
 
 def walk(body: list[ast.stmt]):
@@ -204,7 +212,8 @@ def outline(loop: ast.For, plan: LoopPlan, name: str) -> ast.FunctionDef:
                         [first] + loop.body, [], **at)
     reduced = [load(n) for n, _ in plan.reductions]
     result = ast.Tuple(reduced, ast.Load(), **at) if reduced else ast.Constant(None, **at)
-    params = ["$lo", "$hi", "$start", "$step", *plan.captured, *(n for n, _ in plan.reductions)]
+    params = ["$lo", "$hi", "$start", "$step", *plan.captured,
+              *(outer_name(n) for n, _ in plan.reductions)]
     arguments = ast.arguments(posonlyargs=[], args=[ast.arg(p, **at) for p in params],
                               kwonlyargs=[], kw_defaults=[], defaults=[])
     return ast.FunctionDef(name, arguments, [loop_, ast.Return(result, **at)], [], **at)

@@ -3,7 +3,7 @@
 for a float sum (-0.0 + x is x for every x, -0.0 included)."""
 from __future__ import annotations
 
-from ..types import BOOL, FLOAT, INT, NUMPY, Union, is_number
+from ..types import BOOL, FLOAT, INT, NUMPY, is_number, members
 from ..parallel import REDUCTION_FORMS, not_a_number
 from .registry import Impl, TypeRuleError, rule
 
@@ -15,14 +15,13 @@ def identity_rule(op: str):
         (t,) = types
         if not is_number(t):
             raise TypeRuleError(not_a_number(t), REDUCTION_FORMS)
-        if isinstance(t, Union):             # a tagged value: start from the int identity
-            value, member = IDENTITIES[op], INT
-        elif t == BOOL:
-            value, member = op in ("*", "&"), BOOL
-        elif op == "+" and t in (FLOAT, NUMPY["float32"], NUMPY["float64"]):
-            value, member = -0.0, t
+        member = INT if INT in members(t) else members(t)[0]   # an int stays an int
+        if member == BOOL:
+            value = op in ("*", "&")
+        elif op == "+" and member in (FLOAT, NUMPY["float32"], NUMPY["float64"]):
+            value = -0.0
         else:
-            value, member = IDENTITIES[op], t
+            value = IDENTITIES[op]
 
         def emit(cg, args, argtypes, result):
             return cg.convert(cg.const(member, value), member, result)
