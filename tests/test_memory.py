@@ -116,7 +116,8 @@ def test_swapping_with_a_sole_owner():
 @pytest.mark.parametrize("name, args", [("make", (64,)), ("churn", (100, 8)), ("pair", (10,)),
                                         ("keep_last", (50, 4)), ("swap_new", (16, 5)),
                                         ("swap_fresh", (16, 5)),
-                                        ("reduce_sort_multiply", (20, 6))])
+                                        ("reduce_sort_multiply", (20, 6)),
+                                        ("select_and_scatter", (20, 6))])
 def test_every_block_is_freed_exactly_once(name, args):
     compiled = kiln.jit(getattr(funcs, name))
     compiled(*args)

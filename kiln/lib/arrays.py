@@ -193,13 +193,14 @@ def array_getitem(types, consts):
     if not types or not isinstance(types[0], Array):
         return None
     array, indices = types[0], types[1:]
+    if any(isinstance(t, Array) for t in indices):
+        return None                                  # a mask or index array: selection.py
     if len(indices) > array.ndim:
         return too_many_indices(array, element_type(array))
     bad = [t for t in indices if not (index_type_ok(t) or isinstance(t, Slice))]
     if bad:
         raise TypeRuleError(f"arrays are indexed with integers and slices here, not {bad[0]}",
-                            "a[i, j], a[1:n], a[:, j] (masks and index arrays are not "
-                            "supported yet)")
+                            "a[i, j], a[1:n], a[:, j], a[mask], a[index_array]")
     if len(indices) == array.ndim and not any(isinstance(t, Slice) for t in indices):
         return Impl(element_type(array), emit_getitem, types)
     return Impl(view_type(array, indices), emit_view, types)
@@ -295,6 +296,8 @@ def array_setitem(types, consts):
     if not types or not isinstance(types[0], Array):
         return None
     array, indices, value = types[0], types[1:-1], types[-1]
+    if any(isinstance(t, Array) for t in indices):
+        return None                                  # a mask or index array: selection.py
     if array.readonly:
         raise TypeRuleError("assignment destination is read-only",
                             "pass a writeable array (a.copy())")

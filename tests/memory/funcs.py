@@ -71,3 +71,14 @@ def raise_in_reduction(n):
     """min along an empty axis raises after a new array was made."""
     a = np.ones((n, n)) @ np.ones((n, n))
     return a[:, 0:0].min(axis=1)
+
+
+def select_and_scatter(n, k):
+    total = 0.0
+    for i in range(k):
+        a = np.arange(n) * 1.0 - i
+        chosen = a[a > 0]
+        a[a < 0] = 0.0
+        a[np.arange(2)] = chosen[:2]
+        total += a[np.arange(3)].sum() + chosen.sum()
+    return total
