@@ -186,6 +186,18 @@ def matmul(a, b):
     return a @ b
 
 
+def gather(a, idx):
+    return a[idx]
+
+
+def masked(a, mask):
+    return a[mask]
+
+
+def scatter(a, idx, v):
+    a[idx] = v
+
+
 SUMS = {1: (sum1, fsum1), 2: (sum2, fsum2, sum2_rows), 3: (sum3, fsum3, sum3_rows)}
 FOLDS = {0: folds0, 1: folds1, -1: folds_last}
 EXTREMES = {0: extremes0, 1: extremes1, -1: extremes_last}
@@ -195,5 +207,5 @@ FUNCTIONS = (
     get1, get2, get3, put1, put2, put3, fill_row2, fill_row3,
     sum1, sum2, sum3, fsum1, fsum2, fsum3, sum2_rows, sum3_rows, attributes, transpose,
     folds0, folds1, folds_last, extremes0, extremes1, extremes_last, sorted_copies,
-    sort_in_place, dot, matmul,
+    sort_in_place, dot, matmul, gather, masked, scatter,
 )

@@ -655,5 +655,49 @@ def test_products_agree_with_numpy(case):
         f"{call}: NumPy {describe(want)}, kiln {describe(got)}, allowed {2 * exact_bound}")
 
 
+# ---------------------------------------------------------------------------------------------
+# Selecting with index arrays and masks
+# ---------------------------------------------------------------------------------------------
+
+
+@st.composite
+def index_arrays(draw: st.DrawFn) -> tuple[Layout, np.ndarray]:
+    """An array and an integer index array (any integer dtype, 0-2 dims) of indices into its
+    first axis: in range, negative, or out of range."""
+    layout = draw(layouts())
+    n = layout.make()[1].shape[0]
+    dtype = draw(st.sampled_from([np.int8, np.int32, np.int64, np.uint8, np.uint64]))
+    low, high = int_range(np.dtype(dtype))
+    values = st.integers(max(-n - 2, low), min(n + 1, high))
+    idx = draw(hnp.arrays(dtype, hnp.array_shapes(min_dims=0, max_dims=2, min_side=0,
+                                                   max_side=4), elements=values))
+    return layout, idx
+
+
+@settings(SETTINGS, max_examples=80)       # many examples compile new specializations
+@given(case=index_arrays())
+def test_index_arrays_read_and_write_like_numpy(case):
+    layout, idx = case
+    run_both(f.gather, lambda: ((layout.make()[1], idx), ()))
+    value = layout.data.flat[0] if layout.data.size else 0
+
+    def build() -> Any:
+        owner, view = layout.make()
+        return (view, idx, value), (view, owner)
+    run_both(f.scatter, build)
+
+
+@settings(SETTINGS, max_examples=80)
+@given(layout=layouts(), data=st.data())
+def test_masks_select_like_numpy(layout, data):
+    view = layout.make()[1]
+    axes = data.draw(st.integers(1, view.ndim))
+    shape = view.shape[:axes]
+    if data.draw(st.booleans()) and shape:
+        shape = (shape[0] + data.draw(st.sampled_from([-1, 1])), *shape[1:])
+    mask = data.draw(hnp.arrays(np.bool_, tuple(max(n, 0) for n in shape)))
+    run_both(f.masked, lambda: ((layout.make()[1], mask), ()))
+
+
 if __name__ == "__main__":
     pytest.main([__file__, "-q"])

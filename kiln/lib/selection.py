@@ -17,8 +17,9 @@ from llvmlite import ir as ll
 
 from ..runtime import nrt
 from ..types import NONE, Array, Scalar, Type, is_number
-from .arrays import (allocate, as_index, checked_index, element_type, for_each, load_element,
-                     make_array, shape_of, storage, store_element, strides_of, to_element)
+from .arrays import (allocate, array_getitem, array_setitem, as_index, checked_index,
+                     element_type, for_each, load_element, make_array, shape_of, storage,
+                     store_element, strides_of, to_element)
 from .npscalars import cast, kind_of
 from .numbers import i64
 from .registry import Impl, TypeRuleError, rule
@@ -54,12 +55,28 @@ def rest_of(array: Array, sel: Array) -> Array:
     return Array(array.dtype, array.ndim - covered, "A", array.readonly)
 
 
+def as_integer_index(impl: Impl, types: tuple[Type, ...]) -> Impl:
+    """a[idx] for a 0-d integer array idx is a[int(idx)], as in NumPy: `impl` (for an int
+    index) run on the element of idx."""
+    sel = types[1]
+
+    def emit(cg, args, argtypes, result):
+        pointer = cg.b.bitcast(cg.b.extract_value(args[1], 1), storage(sel).as_pointer())
+        inner = [args[0], load_element(cg, pointer, sel), *args[2:]]
+        inner = [cg.convert(v, t, want) for v, t, want in
+                 zip(inner, (types[0], element_type(sel), *types[2:]), impl.argtypes)]
+        return impl.emit(cg, inner, impl.argtypes, result)
+    return Impl(impl.result, emit, types, owned=impl.owned)
+
+
 @rule("getitem")
 def select_rule(types, consts):
     found = selector(types)
     if found is None:
         return None
     array, sel = found
+    if sel.ndim == 0 and sel.dtype != "bool":
+        return as_integer_index(array_getitem((array, element_type(sel)), consts), types)
     leading = 1 if sel.dtype == "bool" else sel.ndim
     result = Array(array.dtype, leading + rest_of(array, sel).ndim, "C")
     return Impl(result, emit_select, types, owned=True)
@@ -72,6 +89,9 @@ def assign_selected_rule(types, consts):
         return None
     array, sel = found
     value = types[-1]
+    if sel.ndim == 0 and sel.dtype != "bool":
+        return as_integer_index(array_setitem((array, element_type(sel), value), consts),
+                                types)
     if array.readonly:
         raise TypeRuleError("assignment destination is read-only",
                             "pass a writeable array (a.copy())")
@@ -91,10 +111,11 @@ def visit_selected(cg, array, array_t: Array, sel, sel_t: Array, visit) -> None:
     shape, strides = shape_of(cg, array, array_t), strides_of(cg, array, array_t)
     rest_t = rest_of(array_t, sel_t)
     covered = array_t.ndim - rest_t.ndim
-    if sel_t.dtype == "bool":
+    if sel_t.dtype == "bool":       # (NumPy lets a mask axis of length 0 through)
         wrong = ll.Constant(I1, 0)
         for axis, size in enumerate(shape_of(cg, sel, sel_t)):
-            wrong = b.or_(wrong, b.icmp_signed("!=", size, shape[axis]))
+            wrong = b.or_(wrong, b.and_(b.icmp_signed("!=", size, shape[axis]),
+                                        b.icmp_signed("!=", size, i64(0))))
         cg.fail_if(wrong, "IndexError",
                    "boolean index did not match indexed array along the mask's axes")
 
