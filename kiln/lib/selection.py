@@ -167,10 +167,15 @@ def emit_select(cg, args, types, result: Array):
 
 
 def emit_assign_selected(cg, args, types, result):
-    """Store a number into every selected element, or the values of a 1-d array in turn."""
+    """Store a number into every selected element, or the values of a 1-d array in turn.
+    Every index is checked before anything is written, as in NumPy."""
     b = cg.b
     array, sel, value = args
     array_t, sel_t, value_t = types
+    if sel_t.dtype != "bool":
+        size = shape_of(cg, array, array_t)[0]
+        for_each(cg, sel, sel_t, lambda pointer, _: checked_index(
+            cg, as_index(cg, load_element(cg, pointer, sel_t), element_type(sel_t)), size, 0))
     if not isinstance(value_t, Array):
         element = to_element(cg, value, value_t, array_t)
 

@@ -95,3 +95,8 @@ def count_selected(a, limit):
         total += chosen[i]
     return chosen.shape[0], total
 # run: count_selected(_values(50, np.float64), 3.0)
+
+
+def scatter_checks_first(a):
+    a[np.array([1, 5])] = 9.0
+# run: scatter_checks_first(np.zeros(3))
