@@ -97,6 +97,6 @@ def count_selected(a, limit):
 # run: count_selected(_values(50, np.float64), 3.0)
 
 
-def scatter_checks_first(a):
-    a[np.array([1, 5])] = 9.0
-# run: scatter_checks_first(np.zeros(3))
+def scatter_checks_first(a, idx):
+    a[idx] = 9.0
+# run: scatter_checks_first(np.zeros(3), np.array([1, 5]))
