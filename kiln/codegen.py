@@ -27,6 +27,7 @@ I8P = I8.as_pointer()
 EXCINFO = ll.LiteralStructType([I32, I8P])
 UNION = ll.LiteralStructType([I8, I64])
 OVERFLOW = "int overflow (kiln ints are 64-bit)"
+OVERFLOW_BITS = 16     # distinct overflow messages a function names (the last: any other)
 MAX_CHUNKS = 256   # a prange loop's chunks: a fixed count, so results never depend on threads
 
 
@@ -191,7 +192,8 @@ class FunctionEmitter:
         self.pending = self.b.alloca(I64, name="overflow.pending")
         self.b.store(ll.Constant(I64, 0), self.pending)
         self.overflow_messages: list[str] = []      # bit k of `pending`: message k
-        self.overflow_table = ll.GlobalVariable(self.unit.module, ll.ArrayType(I8P, 64),
+        self.overflow_table = ll.GlobalVariable(self.unit.module,
+                                                ll.ArrayType(I8P, OVERFLOW_BITS),
                                                 f"{self.fn.symbol}.overflow.messages")
         self.overflow_table.global_constant, self.overflow_table.linkage = True, "private"
         self.deferred, self.flush_on_entry = self.deferrable_loops()
@@ -220,7 +222,8 @@ class FunctionEmitter:
                 self.flush()
             for instr in block.instrs:
                 getattr(self, f"emit_{type(instr).__name__}")(instr)
-        messages = self.overflow_messages + [OVERFLOW] * (64 - len(self.overflow_messages))
+        messages = self.overflow_messages + [OVERFLOW] * (OVERFLOW_BITS -
+                                                          len(self.overflow_messages))
         self.overflow_table.initializer = ll.Constant(
             self.overflow_table.type.pointee, [self.unit.cstring(m) for m in messages])
         if self.fail_block is not None:
@@ -637,10 +640,11 @@ class FunctionEmitter:
         The pending state is a bit mask, one bit per message: an `or` accumulates it, which
         LLVM can vectorise (a loop carrying "the first message" could not be).
         """
-        if message not in self.overflow_messages and len(self.overflow_messages) < 63:
+        if message not in self.overflow_messages and \
+                len(self.overflow_messages) < OVERFLOW_BITS - 1:
             self.overflow_messages.append(message)
         bit = self.overflow_messages.index(message) if message in self.overflow_messages \
-            else 63                     # beyond 63 messages, the general one
+            else OVERFLOW_BITS - 1      # past the table's room, the general message
         flag = self.b.shl(self.b.zext(self.predicated(cond), I64), ll.Constant(I64, bit))
         self.b.store(self.b.or_(self.b.load(self.pending), flag), self.pending)
 

@@ -215,7 +215,8 @@ class Lowerer:
                              f"{describe(node.target)} is not supported")
         current = self.lower_Name(ast.Name(node.target.id, ast.Load(), **positions(node.target)))
         value = self.lower(node.value)
-        result = self.emit_value(ir.BinOp, node, BINOPS[type(node.op)], current, value)
+        result = self.emit(ir.BinOp(self.span(node), self.value(), BINOPS[type(node.op)],
+                                    current, value, inplace=True))
         self.emit(ir.Store(self.span(node.target), node.target.id, result))
 
     def lower_Return(self, node: ast.Return) -> None:
@@ -545,6 +546,9 @@ class Lowerer:
 
     # a < b < c  ->  t = a < b; branch t, more, done; more: t = b < c; done: load t
     def lower_Compare(self, node: ast.Compare) -> ir.Value:
+        if len(node.ops) == 1:               # a < b: one comparison, no chain to cut short
+            return self.emit_value(ir.Compare, node, CMPOPS[type(node.ops[0])],
+                                   self.lower(node.left), self.lower(node.comparators[0]))
         result, done = self.temp(), self.new_block()
         left = self.lower(node.left)
         for i, (op, right_node) in enumerate(zip(node.ops, node.comparators)):

@@ -19,8 +19,8 @@ from . import ir, parallel
 from .errors import CompileError, Span
 from .frontend import lower_function, reachable
 from .lib import registry
-from .types import (BOTTOM, INT, NUMBER_ORDER, Bottom, Tuple, Type, Union, is_number, members,
-                    typeof, union_of)
+from .types import (BOTTOM, INT, NUMBER_ORDER, Array, Bottom, Tuple, Type, Union, is_number,
+                    members, typeof, union_of)
 
 MAX_ROUNDS = 50
 _symbols = itertools.count()
@@ -28,6 +28,8 @@ _PROCESS = secrets.token_hex(6)   # symbols of cached code from other processes 
 
 
 def operation_key(instr: ir.Instr) -> str:
+    if isinstance(instr, ir.BinOp) and instr.inplace and isinstance(instr.left.type, Array):
+        return f"{instr.op}="                       # a += b: a updated in place
     if isinstance(instr, ir.UnaryOp):
         return instr.op if instr.op == "not" else f"unary{instr.op}"
     if isinstance(instr, ir.Truth):

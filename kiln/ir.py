@@ -71,13 +71,15 @@ class Store(Instr):
 
 @dataclass(eq=False)
 class BinOp(Instr):
-    """`%d = binop + %a, %b`: an arithmetic or bitwise operator."""
+    """`%d = binop + %a, %b`: an arithmetic or bitwise operator; `binop += %a, %b` for an
+    augmented assignment, which updates an array in place (numbers as `+`)."""
 
     dest: Value
     op: str
     left: Value
     right: Value
     impl: Any = None   # set by inference: the registry Impl, or the callee Function
+    inplace: bool = False
 
 
 @dataclass(eq=False)
@@ -271,7 +273,8 @@ def format_instr(instr: Instr) -> str:
             return f"store {instr.name}, {instr.value}"
         case BinOp() | Compare():
             kind = "binop" if isinstance(instr, BinOp) else "compare"
-            return f"{v(instr.dest)} = {kind} {instr.op} {instr.left}, {instr.right}"
+            op = instr.op + ("=" if getattr(instr, "inplace", False) else "")
+            return f"{v(instr.dest)} = {kind} {op} {instr.left}, {instr.right}"
         case UnaryOp():
             return f"{v(instr.dest)} = unary {instr.op} {instr.operand}"
         case Truth():

@@ -1,6 +1,7 @@
 """The whole compiler, stage by stage: read this file to learn kiln.
 
-    source -> AST -> untyped IR -> typed IR -> LLVM IR -> optimised LLVM IR -> object code
+    source -> AST -> untyped IR -> typed IR (elementwise chains fused) -> LLVM IR
+    -> optimised LLVM IR -> object code
     object code -> linked into the process -> a Python builtin (the native entry)
 
 `compile_function` runs the compiler; `load` links object code (fresh, or from the disk
@@ -41,13 +42,15 @@ def entry_symbol(wrapper_symbol: str) -> str:
 
 def compile_function(func: Any, arg_types: tuple[Type, ...],
                      options: dict[str, Any] | None = None) -> Build:
-    from . import codegen, wrapper                 # LLVM is loaded on the first compile only
+    from . import codegen, fusion, wrapper         # LLVM is loaded on the first compile only
     from .infer import Inference
     from .verify import verify
 
     inference = Inference(parallel=bool((options or {}).get("parallel")))
     typed = inference.root(func, arg_types)        # frontend + type inference, to a fixpoint
     functions = list(inference.functions.values())
+    for fn in functions:
+        fusion.fuse(fn)                            # elementwise chains -> one loop each
     if config.DEBUG:
         for fn in functions:
             verify(fn)                             # IR invariants (a failure is a kiln bug)

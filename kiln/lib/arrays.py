@@ -339,10 +339,12 @@ def emit_assign_view(cg, args, types, view: Array):
     return ll.Constant(I8, 0)
 
 
-def copy_broadcast(cg, target, target_t: Array, source, source_t: Array) -> None:
+def copy_broadcast(cg, target, target_t: Array, source, source_t: Array,
+                   fresh: bool = False) -> None:
     """target[...] = source, NumPy broadcasting (trailing axes align; size-1 axes repeat);
     ValueError when the shapes do not fit. The source is first copied to fresh memory so an
-    overlapping source (a[1:] = a[:-1]) reads its old values."""
+    overlapping source (a[1:] = a[:-1]) reads its old values, unless it is `fresh` (made
+    just now, so it cannot overlap)."""
     b = cg.b
     target_shape = shape_of(cg, target, target_t)
     source_shape = shape_of(cg, source, source_t)
@@ -353,8 +355,8 @@ def copy_broadcast(cg, target, target_t: Array, source, source_t: Array) -> None
         bad = b.or_(bad, b.and_(b.icmp_signed("!=", size, want),
                                 b.icmp_signed("!=", size, i64(1))))
     cg.fail_if(bad, "ValueError", "could not broadcast input array into the assigned shape")
-    snapshot_t = Array(source_t.dtype, source_t.ndim, "C")
-    snapshot = emit_copy(cg, [source], (source_t,), snapshot_t)
+    snapshot_t = source_t if fresh else Array(source_t.dtype, source_t.ndim, "C")
+    snapshot = source if fresh else emit_copy(cg, [source], (source_t,), snapshot_t)
     source_strides = strides_of(cg, snapshot, snapshot_t)
     data = b.extract_value(snapshot, 1)
     element_t = element_type(snapshot_t)
@@ -370,7 +372,8 @@ def copy_broadcast(cg, target, target_t: Array, source, source_t: Array) -> None
         store_element(cg, pointer, target_t, cast(cg, item, element_t, element_type(target_t),
                                                   weak_check=False))
     for_each(cg, target, target_t, store)
-    nrt.decref(b, b.extract_value(snapshot, 0))
+    if not fresh:
+        nrt.decref(b, b.extract_value(snapshot, 0))
 
 
 def to_element(cg, value, source: Type, array: Array) -> ll.Value:

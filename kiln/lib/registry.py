@@ -26,6 +26,8 @@ class Impl:
     argtypes: tuple[Type, ...]     # the types the emitter expects (after widening)
     known: bool | None = None      # a bool result the types alone decide (`x is None`)
     owned: bool = False            # returns a new reference (a freshly created array)
+    element: Emit | None = None    # an elementwise array operation's per-element computation,
+                                   # compute(cg, values, value_types) (see fusion.py)
 
 
 @dataclass(frozen=True)

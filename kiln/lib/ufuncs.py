@@ -17,8 +17,9 @@ from llvmlite import ir as ll
 
 from ..types import (BOOL, FLOAT, INT, NUMPY, Array, Scalar, Type, is_number,
                      numpy_dtype, np)
-from .arrays import (allocate, element_type, for_each, i64, load_element, shape_of, storage,
-                     store_element, strides_of)
+from ..runtime import nrt
+from .arrays import (allocate, copy_broadcast, element_type, for_each, i64, load_element,
+                     shape_of, storage, store_element, strides_of)
 from .npscalars import (COMPARISONS, OPS, cast, emit_arithmetic, emit_compare, emit_unary,
                         kind_of, suffix)
 from .registry import Impl, TypeRuleError, rule
@@ -77,11 +78,13 @@ def broadcast(cg, operands: list[tuple[ll.Value, Type]]) -> list[ll.Value]:
     return shape
 
 
-def elementwise(cg, operands: list[tuple[ll.Value, Type]], result: Array, compute) -> ll.Value:
-    """A new C-contiguous array: out[idx] = compute(element of each operand at idx)."""
+def elementwise(cg, operands: list[tuple[ll.Value, Type]], result: Array, compute,
+                out: ll.Value | None = None) -> ll.Value:
+    """A new C-contiguous array: out[idx] = compute(element of each operand at idx); or
+    `out` itself, an array of type `result` and of the operands' broadcast shape."""
     b = cg.b
     shape = broadcast(cg, operands)
-    out = allocate(cg, result, shape)
+    out = allocate(cg, result, shape) if out is None else out
     readers = []
     for value, t in operands:
         if not isinstance(t, Array):
@@ -130,7 +133,7 @@ def binary_rule(symbol: str):
         else:
             def compute(cg, values, value_types):
                 return emit_arithmetic(cg, symbol, values, tuple(value_types), element)
-        return Impl(result, lambda cg, a, ts, r: run(cg, a, ts, r, compute), types, owned=True)
+        return elementwise_impl(result, compute, types)
     return match
 
 
@@ -142,8 +145,57 @@ def run(cg, args, types, result, compute):
     return elementwise(cg, list(zip(args, types)), result, compute)
 
 
+def elementwise_impl(result: Array, compute, types: tuple[Type, ...]) -> Impl:
+    """A new array computed element by element (fusion.py may merge it into its consumer)."""
+    return Impl(result, lambda cg, a, ts, r: run(cg, a, ts, r, compute), types, owned=True,
+                element=compute)
+
+
 for _symbol in list(OPS) + list(COMPARISONS):
     rule(_symbol)(binary_rule(_symbol))
+
+
+def inplace_rule(symbol: str):
+    """a += b for an array a: NumPy computes a + b and writes it into a (cast back with the
+    'same_kind' rule; a may not grow by broadcasting). A number is applied in one pass; an
+    array operand goes through a new array first, since it may overlap a."""
+    compute_rule = binary_rule(symbol)
+    name = OPS[symbol].__name__.strip("_")
+
+    def match(types, consts):
+        target, operand = types
+        if not isinstance(target, Array) or not is_operand(operand):
+            return None
+        if target.readonly:
+            raise TypeRuleError("output array is read-only", "pass a writeable array")
+        impl = compute_rule(types, consts)
+        dtype = impl.result.dtype
+        if not np.can_cast(dtype, target.dtype, "same_kind"):
+            raise TypeRuleError(f"Cannot cast ufunc '{name}' output from dtype('{dtype}') to "
+                                f"dtype('{target.dtype}') with casting rule 'same_kind'",
+                                f"a = a {symbol} b makes a new array of the wider type")
+        grows = impl.result.ndim > target.ndim
+
+        def emit(cg, args, ts, result):
+            if grows:
+                cg.fail_if(ll.Constant(I1, 1), "ValueError",
+                           "non-broadcastable output operand")
+            elif isinstance(operand, Array):
+                fresh = impl.emit(cg, args, ts, impl.result)
+                copy_broadcast(cg, args[0], target, fresh, impl.result, fresh=True)
+                nrt.decref(cg.b, cg.b.extract_value(fresh, 0))
+            else:
+                def cast_back(cg, values, value_types):
+                    return cast(cg, impl.element(cg, values, value_types), NUMPY[dtype],
+                                element_type(target), weak_check=False)
+                elementwise(cg, list(zip(args, ts)), target, cast_back, out=args[0])
+            return args[0]
+        return Impl(target, emit, types)
+    return match
+
+
+for _symbol in OPS:
+    rule(f"{_symbol}=")(inplace_rule(_symbol))
 
 
 def unary_rule(symbol: str, function):
@@ -157,8 +209,7 @@ def unary_rule(symbol: str, function):
 
         def compute(cg, values, value_types):
             return emit_unary(cg, symbol, values[0], kind)
-        return Impl(array_result(types, dtype), lambda cg, a, ts, r: run(cg, a, ts, r, compute),
-                    types, owned=True)
+        return elementwise_impl(array_result(types, dtype), compute, types)
     return match
 
 
@@ -197,8 +248,7 @@ def ufunc(name: str, function, compute_element):
         def compute(cg, values, value_types):
             return compute_element(cg, values, tuple(value_types), element)
         if any(isinstance(t, Array) for t in types):
-            return Impl(array_result(types, dtype),
-                        lambda cg, a, ts, r: run(cg, a, ts, r, compute), types, owned=True)
+            return elementwise_impl(array_result(types, dtype), compute, types)
         return Impl(element, lambda cg, a, ts, r: compute(cg, a, ts), types)
     rule(f"np.{name}", callable_=True)(match)
 
