@@ -26,11 +26,13 @@ import hashlib
 import hmac
 import inspect
 import json
+import linecache
 import os
 import struct
 import sys
 import tempfile
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,14 +48,36 @@ class CacheWarning(UserWarning):
 
 
 # ---- fingerprints of what compiled code depends on ---------------------------------------
+_source_hashes: dict[Any, str] = {}   # code object -> hash (a redefinition is a new one)
+
+
 def source_hash(func: Any) -> str:
-    return _code_hash(func.__code__)
+    """Hash of a function's source, read once per code object."""
+    code = func.__code__
+    if code not in _source_hashes:
+        _source_hashes[code] = hashlib.sha256(source_text(func).encode()).hexdigest()[:32]
+    return _source_hashes[code]
 
 
-@functools.lru_cache(maxsize=None)
-def _code_hash(code: Any) -> str:
-    """Hash of a function's source, read once per code object (a redefinition is a new one)."""
-    return hashlib.sha256(inspect.getsource(code).encode()).hexdigest()[:32]
+def source_text(func: Any) -> str:
+    """The lines `func` was compiled from: its decorators to where its last instruction ends
+    (the instruction that makes a nested function spans all of it), found from the code's
+    positions; inspect would tokenize the file, milliseconds of every warm start.
+
+    Without column positions (Python 3.10, -X no_debug_ranges) a line number says only where
+    an instruction starts, too early for a string continued over lines: inspect finds those."""
+    code = func.__code__
+    positions = list(code.co_positions()) if hasattr(code, "co_positions") else []
+    if not positions or any(line is not None and column is None
+                            for line, _, column, _ in positions):
+        return inspect.getsource(func)
+    first = code.co_firstlineno
+    last = max([first] + [end for _, end, _, _ in positions if end is not None])
+    linecache.checkcache(code.co_filename)
+    lines = linecache.getlines(code.co_filename, func.__globals__)
+    if len(lines) < last:
+        raise OSError(f"could not get the source of {func.__qualname__}")
+    return "".join(lines[first - 1:last])
 
 
 def fingerprint(value: Any) -> list[Any]:
@@ -72,9 +96,12 @@ def fingerprint(value: Any) -> list[Any]:
 def resolve(func: Any, name: str) -> Any:
     """What `name` ("x", or "b.helper" for a member of module b) means to `func` now."""
     import builtins
-    from .source import closure_values
+    scopes = [func.__globals__, vars(builtins)]
+    if func.__closure__:                  # the front end's module, imported for closures only
+        from .source import closure_values
+        scopes.insert(0, closure_values(func))
     first, *attributes = name.split(".")
-    for scope in (closure_values(func), func.__globals__, vars(builtins)):
+    for scope in scopes:
         if first in scope:
             value = scope[first]
             for attribute in attributes:
@@ -217,11 +244,20 @@ def create_key(path: Path) -> None:
 
 @functools.lru_cache(maxsize=None)
 def kiln_build() -> str:
-    """A digest of kiln's own source: code compiled by another kiln is never reused."""
+    """kiln's version and where its source files are, their sizes and modification times
+    (Python's own test for a stale .pyc): code compiled by another kiln is never reused."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.read_bytes())
+    for path, info in sorted(_source_files(os.path.dirname(__file__))):
+        digest.update(f"{path} {info.st_size} {info.st_mtime_ns}\n".encode())
     return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def _source_files(directory: str) -> Iterator[tuple[str, os.stat_result]]:
+    for item in os.scandir(directory):
+        if item.is_dir():
+            yield from _source_files(item.path)
+        elif item.name.endswith(".py") and item.is_file():
+            yield item.path, item.stat()
 
 
 @functools.lru_cache(maxsize=None)

@@ -135,12 +135,13 @@ class Dispatcher:
     def _install_entry(self) -> None:
         """Point the call slot at native code that checks argument types: the one compiled
         with a first specialisation, or a new one choosing among several."""
-        from . import llvm, wrapper
+        from . import llvm
         from .runtime import capi
         if len(self._specs) == 1:
             (only,) = self._specs.values()
             capi.set_call_slot(type(self), llvm.address(only.build.entry_symbol))
             return
+        from . import wrapper  # builds LLVM IR: a single specialisation never needs it
         name = f"kiln.entry.{id(self):x}.{next(_entries)}"
         specs = [(types, c.build.wrapper_symbol) for types, c in self._specs.items()]
         module = llvm.parse(str(wrapper.entry_module(name, specs)))   # tiny: no -O3 pipeline

@@ -14,17 +14,27 @@ def target_machine() -> llb.TargetMachine:
     llb.initialize_native_target()
     llb.initialize_native_asmprinter()
     target = llb.Target.from_default_triple()
-    return target.create_target_machine(cpu=llb.get_host_cpu_name(),
-                                        features=llb.get_host_cpu_features().flatten(),
-                                        opt=min(config.OPT, 3), jit=True)
+    name, features = cpu()
+    return target.create_target_machine(cpu=name, features=features, opt=min(config.OPT, 3),
+                                        jit=True)
+
+
+@functools.cache
+def cpu() -> tuple[str, str]:
+    """This host's CPU and its features ("+avx2,+fma,..."), as LLVM names them."""
+    return llb.get_host_cpu_name(), llb.get_host_cpu_features().flatten()
 
 
 @functools.lru_cache(maxsize=None)
 def engine() -> llb.ExecutionEngine:
+    """MCJIT, for object code only: it is created with a module, which is removed at once,
+    or its first finalize_object would run the code generator on that empty module."""
     tm = target_machine()
     empty = llb.parse_assembly("")
     empty.triple = tm.triple
-    return llb.create_mcjit_compiler(empty, tm)
+    ee = llb.create_mcjit_compiler(empty, tm)
+    ee.remove_module(empty)
+    return ee
 
 
 def parse(text: str) -> llb.ModuleRef:
@@ -58,9 +68,8 @@ def load_object(code: bytes) -> None:
 
 def host() -> dict[str, str]:
     """What decides whether machine code runs here: the CPU, its features, LLVM's version."""
-    target_machine()
-    return {"cpu": llb.get_host_cpu_name(), "features": llb.get_host_cpu_features().flatten(),
-            "triple": llb.get_process_triple(),
+    name, features = cpu()
+    return {"cpu": name, "features": features, "triple": llb.get_process_triple(),
             "llvm": ".".join(map(str, llb.llvm_version_info))}
 
 

@@ -9,13 +9,15 @@ cache, which skips every compiler stage) and returns the callable entry.
 """
 from __future__ import annotations
 
-import secrets
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import config, ir, llvm
+from . import config, llvm
 from .types import Type
+
+if TYPE_CHECKING:
+    from . import ir
 
 
 @dataclass
@@ -42,9 +44,10 @@ def entry_symbol(wrapper_symbol: str) -> str:
 
 def compile_function(func: Any, arg_types: tuple[Type, ...],
                      options: dict[str, Any] | None = None) -> Build:
-    from . import codegen, fusion, wrapper         # LLVM is loaded on the first compile only
-    from .infer import Inference
-    from .verify import verify
+    import secrets
+    from . import codegen, fusion, ir, wrapper     # the compiler is imported on its first use:
+    from .infer import Inference                   # code loaded from the disk cache never
+    from .verify import verify                     # needs it
 
     inference = Inference(parallel=bool((options or {}).get("parallel")))
     typed = inference.root(func, arg_types)        # frontend + type inference, to a fixpoint

@@ -7,9 +7,9 @@ JIT linker resolves them; nothing is baked in as a raw address.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import sys
+from collections.abc import Iterator
 
 from .. import abi, llvm
 
@@ -35,19 +35,12 @@ _keep_alive: list[object] = []
 @functools.lru_cache(maxsize=None)
 def register_symbols() -> None:
     """Tell LLVM where every external symbol of generated code lives (once per process)."""
-    api = ctypes.pythonapi
-    for name in API_FUNCTIONS:
-        llvm.add_symbol(name, ctypes.cast(getattr(api, name), ctypes.c_void_p).value)
-    for name in API_DATA:
-        llvm.add_symbol(name, ctypes.addressof(ctypes.c_char.in_dll(api, name)))
-    libm = ctypes.CDLL(ctypes.util.find_library("m"))
-    libc = ctypes.CDLL(None)
-    for lib, names in ((libm, LIBM), (libc, LIBC)):
-        for name in names:
-            try:
-                llvm.add_symbol(name, ctypes.cast(getattr(lib, name), ctypes.c_void_p).value)
-            except AttributeError:
-                pass
+    for name in API_FUNCTIONS + API_DATA:
+        llvm.add_symbol(name, _address(ctypes.pythonapi, name))
+    for name in LIBM + LIBC:
+        address = _c_function(name)
+        if address is not None:
+            llvm.add_symbol(name, address)
     table = (ctypes.py_object * len(abi.EXCEPTIONS))(
         *[getattr(__import__("builtins"), name) for name in abi.EXCEPTIONS])
     _keep_alive.append(table)
@@ -59,6 +52,33 @@ def register_symbols() -> None:
         slot = ctypes.py_object(function)
         _keep_alive.append(slot)
         llvm.add_symbol(name, ctypes.addressof(slot))
+
+
+def _address(library: ctypes.CDLL, name: str) -> int:
+    """Where `library` defines the function or data `name` (ValueError if it does not)."""
+    return ctypes.addressof(ctypes.c_char.in_dll(library, name))
+
+
+def _c_function(name: str) -> int | None:
+    """Where libc or libm defines `name`, or None if neither does."""
+    for library in _c_libraries(name):
+        try:
+            return _address(library, name)
+        except ValueError:
+            pass
+    return None
+
+
+def _c_libraries(name: str) -> Iterator[ctypes.CDLL]:
+    yield ctypes.pythonapi         # Python links libc and libm: the process has both
+    if name in LIBM:
+        yield _libm()              # else libm on disk (finding it runs programs)
+
+
+@functools.cache
+def _libm() -> ctypes.CDLL:
+    import ctypes.util
+    return ctypes.CDLL(ctypes.util.find_library("m"))
 
 
 def register_numpy_symbols() -> None:
