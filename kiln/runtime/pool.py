@@ -16,9 +16,9 @@ os.fork() the child starts a fresh pool (threads do not survive a fork).
 """
 from __future__ import annotations
 
-import ctypes
 import os
 import threading
+from typing import Any
 
 from .. import config
 
@@ -228,7 +228,7 @@ _PTHREAD = ("pthread_mutex_init", "pthread_mutex_lock", "pthread_mutex_unlock",
             "pthread_cond_init", "pthread_cond_wait", "pthread_cond_broadcast",
             "pthread_create", "pthread_detach")
 _lock = threading.Lock()
-_native: dict[str, ctypes._CFuncPtr] = {}
+_native: dict[str, Any] = {}    # ctypes functions of the loaded pool
 _threads = [0]           # what set_num_threads asked for (0: the whole pool)
 
 
@@ -239,6 +239,8 @@ def pool_size() -> int:
 
 def ensure_loaded() -> None:
     """Compile and link the pool once per process; generated code then calls it by name."""
+    import ctypes
+
     from .. import llvm
     with _lock:
         if _native:
@@ -282,5 +284,7 @@ def chunks_run_by_workers() -> int:
     """How many chunks the worker threads (not the callers) have run in this process."""
     if not _native:
         return 0
+    import ctypes
+
     from .. import llvm
     return ctypes.c_int64.from_address(llvm.engine().get_global_value_address("helped")).value
