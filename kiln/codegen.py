@@ -27,7 +27,7 @@ I8P = I8.as_pointer()
 EXCINFO = ll.LiteralStructType([I32, I8P])
 UNION = ll.LiteralStructType([I8, I64])
 OVERFLOW = "int overflow (kiln ints are 64-bit)"
-OVERFLOW_BITS = 16     # distinct overflow messages a function names (the last: any other)
+LOOP_MESSAGES = 16     # overflow messages a deferred loop names apart (the last: any other)
 MAX_CHUNKS = 256   # a prange loop's chunks: a fixed count, so results never depend on threads
 
 
@@ -189,13 +189,17 @@ class FunctionEmitter:
 
     # ---- driver --------------------------------------------------------------------------
     def emit(self) -> None:
-        self.pending = self.b.alloca(I64, name="overflow.pending")
-        self.b.store(ll.Constant(I64, 0), self.pending)
-        self.overflow_messages: list[str] = []      # bit k of `pending`: message k
-        self.overflow_table = ll.GlobalVariable(self.unit.module,
-                                                ll.ArrayType(I8P, OVERFLOW_BITS),
-                                                f"{self.fn.symbol}.overflow.messages")
-        self.overflow_table.global_constant, self.overflow_table.linkage = True, "private"
+        self.pending = self.b.alloca(I1, name="overflow.pending")
+        self.b.store(ll.Constant(I1, 0), self.pending)
+        self.pending_message = self.b.alloca(I8P, name="overflow.message")
+        self.b.store(ll.Constant(I8P, None), self.pending_message)
+        self.pending_bits = self.b.alloca(I64, name="overflow.bits")     # in deferred loops
+        self.b.store(ll.Constant(I64, 0), self.pending_bits)
+        self.loop_messages: list[str] = []              # bit k of pending_bits: message k
+        self.loop_message_table = ll.GlobalVariable(
+            self.unit.module, ll.ArrayType(I8P, LOOP_MESSAGES), f"{self.fn.symbol}.overflows")
+        self.loop_message_table.global_constant = True
+        self.loop_message_table.linkage = "private"
         self.deferred, self.flush_on_entry = self.deferrable_loops()
         self.exact_updates = bounds.exact_counter_updates(self.fn)
         self.affine: dict[ll.Value, tuple[ll.Value, int, int]] = {}  # see numbers.affine_step
@@ -222,10 +226,9 @@ class FunctionEmitter:
                 self.flush()
             for instr in block.instrs:
                 getattr(self, f"emit_{type(instr).__name__}")(instr)
-        messages = self.overflow_messages + [OVERFLOW] * (OVERFLOW_BITS -
-                                                          len(self.overflow_messages))
-        self.overflow_table.initializer = ll.Constant(
-            self.overflow_table.type.pointee, [self.unit.cstring(m) for m in messages])
+        messages = self.loop_messages + [OVERFLOW] * (LOOP_MESSAGES - len(self.loop_messages))
+        self.loop_message_table.initializer = ll.Constant(
+            self.loop_message_table.type.pointee, [self.unit.cstring(m) for m in messages])
         if self.fail_block is not None:
             self.b.position_at_end(self.fail_block)
             self.release_all()
@@ -637,16 +640,23 @@ class FunctionEmitter:
         arms free of branches, which lets LLVM turn them into selects. Every conditional
         branch, return, raise, call and other check flushes first.
 
-        The pending state is a bit mask, one bit per message: an `or` accumulates it, which
-        LLVM can vectorise (a loop carrying "the first message" could not be).
+        The message is "the first to overflow", a select carried along. Inside a deferred
+        loop (see deferrable_loops) such a recurrence would keep the loop from vectorising,
+        so there the messages are bits of a mask that an `or` accumulates instead.
         """
-        if message not in self.overflow_messages and \
-                len(self.overflow_messages) < OVERFLOW_BITS - 1:
-            self.overflow_messages.append(message)
-        bit = self.overflow_messages.index(message) if message in self.overflow_messages \
-            else OVERFLOW_BITS - 1      # past the table's room, the general message
-        flag = self.b.shl(self.b.zext(self.predicated(cond), I64), ll.Constant(I64, bit))
-        self.b.store(self.b.or_(self.b.load(self.pending), flag), self.pending)
+        cond = self.predicated(cond)
+        before = self.b.load(self.pending)
+        self.b.store(self.b.or_(before, cond), self.pending)
+        if id(self.current) not in self.deferred:
+            self.b.store(self.b.select(before, self.b.load(self.pending_message),
+                                       self.unit.cstring(message)), self.pending_message)
+            return
+        if message not in self.loop_messages and len(self.loop_messages) < LOOP_MESSAGES - 1:
+            self.loop_messages.append(message)
+        bit = self.loop_messages.index(message) if message in self.loop_messages \
+            else LOOP_MESSAGES - 1      # past the table's room, the general message
+        flag = self.b.shl(self.b.zext(cond, I64), ll.Constant(I64, bit))
+        self.b.store(self.b.or_(self.b.load(self.pending_bits), flag), self.pending_bits)
 
     def predicated(self, cond: ll.Value) -> ll.Value:
         """A failure condition that only counts when the current arm is really taken (a
@@ -656,20 +666,24 @@ class FunctionEmitter:
         return self.b.select(self.predicate, cond, ll.Constant(I1, 0))
 
     def flush(self) -> None:
-        """Raise a pending overflow now (see overflow_if), naming the operation that
-        overflowed (the earliest in the code, if several did).
+        """Raise a pending overflow now (see overflow_if), naming the first operation that
+        overflowed.
 
         The branch is marked unpredictable although it is almost never taken: the flag is
         often an `and` of conditions that are each unpredictable (the parity that picks an
         arm, the overflow inside it), and the mark keeps LLVM from splitting it into one
         branch per condition.
         """
-        block, pending = self.b.block, self.b.load(self.pending)
-        with self.b.if_then(self.b.icmp_unsigned("!=", pending, ll.Constant(I64, 0)),
-                            likely=False):
-            first = self.intrinsic("llvm.cttz.i64", I64, [pending, ll.Constant(I1, 1)])
-            slot = self.b.gep(self.overflow_table, [ll.Constant(I32, 0), first])
-            self.raise_("OverflowError", self.b.load(slot))
+        block = self.b.block
+        with self.b.if_then(self.b.load(self.pending), likely=False):
+            bits = self.b.load(self.pending_bits)
+            first = self.intrinsic("llvm.cttz.i64", I64, [bits, ll.Constant(I1, 0)])
+            first = self.b.and_(first, ll.Constant(I64, LOOP_MESSAGES - 1))   # 64 when none
+            in_loop = self.b.load(self.b.gep(self.loop_message_table,
+                                             [ll.Constant(I32, 0), first]))
+            message = self.b.load(self.pending_message)
+            self.raise_("OverflowError", self.b.select(
+                self.b.icmp_unsigned("==", message, ll.Constant(I8P, None)), in_loop, message))
         block.terminator.set_metadata("unpredictable", self.unit.module.add_metadata([]))
 
     def deferrable_loops(self) -> tuple[set[int], set[int]]:
