@@ -309,8 +309,7 @@ class Lowerer:
     def lower_parallel_for(self, node: ast.For, start: ir.Value, stop: ir.Value,
                            step: ir.Value | None) -> None:
         call = node.iter
-        loop = parallel.plan(node, self.locals, self.global_name, self.error,
-                             self.tree.name)
+        loop = parallel.plan(node, self.tree, self.locals, self.global_name, self.error)
         step = step if step is not None else self.const(call, 1)
         count = self.emit_value(ir.Call, call, "range.len", [start, stop, step])
         captured = [self.load(node, name) for name in loop.captured]

@@ -59,8 +59,9 @@ class LoopPlan:
     tree: ast.FunctionDef = field(init=False)
 
 
-def plan(loop: ast.For, outer_locals: set[str], name_of: Callable[[ast.expr], str | None],
-         error: Callable[..., CompileError], function_name: str) -> LoopPlan:
+def plan(loop: ast.For, function: ast.FunctionDef, outer_locals: set[str],
+         name_of: Callable[[ast.expr], str | None],
+         error: Callable[..., CompileError]) -> LoopPlan:
     """Classify the loop body's names and outline it (see the module docstring)."""
     if not isinstance(loop.target, ast.Name):
         raise error(loop.target, "a prange loop variable must be a single name")
@@ -80,9 +81,49 @@ def plan(loop: ast.For, outer_locals: set[str], name_of: Callable[[ast.expr], st
     privates = stores - {n for n, _ in reductions} | {target}
     check_assigned_before_read(loop.body, {target}, privates, error)
     captured = sorted(n for n in loads if n in outer_locals and n not in stores)
+    recomputed = shape_definitions(function, loop)
+    prelude = [(n, recomputed[n]) for n in recomputed if n in captured]
+    captured = sorted({n for n in captured if n not in recomputed} |
+                      {n for _, value in prelude for n in names_in(value)})
     result = LoopPlan(captured, reductions, privates, target)
-    result.tree = outline(loop, result, f"{function_name}.prange@{loop.lineno}")
+    result.tree = outline(loop, result, prelude, f"{function.name}.prange@{loop.lineno}")
     return result
+
+
+# What the body may compute again from the arrays it receives rather than take as numbers:
+# `n = x.shape[0]` before the loop, with `x` a parameter the function never rebinds. Then LLVM
+# sees, inside the body, that a row index below n is inside x, and drops those bounds checks.
+PURE = (ast.Name, ast.Constant, ast.Attribute, ast.Subscript, ast.BinOp, ast.UnaryOp, ast.Load,
+        ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.USub)
+
+
+def shape_definitions(function: ast.FunctionDef, loop: ast.For) -> dict[str, ast.expr]:
+    """name -> expression, for each name assigned once in `function`, at its top level before
+    the loop, from constants, parameters never rebound and names already in the result,
+    through attributes (`.shape`), constant subscripts and + - * //."""
+    assigned: dict[str, int] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            assigned[node.id] = assigned.get(node.id, 0) + 1
+    stable = {a.arg for a in function.args.args if a.arg not in assigned}
+    found: dict[str, ast.expr] = {}
+    for stmt in function.body:
+        if stmt.lineno >= loop.lineno:
+            break
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and
+                isinstance(stmt.targets[0], ast.Name)) or assigned[stmt.targets[0].id] != 1:
+            continue
+        value = stmt.value
+        pure = all(isinstance(n, PURE) for n in ast.walk(value)) and all(
+            not isinstance(n, ast.Subscript) or isinstance(n.slice, ast.Constant)
+            for n in ast.walk(value))
+        if pure and all(n in stable or n in found for n in names_in(value)):
+            found[stmt.targets[0].id] = value
+    return found
+
+
+def names_in(value: ast.expr) -> set[str]:
+    return {n.id for n in ast.walk(value) if isinstance(n, ast.Name)}
 
 
 def outer_name(name: str) -> str:
@@ -187,8 +228,12 @@ def check_assigned_before_read(body: list[ast.stmt], assigned: set[str], private
     return assigned
 
 
-def outline(loop: ast.For, plan: LoopPlan, name: str) -> ast.FunctionDef:
-    """def name($lo, $hi, $start, $step, *captured, *reductions): the loop over lo..hi-1."""
+def outline(loop: ast.For, plan: LoopPlan, prelude: list[tuple[str, ast.expr]],
+            name: str) -> ast.FunctionDef:
+    """def name($lo, $hi, $start, $step, *captured, *reductions): the loop over lo..hi-1,
+    after the prelude's `n = x.shape[0]` lines. Where the body can compute the prange's own
+    start and stop, the unit-step range is clipped to them: the same iterations, and LLVM
+    knows they are inside [start, stop)."""
     at = positions(loop)
 
     def load(n: str) -> ast.Name:
@@ -202,6 +247,13 @@ def outline(loop: ast.For, plan: LoopPlan, name: str) -> ast.FunctionDef:
                                        call.args[2].value == 1)
     if unit_step:        # the plain form, which LLVM sees as a simple counted loop
         bounds = [add(load("$start"), load("$lo")), add(load("$start"), load("$hi"))]
+        stop = call.args[0] if len(call.args) == 1 else call.args[1]
+        start = ast.Constant(0, **at) if len(call.args) == 1 else call.args[0]
+        known = {n for n, _ in prelude} | set(plan.captured)   # names the body has
+        for k, (limit, clip) in enumerate(((start, "max"), (stop, "min"))):
+            if names_in(limit) <= known and \
+                    all(isinstance(n, PURE) for n in ast.walk(limit)):
+                bounds[k] = ast.Call(load(clip), [limit, bounds[k]], [], **at)
         loop_ = ast.For(loop.target, ast.Call(load("range"), bounds, [], **at), loop.body, [],
                         **at)
     else:
@@ -216,4 +268,6 @@ def outline(loop: ast.For, plan: LoopPlan, name: str) -> ast.FunctionDef:
               *(outer_name(n) for n, _ in plan.reductions)]
     arguments = ast.arguments(posonlyargs=[], args=[ast.arg(p, **at) for p in params],
                               kwonlyargs=[], kw_defaults=[], defaults=[])
-    return ast.FunctionDef(name, arguments, [loop_, ast.Return(result, **at)], [], **at)
+    first = [ast.Assign([ast.Name(n, ast.Store(), **at)], value, **at) for n, value in prelude]
+    return ast.FunctionDef(name, arguments, [*first, loop_, ast.Return(result, **at)], [],
+                           **at)

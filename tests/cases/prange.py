@@ -207,3 +207,31 @@ def run_in_range_without_prange(n):
         s += i
     return s
 # run: run_in_range_without_prange(10)
+
+
+def interior_means(a):
+    """n and m are computed again inside the loop body from a (kiln/parallel.py), and the
+    range is clipped to [1, n - 1): the same iterations."""
+    n = a.shape[0]
+    m = a.shape[1]
+    out = np.zeros(n)
+    for i in prange(1, n - 1):
+        s = 0.0
+        for j in range(m):
+            s += a[i - 1, j] + a[i + 1, j]
+        out[i] = s / (2 * m)
+    return out
+# run: interior_means(_halves(60).reshape(12, 5))
+# run: interior_means(_halves(4).reshape(2, 2))
+# run: interior_means(_halves(0).reshape(0, 3))
+
+
+def rebound_parameter(a, k):
+    n = a.shape[0] - k
+    a = a[::2]
+    total = 0.0
+    for i in prange(n // 2):
+        total += a[i] + n
+    return total
+# run: rebound_parameter(_halves(20), 2)
+# run: rebound_parameter(_halves(20), -4)
