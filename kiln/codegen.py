@@ -100,6 +100,11 @@ def has_refs(t: Type) -> bool:
     return isinstance(t, Array) or (isinstance(t, Tuple) and any(has_refs(i) for i in t.items))
 
 
+def field(b: ll.IRBuilder, struct_pointer: ll.Value, index: int) -> ll.Value:
+    """The address of member `index` of the struct that `struct_pointer` points to."""
+    return b.gep(struct_pointer, [ll.Constant(I32, 0), ll.Constant(I32, index)])
+
+
 def pack_member(b: ll.IRBuilder, value: ll.Value, member: Type) -> ll.Value:
     """A tagged union value {tag, 64 payload bits} holding `value` of type `member`."""
     tag = ll.Constant(I8, NUMBER_ORDER.index(member))
@@ -389,15 +394,12 @@ class FunctionEmitter:
                                          partial.as_pointer()])
         env = self.local(env_type)
         slots = self.local(ll.ArrayType(partial, MAX_CHUNKS))
-
-        def field(index: int) -> ll.Value:
-            return b.gep(env, [ll.Constant(I32, 0), ll.Constant(I32, index)])
-        b.store(ll.Constant(I32, 0), field(0))
+        b.store(ll.Constant(I32, 0), field(b, env, 0))
         packed = ll.Constant(env_type.elements[2], ll.Undefined)
         for index, arg in enumerate(args):
             packed = b.insert_value(packed, arg, index)
-        b.store(packed, field(2))
-        b.store(b.gep(slots, [ll.Constant(I32, 0), ll.Constant(I32, 0)]), field(3))
+        b.store(packed, field(b, env, 2))
+        b.store(b.gep(slots, [ll.Constant(I32, 0), ll.Constant(I32, 0)]), field(b, env, 3))
         count = self.get(instr.count)
         chunks = b.select(b.icmp_signed("<", count, ll.Constant(I64, MAX_CHUNKS)), count,
                           ll.Constant(I64, MAX_CHUNKS))
@@ -405,9 +407,9 @@ class FunctionEmitter:
         with b.if_then(b.icmp_signed(">", count, ll.Constant(I64, 0))):
             self.call_extern("kiln_parallel_for", ll.VoidType(), [chunk.type, I8P, I64, I64],
                              [chunk, b.bitcast(env, I8P), count, chunks])
-        with b.if_then(b.icmp_unsigned("!=", b.load(field(0)), ll.Constant(I32, 0)),
+        with b.if_then(b.icmp_unsigned("!=", b.load(field(b, env, 0)), ll.Constant(I32, 0)),
                        likely=False):
-            b.store(b.load(field(1)), self.excinfo)
+            b.store(b.load(field(b, env, 1)), self.excinfo)
             self.fail()
         self.set(instr.dest, self.combine(instr, slots, chunks))
 
@@ -420,22 +422,15 @@ class FunctionEmitter:
             acc = self.local(lltype(t))
             b.store(self.convert(self.get(value), value.type, t), acc)
             accs.append(acc)
-        index = self.local(I64)
-        b.store(ll.Constant(I64, 0), index)
-        header, loop, done = (self.llfn.append_basic_block(f"combine.{n}")
-                              for n in ("header", "loop", "done"))
-        b.branch(header)
-        b.position_at_end(header)
-        c = b.load(index)
-        b.cbranch(b.icmp_signed("<", c, chunks), loop, done)
-        b.position_at_end(loop)
-        chunk = b.load(b.gep(slots, [ll.Constant(I32, 0), c]))
-        for j, (acc, t, impl) in enumerate(zip(accs, result_type.items, instr.combine_impls)):
-            value = self.apply(impl, [b.load(acc), b.extract_value(chunk, j)], (t, partials[j]))
-            b.store(self.convert(value, impl.result, t), acc)
-        b.store(b.add(c, ll.Constant(I64, 1)), index)
-        b.branch(header)
-        b.position_at_end(done)
+
+        def fold(c: ll.Value) -> None:
+            chunk = b.load(b.gep(slots, [ll.Constant(I32, 0), c]))
+            for j, (acc, t, impl) in enumerate(zip(accs, result_type.items,
+                                                   instr.combine_impls)):
+                value = self.apply(impl, [b.load(acc), b.extract_value(chunk, j)],
+                                   (t, partials[j]))
+                b.store(self.convert(value, impl.result, t), acc)
+        llvm_ir.counted_loop(b, ll.Constant(I64, 0), chunks, fold)
         self.flush()
         combined = ll.Constant(lltype(result_type), ll.Undefined)
         for j, acc in enumerate(accs):
@@ -445,32 +440,27 @@ class FunctionEmitter:
     def chunk_function(self, body: ir.Function, env_type: ll.LiteralStructType) -> ll.Function:
         """void chunk(env, c, lo, hi): the body over lo..hi-1, its result into slot c; the
         first failure is copied into the env and stops chunks that have not started."""
-        fn = ll.Function(self.unit.module, ll.FunctionType(ll.VoidType(), [I8P, I64, I64, I64]),
-                         f"{body.symbol}.chunk")
-        fn.linkage = "internal"
-        b = ll.IRBuilder(fn.append_basic_block("entry"))
-        env_p, c, lo, hi = fn.args
-        env = b.bitcast(env_p, env_type.as_pointer())
-
-        def field(index: int) -> ll.Value:
-            return b.gep(env, [ll.Constant(I32, 0), ll.Constant(I32, index)])
-        failed = field(0)
-        with b.if_then(b.icmp_unsigned("!=", b.load_atomic(failed, "monotonic", 4),
-                                       ll.Constant(I32, 0)), likely=False):
+        def build(b: ll.IRBuilder, fn: ll.Function) -> None:
+            env_p, c, lo, hi = fn.args
+            env = b.bitcast(env_p, env_type.as_pointer())
+            failed = field(b, env, 0)
+            with b.if_then(b.icmp_unsigned("!=", b.load_atomic(failed, "monotonic", 4),
+                                           ll.Constant(I32, 0)), likely=False):
+                b.ret_void()
+            excinfo = b.alloca(EXCINFO)
+            packed = b.load(field(b, env, 2))
+            args = [b.extract_value(packed, i)
+                    for i in range(len(env_type.elements[2].elements))]
+            result = b.call(self.unit.function(body), [excinfo, lo, hi] + args)
+            with b.if_then(b.extract_value(result, 0), likely=False):
+                first = b.cmpxchg(failed, ll.Constant(I32, 0), ll.Constant(I32, 1),
+                                  "monotonic", "monotonic")
+                with b.if_then(b.extract_value(first, 1)):
+                    b.store(b.load(excinfo), field(b, env, 1))
+                b.ret_void()
+            b.store(b.extract_value(result, 1), b.gep(b.load(field(b, env, 3)), [c]))
             b.ret_void()
-        excinfo = b.alloca(EXCINFO)
-        packed = b.load(field(2))
-        args = [b.extract_value(packed, i) for i in range(len(env_type.elements[2].elements))]
-        result = b.call(self.unit.function(body), [excinfo, lo, hi] + args)
-        with b.if_then(b.extract_value(result, 0), likely=False):
-            first = b.cmpxchg(failed, ll.Constant(I32, 0), ll.Constant(I32, 1), "monotonic",
-                              "monotonic")
-            with b.if_then(b.extract_value(first, 1)):
-                b.store(b.load(excinfo), field(1))
-            b.ret_void()
-        b.store(b.extract_value(result, 1), b.gep(b.load(field(3)), [c]))
-        b.ret_void()
-        return fn
+        return self.helper(f"{body.symbol}.chunk", ll.VoidType(), [I8P, I64, I64, I64], build)
 
     def emit_Jump(self, instr: ir.Jump) -> None:
         self.b.branch(self.blocks[id(instr.target)])
@@ -611,8 +601,7 @@ class FunctionEmitter:
 
     def raise_(self, exc: str, message: str | ll.Value | None) -> None:
         """Record an exception in the ExcInfo and return the failure flag."""
-        kind_ptr = self.b.gep(self.excinfo, [ll.Constant(I32, 0), ll.Constant(I32, 0)])
-        msg_ptr = self.b.gep(self.excinfo, [ll.Constant(I32, 0), ll.Constant(I32, 1)])
+        kind_ptr, msg_ptr = field(self.b, self.excinfo, 0), field(self.b, self.excinfo, 1)
         self.b.store(ll.Constant(I32, abi.exception_kind(exc)), kind_ptr)
         if message is None or isinstance(message, str):
             message = self.unit.cstring(message) if message is not None else \

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import ir
-from .infer import operands
+from .infer import operands, values_used
 from .lib.registry import Impl
 from .lib.ufuncs import run
 from .types import NUMPY, Array, Type
@@ -47,9 +47,7 @@ def fuse(fn: ir.Function) -> None:
 def use_counts(fn: ir.Function) -> dict[int, int]:
     counts: dict[int, int] = {}
     for instr in fn.instructions():
-        values = operands(instr) + [getattr(instr, name) for name in ("value", "cond")
-                                    if isinstance(getattr(instr, name, None), ir.Value)]
-        for value in values + list(getattr(instr, "items", [])):
+        for value in values_used(instr):
             counts[value.id] = counts.get(value.id, 0) + 1
     return counts
 
@@ -64,7 +62,7 @@ def fuse_block(block: ir.Block, used: dict[int, int]) -> None:
     defs = {instr.dest.id: instr for instr in block.instrs if getattr(instr, "dest", None)}
     absorbed: set[int] = set()
 
-    def fusable(value: ir.Value, consumer: ir.Instr) -> ir.Instr | None:
+    def fusable(value: ir.Value) -> ir.Instr | None:
         producer = defs.get(value.id)
         if producer is None or not is_elementwise(producer) or used.get(value.id) != 1 or \
                 not isinstance(producer.dest.type, Array):
@@ -75,7 +73,7 @@ def fuse_block(block: ir.Block, used: dict[int, int]) -> None:
         """instr's element computation over the leaves of its fusable operand tree."""
         children, types = [], []
         for value in operands(instr):
-            producer = fusable(value, instr)
+            producer = fusable(value)
             if producer is not None:
                 absorbed.add(id(producer))
                 children.append(tree(producer, leaves))
@@ -90,7 +88,7 @@ def fuse_block(block: ir.Block, used: dict[int, int]) -> None:
     for k in range(len(block.instrs) - 1, -1, -1):      # consumers last: take whole chains
         instr = block.instrs[k]
         if id(instr) in absorbed or not is_elementwise(instr) or \
-                not any(fusable(v, instr) for v in operands(instr)):
+                not any(fusable(v) for v in operands(instr)):
             continue
         before = set(absorbed)
         leaves: list[ir.Value] = []
@@ -99,8 +97,7 @@ def fuse_block(block: ir.Block, used: dict[int, int]) -> None:
         first = min(position[i] for i in chain)
         between = [i for i in block.instrs[first:k] if id(i) not in chain]
         if not all(isinstance(i, (ir.Const, ir.Load)) for i in between):
-            absorbed.clear()
-            absorbed |= before                           # leave this chain as it was
+            absorbed -= chain                            # leave this chain as it was
             continue
         impl = Impl(instr.impl.result, fused_emitter(node), tuple(v.type for v in leaves),
                     owned=True, element=node_compute(node))

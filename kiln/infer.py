@@ -54,6 +54,13 @@ def operands(instr: ir.Instr) -> list[ir.Value]:
     return []
 
 
+def values_used(instr: ir.Instr) -> list[ir.Value]:
+    """Every value `instr` reads: its operands, a stored, returned or tested value, items."""
+    named = [getattr(instr, name) for name in ("value", "cond")
+             if isinstance(getattr(instr, name, None), ir.Value)]
+    return operands(instr) + named + list(getattr(instr, "items", []))
+
+
 class Inference:
     """Typed functions for (Python function, argument types) pairs reached from one root."""
 

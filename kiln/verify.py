@@ -5,7 +5,7 @@ every value has a type."""
 from __future__ import annotations
 
 from . import ir
-from .infer import operands
+from .infer import values_used
 
 
 class IRError(AssertionError):
@@ -32,10 +32,7 @@ def verify(fn: ir.Function) -> None:
             if id(succ) not in blocks:
                 raise IRError(f"{fn.name}: {block.label} jumps to a block outside the function")
         for instr in block.instrs:
-            used = operands(instr) + [getattr(instr, name) for name in ("value", "cond")
-                                      if isinstance(getattr(instr, name, None), ir.Value)]
-            used += getattr(instr, "items", [])
-            for value in used:
+            for value in values_used(instr):
                 if value.id not in defined:
                     raise IRError(f"{fn.name}: {value} used but never defined")
                 if value.type is None:

@@ -38,7 +38,7 @@ def register_symbols() -> None:
     for name in API_FUNCTIONS + API_DATA:
         llvm.add_symbol(name, _address(ctypes.pythonapi, name))
     for name in LIBM + LIBC:
-        address = _c_function(name)
+        address = c_function(name)
         if address is not None:
             llvm.add_symbol(name, address)
     table = (ctypes.py_object * len(abi.EXCEPTIONS))(
@@ -59,7 +59,7 @@ def _address(library: ctypes.CDLL, name: str) -> int:
     return ctypes.addressof(ctypes.c_char.in_dll(library, name))
 
 
-def _c_function(name: str) -> int | None:
+def c_function(name: str) -> int | None:
     """Where libc or libm defines `name`, or None if neither does."""
     for library in _c_libraries(name):
         try:

@@ -242,12 +242,12 @@ def ensure_loaded() -> None:
     import ctypes
 
     from .. import llvm
+    from .capi import c_function
     with _lock:
         if _native:
             return
-        libc = ctypes.CDLL(None)
         for name in _PTHREAD:
-            llvm.add_symbol(name, ctypes.cast(getattr(libc, name), ctypes.c_void_p).value)
+            llvm.add_symbol(name, c_function(name))
         module = llvm.parse(IR)
         llvm.optimize(module)
         llvm.load_object(llvm.emit_object(module))
