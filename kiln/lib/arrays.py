@@ -453,8 +453,9 @@ def chosen_dtype(t: Type, default: str) -> str:
     raise TypeRuleError(f"dtype must be a NumPy type such as np.float64, not {t}")
 
 
-def allocate(cg, result: Array, shape: list[ll.Value]) -> ll.Value:
-    """A new C-contiguous array (refcount 1); ValueError for negative sizes."""
+def allocate(cg, result: Array, shape: list[ll.Value], zeroed: bool = False) -> ll.Value:
+    """A new C-contiguous array (refcount 1), all zero bits if `zeroed`; ValueError for
+    negative sizes."""
     b = cg.b
     negative = ll.Constant(I1, 0)
     for size in shape:
@@ -464,7 +465,7 @@ def allocate(cg, result: Array, shape: list[ll.Value]) -> ll.Value:
     pair = cg.intrinsic("llvm.umul.with.overflow.i64", ll.LiteralStructType([I64, I1]),
                         [count, i64(itemsize(result))])
     cg.fail_if(b.extract_value(pair, 1), "ValueError", "array is too big")
-    meminfo, data = nrt.allocate(b, b.extract_value(pair, 0))
+    meminfo, data = nrt.allocate(b, b.extract_value(pair, 0), zeroed)
     cg.fail_if(nrt.allocation_failed(b, meminfo), "MemoryError", None)
     strides: list[ll.Value] = [None] * result.ndim
     step: ll.Value = i64(itemsize(result))
@@ -509,9 +510,10 @@ def creation(name: str, params: tuple[str, ...], fill_value):
 
 
 def new_filled(cg, result: Array, shape: list[ll.Value], fill_value) -> ll.Value:
-    """A new array of `shape`, every element `fill_value` (left as allocated if None)."""
-    array = allocate(cg, result, shape)
-    if fill_value is not None:
+    """A new array of `shape`, every element `fill_value` (left as allocated if None). Zero is
+    all zero bits in every dtype, so zeros come from the allocator with no pass over them."""
+    array = allocate(cg, result, shape, zeroed=fill_value == 0)
+    if fill_value not in (None, 0):
         constant = cg.const(element_type(result), fill_value)
         fill(cg, array, result, lambda k: constant)
     return array

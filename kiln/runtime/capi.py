@@ -26,7 +26,7 @@ LIBM = ("sin", "cos", "tan", "asin", "acos", "atan", "atan2", "exp", "expm1", "l
         "log10", "log1p", "pow", "fmod", "hypot", "sinh", "cosh", "tanh", "asinh", "acosh",
         "atanh", "erf", "erfc", "exp2", "cbrt", "roundeven", "floor", "ceil", "trunc",
         "copysign", "fabs", "sqrt", "frexp", "ldexp", "fma")
-LIBC = ("snprintf", "strtod", "strtol", "strchr", "memcpy", "memset", "aligned_alloc", "free",
+LIBC = ("snprintf", "strtod", "strtol", "strchr", "memcpy", "memset", "aligned_alloc", "calloc", "free",
         "memmove")
 
 _keep_alive: list[object] = []

@@ -1,11 +1,13 @@
 """Memory for arrays that compiled code creates: reference-counted blocks, safe without the GIL.
 
-A block is `{i64 refcount}` followed (64 bytes in) by the array data; the count changes with
+A block is `{i64 refcount, ptr allocation}` followed (64 bytes in) by the array data, 64-byte
+aligned; `allocation` is what the C library returned, for `free`. The count changes with
 atomic instructions, so threads may share arrays. An array's `meminfo` field is null, such a
 block, or a NumPy array object with its low bit set: a Python array borrowed for the call,
 which the caller keeps alive and which needs no counting.
 
     meminfo, data = allocate(b, nbytes)   # refcount 1
+    meminfo, data = allocate(b, nbytes, zeroed=True)   # calloc: fresh pages are not written
     incref(b, meminfo); decref(b, meminfo) # the last decref frees the block
 
 Handing a block to NumPy (`box_owned`) wraps it in an owner object whose `__del__` drops the
@@ -54,7 +56,7 @@ def _build_decref(b: ll.IRBuilder, fn: ll.Function) -> None:
         old = b.atomic_rmw("sub", b.bitcast(meminfo, I64.as_pointer()), ll.Constant(I64, 1),
                            "acq_rel")
         with b.if_then(b.icmp_signed("==", old, ll.Constant(I64, 1))):
-            b.call(free, [meminfo])
+            b.call(free, [b.load(_allocation_slot(b, meminfo))])
             _count(b, 1)
     b.ret_void()
 
@@ -67,15 +69,34 @@ def decref(b: ll.IRBuilder, meminfo: ll.Value) -> None:
     b.call(private_function(b.module, "kiln.nrt.decref", ll.VoidType(), [I8P], _build_decref), [meminfo])
 
 
-def allocate(b: ll.IRBuilder, nbytes: ll.Value) -> tuple[ll.Value, ll.Value]:
+def _allocation_slot(b: ll.IRBuilder, meminfo: ll.Value) -> ll.Value:
+    return b.bitcast(b.gep(meminfo, [ll.Constant(I64, 8)]), I8P.as_pointer())
+
+
+def allocate(b: ll.IRBuilder, nbytes: ll.Value, zeroed: bool = False) -> tuple[ll.Value, ll.Value]:
     """A new block with refcount 1 and room for `nbytes` of 64-byte-aligned data (null data
-    pointer and a MemoryError are the caller's to handle: see `allocation_failed`)."""
-    aligned_alloc = declare(b.module, "aligned_alloc", I8P, [I64, I64])
-    size = b.add(nbytes, ll.Constant(I64, HEADER + 63))
-    size = b.and_(size, ll.Constant(I64, ~63))
-    meminfo = b.call(aligned_alloc, [ll.Constant(I64, 64), size])
+    pointer and a MemoryError are the caller's to handle: see `allocation_failed`).
+
+    `zeroed` data comes from calloc, which knows that memory fresh from the kernel is already
+    zero: a large np.zeros then costs no pass over its memory. calloc promises no 64-byte
+    alignment, so the block starts at the first aligned address in what it returns."""
+    # room for the header and for aligning the start; a size that would wrap around asks for
+    # everything, which the C library refuses (a MemoryError, not a short block)
+    padded = b.select(b.icmp_unsigned(">", nbytes, ll.Constant(I64, 2**62)), ll.Constant(I64, -64),
+                      b.add(nbytes, ll.Constant(I64, HEADER + 63)))
+    if zeroed:
+        calloc = declare(b.module, "calloc", I8P, [I64, I64])
+        allocation = b.call(calloc, [padded, ll.Constant(I64, 1)])
+        start = b.and_(b.add(b.ptrtoint(allocation, I64), ll.Constant(I64, 63)),
+                       ll.Constant(I64, ~63))
+        meminfo = b.inttoptr(start, I8P)          # null stays null
+    else:
+        aligned_alloc = declare(b.module, "aligned_alloc", I8P, [I64, I64])
+        allocation = meminfo = b.call(aligned_alloc, [ll.Constant(I64, 64),
+                                                      b.and_(padded, ll.Constant(I64, ~63))])
     with b.if_then(b.icmp_unsigned("!=", meminfo, ll.Constant(I8P, None)), likely=True):
         b.store(ll.Constant(I64, 1), b.bitcast(meminfo, I64.as_pointer()))
+        b.store(allocation, _allocation_slot(b, meminfo))
         _count(b, 0)
     return meminfo, b.gep(meminfo, [ll.Constant(I64, HEADER)])
 
