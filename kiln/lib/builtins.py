@@ -50,7 +50,10 @@ def extreme_rule(symbol):
 def emit_extreme(cg, symbol, args, types, result):
     best, best_type = args[0], types[0]
     for value, t in zip(args[1:], types[1:]):
-        better = cg.apply(resolve(symbol, (t, best_type)), [value, best], (t, best_type))
+        compare = resolve(symbol, (t, best_type))
+        better = cg.apply(compare, [value, best], (t, best_type))
+        if compare.result != BOOL:        # np.bool, or bool | np.bool once best is a union
+            better = cg.apply(resolve("truth", (compare.result,)), [better], (compare.result,))
         best = cg.b.select(better, cg.convert(value, t, result), cg.convert(best, best_type, result))
         best_type = result
     return cg.convert(best, best_type, result)

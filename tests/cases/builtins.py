@@ -3,6 +3,8 @@ ties, NaN, -0.0, rounding half to even, conversions at the int64 edges."""
 
 import math
 
+import numpy as np
+
 
 def absolute(x):
     return abs(x)
@@ -36,6 +38,8 @@ def min_max_many(a, b, c, d):
 # run: min_max_many(1.5, -2, 7, 0.5)
 # run: min_max_many(math.nan, 1.0, 2.0, 3.0)
 # run: min_max_many(1.0, math.nan, 2.0, 0.5)
+# run: min_max_many(np.int64(3), 2, np.int64(2), 5)
+# run: min_max_many(np.int32(-1), True, 0.5, np.uint8(7))
 
 
 def to_int(x):
