@@ -45,15 +45,16 @@ def entry_symbol(wrapper_symbol: str) -> str:
 def compile_function(func: Any, arg_types: tuple[Type, ...],
                      options: dict[str, Any] | None = None) -> Build:
     import secrets
-    from . import codegen, fusion, ir, wrapper     # the compiler is imported on its first use:
-    from .infer import Inference                   # code loaded from the disk cache never
-    from .verify import verify                     # needs it
+    from . import codegen, fusion, ir, reassociate, wrapper  # the compiler is imported on
+    from .infer import Inference                   # its first use: code loaded from the disk
+    from .verify import verify                     # cache never needs it
 
     inference = Inference(parallel=bool((options or {}).get("parallel")))
     typed = inference.root(func, arg_types)        # frontend + type inference, to a fixpoint
     functions = list(inference.functions.values())
     for fn in functions:
         fusion.fuse(fn)                            # elementwise chains -> one loop each
+        reassociate.reassociate(fn)                # min/max of ints: the loop-carried one last
     if config.DEBUG:
         for fn in functions:
             verify(fn)                             # IR invariants (a failure is a kiln bug)
