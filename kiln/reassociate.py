@@ -6,7 +6,7 @@ instead of one per argument (gcc's reassociation ranks operands the same way).
     for j in range(1, m + 1):                      the chain: d[i, j] is read back as
         d[i, j] = min(d[i - 1, j] + 1,             d[i, j - 1] one iteration later
                       d[i, j - 1] + 1,     ->      %m = call min(%up, %diag, %left)
-                      d[i - 1, j - 1] + cost)      (edit distance: 1.7x faster)
+                      d[i - 1, j - 1] + cost)      (edit distance: 1.6x faster)
 
 Equal ints are indistinguishable, so min and max give the same value in any order; only calls
 whose arguments all have one integer type are reordered (`max(1, 1.0)` must stay `1`). The
