@@ -206,6 +206,11 @@ class FunctionEmitter:
         self.loop_message_table.global_constant = True
         self.loop_message_table.linkage = "private"
         self.deferred, self.flush_on_entry = self.deferrable_loops()
+        self.scalar_loops = {}      # header and latch -> the loop's !llvm.loop (both: the
+        for region in self.fn.regions:        # header's test is the latch once LLVM rotates)
+            if region.runtime_step:
+                loop_id = llvm_ir.scalar_loop_id(self.unit.module)
+                self.scalar_loops[id(region.header)] = self.scalar_loops[id(region.latch)] = loop_id
         self.exact_updates = bounds.exact_counter_updates(self.fn)
         self.affine: dict[ll.Value, tuple[ll.Value, int, int]] = {}  # see numbers.affine_step
         for name, t in self.fn.local_types.items():
@@ -463,15 +468,19 @@ class FunctionEmitter:
         return self.helper(f"{body.symbol}.chunk", ll.VoidType(), [I8P, I64, I64, I64], build)
 
     def emit_Jump(self, instr: ir.Jump) -> None:
-        self.b.branch(self.blocks[id(instr.target)])
+        jump = self.b.branch(self.blocks[id(instr.target)])
+        if id(self.current) in self.scalar_loops:
+            jump.set_metadata("llvm.loop", self.scalar_loops[id(self.current)])
 
     def emit_Branch(self, instr: ir.Branch) -> None:
         if id(self.current) not in self.deferred:
             self.flush()
         arms = self.predicable_arms(instr)
         if arms is None:
-            self.b.cbranch(self.get(instr.cond), self.blocks[id(instr.then)],
-                           self.blocks[id(instr.orelse)])
+            branch = self.b.cbranch(self.get(instr.cond), self.blocks[id(instr.then)],
+                                    self.blocks[id(instr.orelse)])
+            if id(self.current) in self.scalar_loops:
+                branch.set_metadata("llvm.loop", self.scalar_loops[id(self.current)])
             return
         join, taken = arms
         cond = self.get(instr.cond)

@@ -289,7 +289,16 @@ class Lowerer:
                 ir.Call, call, "range.step", [self.load(call, index), one])))
             self.emit(ir.Store(self.span(call), current, self.emit_value(
                 ir.Call, call, "range.step", [self.load(call, current), step])))
-        self.range_loop(node, index, count, current, advance)
+        self.range_loop(node, index, count, current, advance,
+                        runtime_step=not self.known_int(call.args[2]))
+
+    def known_int(self, node: ast.expr) -> bool:
+        """An int fixed before the code runs: 2, -1, or a module-level constant."""
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            node = node.operand
+        if isinstance(node, ast.Name) and node.id not in self.locals:
+            return isinstance(self.resolve_global(node), int)
+        return isinstance(node, ast.Constant) and isinstance(node.value, int)
 
     def range_arguments(self, call: ast.Call) -> tuple[ir.Value, ir.Value, ir.Value | None]:
         """start, stop and step of range(...) or prange(...); step None when it is 1."""
@@ -352,13 +361,14 @@ class Lowerer:
     #  header: branch counter < limit, body, orelse;  body: target = current; ...
     #  latch: advance(); jump header;  then the loop's else and what follows
     def range_loop(self, node: ast.For, counter: str, limit: str, current: str,
-                   advance: Any) -> None:
+                   advance: Any, runtime_step: bool = False) -> None:
         """The block shape both range forms share (a LoopRegion, for codegen)."""
         call = node.iter
         first = len(self.blocks)
         header, body, latch, after = (self.new_block() for _ in range(4))
         orelse = self.new_block() if node.orelse else after
         region = self.open_region([after, orelse])
+        region.header, region.latch, region.runtime_step = header, latch, runtime_step
         self.jump(node, header)
         self.start(header)
         more = self.emit_value(ir.Compare, call, "<", self.load(call, counter),

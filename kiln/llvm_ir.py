@@ -1,6 +1,6 @@
 """Small llvmlite.ir helpers that every emitter shares: declare a function once per module,
-build a private helper function once, a private NUL-terminated string constant, and the two
-loop shapes that hand-written loops take.
+build a private helper function once, a private NUL-terminated string constant, the two
+loop shapes that hand-written loops take, and a loop's hints to LLVM.
 
     counted_loop(b, start, stop, lambda i: ...)     for i in range(start, stop, step)
     while_loop(b, lambda: cond, lambda: ...)         while cond: ...   (state in entry_slots)
@@ -86,3 +86,15 @@ def while_loop(b: ll.IRBuilder, condition: Callable[[], ll.Value],
     body()
     b.branch(head)
     b.position_at_end(done)
+
+
+def scalar_loop_id(module: ll.Module) -> ll.MDValue:
+    """Metadata for a loop's branches (`!llvm.loop`): LLVM should neither vectorise the loop
+    nor unroll it by a count known only at run time. Each loop needs its own node, which
+    names itself first, as LLVM's loop metadata asks."""
+    hints = [module.add_metadata([ll.MetaDataString(module, "llvm.loop.vectorize.enable"),
+                                  ll.Constant(ll.IntType(1), 0)]),
+             module.add_metadata([ll.MetaDataString(module, "llvm.loop.unroll.runtime.disable")])]
+    loop_id = ll.MDValue(module, hints, name=str(len(module.metadata)))
+    loop_id.operands = (loop_id, *loop_id.operands)
+    return loop_id

@@ -176,6 +176,21 @@ def test_counting_loop_vectorises():
     assert re.search(r"<\d+ x i64>", count.inspect_llvm(count.signatures[0]))
 
 
+def test_a_runtime_step_loop_stays_a_plain_loop():
+    """range(i * i, n, i): its stores are strided by an unknown amount, which LLVM's vectoriser
+    would scatter element by element; kiln asks for a scalar loop there, and only there."""
+    np = pytest.importorskip("numpy")
+    sieve = kiln.jit(boundscheck=False)(funcs.sieve)
+    flags = np.ones(1000, dtype=np.uint8)
+    assert sieve(flags) == 168
+    llvm_ir = sieve.inspect_llvm(sieve.signatures[0])
+    assert "llvm.loop.vectorize.enable" in llvm_ir and not re.search(r"<\d+ x i8>", llvm_ir)
+    every_other = kiln.jit(funcs.every_other)
+    assert every_other(np.arange(10.0)) == 20.0
+    assert "llvm.loop.vectorize.enable" not in every_other.inspect_llvm(
+        every_other.signatures[0])
+
+
 def test_fastmath_accepts_a_set_of_flags():
     np = pytest.importorskip("numpy")
     total = kiln.jit(fastmath={"reassoc", "nsz"})(funcs.total)

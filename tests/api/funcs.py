@@ -56,3 +56,22 @@ def count_nonzero(flags):
         if flags[i] != 0:
             count += 1
     return count
+
+
+def sieve(flags):
+    """Primes below len(flags), clearing multiples with a step known only at run time."""
+    n = flags.shape[0]
+    count = 0
+    for i in range(2, n):
+        if flags[i]:
+            count += 1
+            for j in range(i * i, n, i):
+                flags[j] = 0
+    return count
+
+
+def every_other(a):
+    total = 0.0
+    for i in range(0, a.shape[0], 2):
+        total += a[i]
+    return total
