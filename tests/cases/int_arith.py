@@ -38,6 +38,17 @@ def mul(a, b):
 # run: mul(2**40, -2**40)  # kiln: OverflowError
 
 
+def square(a):
+    """x * x of one value: never negative, unless it overflows."""
+    return a * a, -a * -a
+# run: square(-3037000499)
+# run: square(3037000499)
+# run: square(0)
+# run: square(3037000500)  # kiln: OverflowError
+# run: square(-3037000500)  # kiln: OverflowError
+# run: square(-2**63)  # kiln: OverflowError
+
+
 def divisions(a, b):
     return a / b, a // b, a % b
 # run: divisions(7, 2)

@@ -35,6 +35,25 @@ def collatz_steps(n):
     return steps
 # run: collatz_steps(27)
 # run: collatz_steps(837799)
+# run: collatz_steps(2**62)
+# run: collatz_steps(3 * 2**61)
+# run: collatz_steps(3074457345618258601)  # kiln: OverflowError
+
+
+def collatz_expression(n, limit):
+    """The same step as one conditional expression; an odd n beyond (2**63 - 2) / 3 overflows
+    and an even one does not, however large."""
+    steps = 0
+    while n != 1 and steps < limit:
+        n = n // 2 if n % 2 == 0 else 3 * n + 1
+        steps += 1
+    return n, steps
+# run: collatz_expression(27, 1000)
+# run: collatz_expression(2**62 + 2**61, 1000)
+# run: collatz_expression(3074457345618258603, 5)  # kiln: OverflowError
+# run: collatz_expression(3074457345618258599, 5)  # kiln: OverflowError
+# run: collatz_expression(-3074457345618258605, 3)  # kiln: OverflowError
+# run: collatz_expression(-3074457345618258601, 1)
 
 
 def isqrt(n):
