@@ -375,7 +375,7 @@ def store(func: Any, build: Any, options: dict[str, Any]) -> Path | None:
             except (OSError, UnboundLocalError):
                 pass
             continue
-        trim(directory, config.CACHE_SIZE)
+        keep_within_limit(directory, len(data), config.CACHE_SIZE)
         return directory
     return None
 
@@ -389,8 +389,24 @@ def entries(directory: Path) -> list[Path]:
         return []
 
 
-def trim(directory: Path, limit: int) -> None:
-    """Delete least-recently-used entries until the directory holds at most `limit` bytes."""
+_held: dict[Path, int] = {}   # directory -> bytes at this process's last look, plus its stores
+
+
+def keep_within_limit(directory: Path, stored: int, limit: int) -> None:
+    """After a store of `stored` bytes: trim the directory, but look at it (one stat per entry:
+    a quarter of a second at 19,000 entries) only once per process, or again when what this
+    process stored since could have taken it past `limit`. Another process's stores are
+    counted when that process trims, so the limit is approximate, as for any shared cache."""
+    held = _held.get(directory)
+    if held is not None and held + stored <= limit:
+        _held[directory] = held + stored
+        return
+    _held[directory] = trim(directory, limit)
+
+
+def trim(directory: Path, limit: int) -> int:
+    """Delete least-recently-used entries until the directory holds at most `limit` bytes;
+    the bytes it holds then."""
     found = []
     for path in entries(directory):
         try:
@@ -407,6 +423,7 @@ def trim(directory: Path, limit: int) -> None:
             total -= size
         except OSError:
             pass
+    return total
 
 
 def directories(paths: list[Path]) -> list[Path]:

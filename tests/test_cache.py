@@ -569,6 +569,21 @@ def test_trim_removes_least_recently_used_entries_first(tmp_path: Path) -> None:
     assert cache.entries(tmp_path) == [] and (tmp_path / "key").exists()
 
 
+def test_a_process_looks_at_a_directory_again_only_when_it_could_be_full(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    looks = []
+    trim = cache.trim
+    monkeypatch.setattr(cache, "trim", lambda d, limit: looks.append(d) or trim(d, limit))
+    monkeypatch.setattr(cache, "_held", {})
+    for k in range(5):
+        path = tmp_path / f"e{k}{cache.SUFFIX}"
+        path.write_bytes(b"x" * 100)
+        os.utime(path, (1_000_000 + k, 1_000_000 + k))
+        cache.keep_within_limit(tmp_path, 100, 350)
+    assert len(looks) == 3          # the first store, then each that could pass 350 bytes
+    assert [p.stem for p in cache.entries(tmp_path)] == ["e2", "e3", "e4"]
+
+
 def test_a_tiny_cache_size_keeps_the_recently_used_entries(project: Project) -> None:
     project.write("many.py", MANY)
     project.run("import many; many.f0(3)")
