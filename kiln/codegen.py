@@ -782,6 +782,9 @@ def predicable(instr: ir.Instr, defs: dict[int, ir.Instr]) -> bool:
         return isinstance(divisor, ir.Const) and divisor.value not in (0, -1)
     if key == "/":
         return all(a.type == FLOAT for a in args)
+    if key == ">>":              # so is a constant count that is not negative
+        count = defs.get(args[1].id)
+        return isinstance(count, ir.Const) and isinstance(count.value, int) and count.value >= 0
     return key in PREDICABLE_OPS
 
 

@@ -56,6 +56,24 @@ def collatz_expression(n, limit):
 # run: collatz_expression(-3074457345618258601, 1)
 
 
+def collatz_shifts(n, k):
+    """Arms of bit operations: `n >> 1` (a constant count cannot fail) and `n >> k`."""
+    steps = 0
+    while n != 1 and steps < 200:
+        if n & 1:
+            n = 3 * n + 1
+        else:
+            n = n >> 1
+        if steps == 50:
+            n = n >> k if n > 4 else n
+        steps += 1
+    return n, steps
+# run: collatz_shifts(27, 2)
+# run: collatz_shifts(27, 70)
+# run: collatz_shifts(27, -1)  # ValueError
+# run: collatz_shifts(3074457345618258603, 1)  # kiln: OverflowError
+
+
 def isqrt(n):
     x = n
     y = (x + 1) // 2
