@@ -336,6 +336,86 @@ def sin(x):
     return math.sin(x)
 
 
+def cos(x):
+    return math.cos(x)
+
+
+def tan(x):
+    return math.tan(x)
+
+
+def asin(x):
+    return math.asin(x)
+
+
+def acos(x):
+    return math.acos(x)
+
+
+def atan(x):
+    return math.atan(x)
+
+
+def expm1(x):
+    return math.expm1(x)
+
+
+def exp2(x):
+    return math.exp2(x)
+
+
+def log2(x):
+    return math.log2(x)
+
+
+def log10(x):
+    return math.log10(x)
+
+
+def log1p(x):
+    return math.log1p(x)
+
+
+def fabs(x):
+    return math.fabs(x)
+
+
+def sinh(x):
+    return math.sinh(x)
+
+
+def cosh(x):
+    return math.cosh(x)
+
+
+def tanh(x):
+    return math.tanh(x)
+
+
+def asinh(x):
+    return math.asinh(x)
+
+
+def acosh(x):
+    return math.acosh(x)
+
+
+def atanh(x):
+    return math.atanh(x)
+
+
+def erf(x):
+    return math.erf(x)
+
+
+def erfc(x):
+    return math.erfc(x)
+
+
+def cbrt(x):
+    return math.cbrt(x)
+
+
 def atan2(y, x):
     return math.atan2(y, x)
 
@@ -362,5 +442,13 @@ FUNCTIONS = (
     logical_and, logical_or, logical_not, min2, max2, min3, max3, divmod_parts, add_then_sub,
     mul_then_floordiv, collatz_step, affine_chain, affine_chains_from_one_value,
     counter_from_argument, round_default, round_none, round_digits, floor, ceil, trunc, sqrt, log, exp,
-    sin, atan2, hypot, fmod, copysign,
+    sin, *(f for f in (cos, tan, asin, acos, atan, expm1, exp2, log2, log10, log1p, fabs, sinh,
+                       cosh, tanh, asinh, acosh, atanh, erf, erfc, cbrt)
+           if hasattr(math, f.__name__)),            # exp2 and cbrt: Python 3.11 on
+    atan2, hypot, fmod, copysign,
 )  # fmt: skip
+#: Every one-argument math function above.
+MATH_1 = tuple(fn for fn in FUNCTIONS if fn.__name__ in (
+    "sqrt", "log", "exp", "sin", "cos", "tan", "asin", "acos", "atan", "expm1", "exp2", "log2",
+    "log10", "log1p", "fabs", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "erf", "erfc",
+    "cbrt"))

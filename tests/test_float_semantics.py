@@ -173,9 +173,15 @@ def test_floor_ceil_trunc_return_ints(fn, x):
 # --- math ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fn", [f.sqrt, f.log, f.exp, f.sin], ids=name_of)
+# the last arguments with finite results (kiln tests these, not the result): exp, exp2, sinh
+LIMITS = (709.782712893384, 1023.9999999999999, 710.4758600739439)
+
+
+@pytest.mark.parametrize("fn", f.MATH_1, ids=name_of)
 @SETTINGS
-@given(x=any_floats | int64s)
+@given(x=any_floats | int64s | st.sampled_from(LIMITS).flatmap(
+    lambda limit: st.sampled_from([limit, math.nextafter(limit, math.inf), -limit,
+                                   -math.nextafter(limit, math.inf)])))
 @example(x=-1.0)  # sqrt, log: ValueError
 @example(x=0.0)  # log: ValueError
 @example(x=-0.0)  # sqrt: -0.0
@@ -185,6 +191,9 @@ def test_floor_ceil_trunc_return_ints(fn, x):
 @example(x=709.0)
 @example(x=710.0)  # exp: OverflowError
 @example(x=-746.0)  # exp: 0.0, no error
+@example(x=1.0)  # atanh: ValueError
+@example(x=-1.0000000000000002)  # asin, acos: ValueError
+@example(x=709.7827128933841)  # exp: the first argument that overflows
 @example(x=math.nan)
 @example(x=5e-324)
 @example(x=INT64_MAX)
