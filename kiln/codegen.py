@@ -15,7 +15,7 @@ from typing import Any
 
 from llvmlite import ir as ll
 
-from . import abi, bounds, ir, llvm_ir
+from . import abi, bounds, ir, llvm_ir, loops
 from .runtime import nrt
 from .lib.registry import Impl, SplitImpl
 from .types import (BOOL, BOTTOM, FLOAT, INT, NONE, NUMBER_ORDER, Array, Bottom, DType,
@@ -209,10 +209,10 @@ class FunctionEmitter:
         self.loop_message_table.linkage = "private"
         self.deferred, self.flush_on_entry = self.deferrable_loops()
         self.scalar_loops = {}      # header and latch -> the loop's !llvm.loop (both: the
-        for region in self.fn.regions:        # header's test is the latch once LLVM rotates)
-            if region.runtime_step:
-                loop_id = llvm_ir.scalar_loop_id(self.unit.module)
-                self.scalar_loops[id(region.header)] = self.scalar_loops[id(region.latch)] = loop_id
+        for region in loops.scalar_loops(self.fn):  # header's test is the latch once LLVM
+            loop_id = llvm_ir.scalar_loop_id(self.unit.module,                    # rotates)
+                                              unroll=not region.runtime_step)
+            self.scalar_loops[id(region.header)] = self.scalar_loops[id(region.latch)] = loop_id
         self.order = {id(block): k for k, block in enumerate(self.fn.blocks)}
         self.exact_updates = bounds.exact_counter_updates(self.fn)
         self.affine: dict[ll.Value, tuple[ll.Value, int, int]] = {}  # see numbers.affine_step

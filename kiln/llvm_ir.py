@@ -88,13 +88,15 @@ def while_loop(b: ll.IRBuilder, condition: Callable[[], ll.Value],
     b.position_at_end(done)
 
 
-def scalar_loop_id(module: ll.Module) -> ll.MDValue:
-    """Metadata for a loop's branches (`!llvm.loop`): LLVM should neither vectorise the loop
-    nor unroll it by a count known only at run time. Each loop needs its own node, which
-    names itself first, as LLVM's loop metadata asks."""
+def scalar_loop_id(module: ll.Module, unroll: bool) -> ll.MDValue:
+    """Metadata for a loop's branches (`!llvm.loop`): LLVM should not vectorise the loop, nor,
+    unless `unroll`, unroll it by a count known only at run time. Each loop needs its own
+    node, which names itself first, as LLVM's loop metadata asks."""
     hints = [module.add_metadata([ll.MetaDataString(module, "llvm.loop.vectorize.enable"),
-                                  ll.Constant(ll.IntType(1), 0)]),
-             module.add_metadata([ll.MetaDataString(module, "llvm.loop.unroll.runtime.disable")])]
+                                  ll.Constant(ll.IntType(1), 0)])]
+    if not unroll:
+        hints.append(module.add_metadata([ll.MetaDataString(module,
+                                                            "llvm.loop.unroll.runtime.disable")]))
     loop_id = ll.MDValue(module, hints, name=str(len(module.metadata)))
     loop_id.operands = (loop_id, *loop_id.operands)
     return loop_id

@@ -191,6 +191,21 @@ def test_a_runtime_step_loop_stays_a_plain_loop():
         every_other.signatures[0])
 
 
+
+def test_a_strided_float_sum_stays_a_plain_loop():
+    """A float sum keeps its order, so it vectorises only as an in-order reduction: worth it
+    over a row (contiguous loads), not over a column (each vector gathered element by element);
+    kiln asks for a scalar loop over the column alone, and both sums are exact."""
+    np = pytest.importorskip("numpy")
+    a, b = np.arange(64.0) / 7, np.arange(64.0 * 64).reshape(64, 64) / 3
+    column = kiln.jit(boundscheck=False)(funcs.column_dot)
+    row = kiln.jit(boundscheck=False)(funcs.row_dot)
+    assert column(a, b, 5) == funcs.column_dot(a, b, 5)
+    assert row(a, b, 5) == funcs.row_dot(a, b, 5)
+    assert "llvm.loop.vectorize.enable" in column.inspect_llvm(column.signatures[0])
+    row_ir = row.inspect_llvm(row.signatures[0])
+    assert "llvm.loop.vectorize.enable" not in row_ir and re.search(r"<\d+ x double>", row_ir)
+
 def test_fastmath_accepts_a_set_of_flags():
     np = pytest.importorskip("numpy")
     total = kiln.jit(fastmath={"reassoc", "nsz"})(funcs.total)

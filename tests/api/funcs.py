@@ -75,3 +75,19 @@ def every_other(a):
     for i in range(0, a.shape[0], 2):
         total += a[i]
     return total
+
+
+def column_dot(a, b, j):
+    """A float sum over a column of b: strided in k."""
+    s = 0.0
+    for k in range(a.shape[0]):
+        s += a[k] * b[k, j]
+    return s
+
+
+def row_dot(a, b, i):
+    """A float sum over a row of b: contiguous in k."""
+    s = 0.0
+    for k in range(a.shape[0]):
+        s += a[k] * b[i, k]
+    return s
