@@ -171,14 +171,22 @@ def emit_log(cg, args, types, result):
 
 
 def float_to_int(cg, x):
-    """A float's value as a 64-bit int: ValueError for NaN, OverflowError for inf or beyond."""
+    """A float's value as a 64-bit int: ValueError for NaN, OverflowError for inf or beyond.
+    One compare and branch on the common path (|x| < 2**63, false for NaN); the cold path lets
+    -2**63 through and tells the three errors apart."""
     b = cg.b
-    cg.fail_if(is_nan(cg, x), "ValueError", "cannot convert float NaN to integer")
-    cg.fail_if(b.not_(is_finite(cg, x)), "OverflowError", "cannot convert float infinity to "
-               "integer")
-    in_range = b.and_(b.fcmp_ordered(">=", x, ll.Constant(DOUBLE, -2.0**63)),
-                      b.fcmp_ordered("<", x, ll.Constant(DOUBLE, 2.0**63)))
-    cg.fail_if(b.not_(in_range), "OverflowError", "int too large for kiln's 64-bit int")
+    limit = ll.Constant(DOUBLE, 2.0**63)
+    too_big = b.fcmp_unordered(">=", cg.intrinsic("llvm.fabs.f64", DOUBLE, [x]), limit)
+    with b.if_then(cg.predicated(too_big), likely=False):
+        with b.if_then(b.fcmp_unordered("!=", x, b.fneg(limit))):
+            cg.flush()
+            with b.if_else(is_nan(cg, x)) as (nan, number):
+                with nan:
+                    cg.raise_("ValueError", "cannot convert float NaN to integer")
+                with number:
+                    cg.raise_("OverflowError", b.select(
+                        is_finite(cg, x), cg.unit.cstring("int too large for kiln's 64-bit int"),
+                        cg.unit.cstring("cannot convert float infinity to integer")))
     return b.fptosi(x, I64)
 
 
