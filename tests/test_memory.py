@@ -117,7 +117,8 @@ def test_swapping_with_a_sole_owner():
                                         ("keep_last", (50, 4)), ("swap_new", (16, 5)),
                                         ("swap_fresh", (16, 5)),
                                         ("reduce_sort_multiply", (20, 6)),
-                                        ("select_and_scatter", (20, 6))])
+                                        ("select_and_scatter", (20, 6)),
+                                        ("borrowed_arguments", (20, 4))])
 def test_every_block_is_freed_exactly_once(name, args):
     compiled = kiln.jit(getattr(funcs, name))
     compiled(*args)

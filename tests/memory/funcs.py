@@ -82,3 +82,31 @@ def select_and_scatter(n, k):
         a[np.arange(2)] = chosen[:2]
         total += a[np.arange(3)].sum() + chosen.sum()
     return total
+
+
+def _first_row(a):
+    """Borrows its argument: never assigns `a` again."""
+    return a[0]
+
+
+def _same(a):
+    """Returns its borrowed argument: the caller gets a reference of its own."""
+    return a
+
+
+def _rebinds(a, k):
+    """Assigns its parameter again: it then holds references of its own."""
+    if k % 2 == 0:
+        a = a * 2.0
+    b = a
+    return b.sum()
+
+
+def borrowed_arguments(count, n):
+    """New arrays passed to callees that borrow, return or rebind their parameters."""
+    total = 0.0
+    for k in range(count):
+        a = np.full((n, n), 1.0 * k)
+        kept = _same(a)
+        total += _first_row(kept)[0] + _rebinds(a, k) + _same(np.ones(n))[0]
+    return total
