@@ -82,11 +82,16 @@ def plan(loop: ast.For, function: ast.FunctionDef, outer_locals: set[str],
     check_assigned_before_read(loop.body, {target}, privates, error)
     captured = sorted(n for n in loads if n in outer_locals and n not in stores)
     recomputed = shape_definitions(function, loop)
-    prelude = [(n, recomputed[n]) for n in recomputed if n in captured]
+    shapes = {name: dims for name, dims in
+              created_shapes(function, loop, recomputed, set(captured), name_of).items()
+              if not {n for d in dims for n in names_in(d)} & stores}
+    needed = set(captured) | {n for dims in shapes.values() for d in dims for n in names_in(d)}
+    prelude = [(n, recomputed[n]) for n in recomputed if n in needed]
     captured = sorted({n for n in captured if n not in recomputed} |
                       {n for _, value in prelude for n in names_in(value)})
     result = LoopPlan(captured, reductions, privates, target)
-    result.tree = outline(loop, result, prelude, f"{function.name}.prange@{loop.lineno}")
+    result.tree = outline(loop, result, prelude, shapes,
+                          f"{function.name}.prange@{loop.lineno}")
     return result
 
 
@@ -120,6 +125,54 @@ def shape_definitions(function: ast.FunctionDef, loop: ast.For) -> dict[str, ast
         if pure and all(n in stable or n in found for n in names_in(value)):
             found[stmt.targets[0].id] = value
     return found
+
+
+# Arrays the body writes were often made before the loop from those sizes: `out =
+# np.empty((n, n))`. The body then checks their shape once (a check that cannot fail), so LLVM
+# knows `out` is n by n wherever it indexes it, and drops those bounds checks too.
+CREATORS = ("np.empty", "np.zeros", "np.ones", "np.full")
+
+
+def created_shapes(function: ast.FunctionDef, loop: ast.For, recomputed: dict[str, ast.expr],
+                   captured: set[str], name_of: Callable[[ast.expr], str | None]
+                   ) -> dict[str, list[ast.expr]]:
+    """name -> its shape, for each captured array assigned once in `function`, at its top
+    level before the loop, by np.empty/zeros/ones/full with a shape of constants and names
+    the body can compute again (see shape_definitions)."""
+    assigned: dict[str, int] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            assigned[node.id] = assigned.get(node.id, 0) + 1
+    found: dict[str, list[ast.expr]] = {}
+    for stmt in function.body:
+        if stmt.lineno >= loop.lineno:
+            break
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and
+                isinstance(stmt.targets[0], ast.Name) and isinstance(stmt.value, ast.Call)):
+            continue
+        name, call = stmt.targets[0].id, stmt.value
+        if name not in captured or assigned[name] != 1 or name_of(call.func) not in CREATORS:
+            continue
+        shape = call.args[0] if call.args else next(
+            (k.value for k in call.keywords if k.arg == "shape"), None)
+        dims = shape.elts if isinstance(shape, ast.Tuple) else [shape]
+        if shape is not None and all(
+                isinstance(d, ast.Constant) and type(d.value) is int or
+                isinstance(d, ast.Name) and d.id in recomputed for d in dims):
+            found[name] = dims
+    return found
+
+
+def shape_check(name: str, dims: list[ast.expr], at: dict[str, int]) -> ast.If:
+    """if name.shape[0] != dims[0] or ...: raise AssertionError(...)"""
+    def dim(k: int) -> ast.Subscript:
+        shape = ast.Attribute(ast.Name(name, ast.Load(), **at), "shape", ast.Load(), **at)
+        return ast.Subscript(shape, ast.Constant(k, **at), ast.Load(), **at)
+    differs = [ast.Compare(dim(k), [ast.NotEq()], [d], **at) for k, d in enumerate(dims)]
+    test = differs[0] if len(differs) == 1 else ast.BoolOp(ast.Or(), differs, **at)
+    error = ast.Call(ast.Name("AssertionError", ast.Load(), **at),
+                     [ast.Constant(f"kiln: the shape of {name} changed", **at)], [], **at)
+    return ast.If(test, [ast.Raise(error, None, **at)], [], **at)
 
 
 def names_in(value: ast.expr) -> set[str]:
@@ -229,9 +282,10 @@ def check_assigned_before_read(body: list[ast.stmt], assigned: set[str], private
 
 
 def outline(loop: ast.For, plan: LoopPlan, prelude: list[tuple[str, ast.expr]],
-            name: str) -> ast.FunctionDef:
+            shapes: dict[str, list[ast.expr]], name: str) -> ast.FunctionDef:
     """def name($lo, $hi, $start, $step, *captured, *reductions): the loop over lo..hi-1,
-    after the prelude's `n = x.shape[0]` lines. Where the body can compute the prange's own
+    after the prelude's `n = x.shape[0]` lines and the checks of the shapes of arrays made
+    from such sizes. Where the body can compute the prange's own
     start and stop, the unit-step range is clipped to them: the same iterations, and LLVM
     knows they are inside [start, stop)."""
     at = positions(loop)
@@ -269,5 +323,6 @@ def outline(loop: ast.For, plan: LoopPlan, prelude: list[tuple[str, ast.expr]],
     arguments = ast.arguments(posonlyargs=[], args=[ast.arg(p, **at) for p in params],
                               kwonlyargs=[], kw_defaults=[], defaults=[])
     first = [ast.Assign([ast.Name(n, ast.Store(), **at)], value, **at) for n, value in prelude]
-    return ast.FunctionDef(name, arguments, [*first, loop_, ast.Return(result, **at)], [],
-                           **at)
+    checks = [shape_check(n, dims, at) for n, dims in shapes.items()]
+    return ast.FunctionDef(name, arguments, [*first, *checks, loop_, ast.Return(result, **at)],
+                           [], **at)

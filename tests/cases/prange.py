@@ -235,3 +235,41 @@ def rebound_parameter(a, k):
     return total
 # run: rebound_parameter(_halves(20), 2)
 # run: rebound_parameter(_halves(20), -4)
+
+
+def distances(x):
+    """The result is made from sizes the body computes again, so its shape is checked once
+    per chunk and its bounds checks can go."""
+    n = x.shape[0]
+    d = x.shape[1]
+    out = np.zeros((n, n))
+    for i in prange(n):
+        for j in range(n):
+            s = 0.0
+            for k in range(d):
+                t = x[i, k] - x[j, k]
+                s += t * t
+            out[i, j] = s
+    return out
+# run: distances(_halves(30).reshape(10, 3))
+# run: distances(_halves(0).reshape(0, 3))
+
+
+def size_reused_privately(x):
+    """`n` sized the result and is also a private of the body: no shape check is made from it."""
+    n = x.shape[0]
+    out = np.empty(n)
+    for i in prange(n):
+        n = i * 0.5
+        out[i] = x[i] + n
+    return out
+# run: size_reused_privately(_halves(20))
+
+
+def one_dimensional_result(x):
+    n = x.shape[0]
+    out = np.full(n, 2.0)
+    for i in prange(n):
+        out[i] *= x[i]
+    return out
+# run: one_dimensional_result(_halves(50))
