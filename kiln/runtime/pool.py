@@ -26,7 +26,9 @@ from .. import config
 MUTEX_BYTES = 128        # room for pthread_mutex_t / pthread_cond_t on every 64-bit libc
 
 IR = r"""
-%Job = type { ptr, ptr, i64, i64, i64, i64 }   ; chunk fn, env, n, chunks, next chunk, workers in
+; chunk fn, env, n, chunks, next chunk, workers in; padded to a cache line of its own, which
+; the caller's stack data must not share: every chunk taken moves the line between threads
+%Job = type { ptr, ptr, i64, i64, i64, i64, [2 x i64] }
 
 @lock = internal global [BYTES x i8] zeroinitializer, align 64
 @wake = internal global [BYTES x i8] zeroinitializer, align 64   ; a new loop is published
@@ -183,7 +185,7 @@ out:
 
 define void @kiln_parallel_for(ptr %fn, ptr %env, i64 %n, i64 %chunks) {
 entry:
-  %job = alloca %Job
+  %job = alloca %Job, align 64
   store ptr %fn, ptr %job
   %env.p = getelementptr %Job, ptr %job, i32 0, i32 1
   store ptr %env, ptr %env.p
