@@ -29,7 +29,8 @@ def call_libm(cg, symbol, args):
     return cg.call_extern(symbol, DOUBLE, [DOUBLE] * len(args), args)
 
 
-# When each function fails, as a test of its argument x or its result r. CPython's rule
+# When each function fails, as a test of its argument x or its result r (or a suspicion and,
+# for the cold path, what confirms it). CPython's rule
 # (math_1) is: a NaN from a non-NaN argument is a domain error (ValueError), an infinity from a
 # finite one a range error (OverflowError) where the function can overflow, else a domain
 # error. Written per function, that is one compare where the rule takes several:
@@ -55,12 +56,13 @@ def overflows_above(limit, magnitude=False):
     """An infinite result from a finite argument: x beyond the largest `limit` whose result is
     finite. Tested on the argument, the compare need not wait for the call. The limits sit
     about a hundred units in the last place away from overflow on either side, so any libm
-    that is accurate to that agrees (tests check both sides of each)."""
+    that is accurate to that agrees (tests check both sides of each). One compare on the
+    common path; an infinite x (no error) is told apart on the cold one."""
     def fails(cg, x, r):
         if magnitude:
             x = cg.intrinsic("llvm.fabs.f64", DOUBLE, [x])
-        return cg.b.and_(cg.b.fcmp_ordered(">", x, ll.Constant(DOUBLE, limit)),
-                         cg.b.fcmp_ordered("<", x, INF))
+        beyond = cg.b.fcmp_ordered(">", x, ll.Constant(DOUBLE, limit))
+        return beyond, lambda: cg.b.fcmp_ordered("<", x, INF)
     return fails
 
 
@@ -99,7 +101,11 @@ def math_1(cg, name, x):
     symbol, error, fails = UNARY[name]
     r = call_libm(cg, symbol, [x])
     cond = fails(cg, x, r)
-    if cond is not None:
+    if isinstance(cond, tuple):             # (suspect, what confirms it on the cold path)
+        suspect, confirm = cond
+        with cg.b.if_then(cg.predicated(suspect), likely=False):
+            cg.fail_if(confirm(), *error)
+    elif cond is not None:
         cg.fail_if(cond, *error)
     return r
 
