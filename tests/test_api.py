@@ -212,3 +212,17 @@ def test_fastmath_accepts_a_set_of_flags():
     assert total(np.ones(10)) == 10.0
     assert "reassoc nsz" in total.inspect_llvm(total.signatures[0]) or \
         "nsz reassoc" in total.inspect_llvm(total.signatures[0])
+
+
+def test_an_overflow_error_names_the_first_operation_that_overflowed():
+    """Checks settle late (codegen's overflow_if), but the message is the first failure's."""
+    first = kiln.jit(funcs.first_overflow)
+    with pytest.raises(OverflowError, match=r"in \*"):
+        first(2**62, 2**62)
+    assert first(3, 4) == 12 - 7
+    either = kiln.jit(funcs.overflow_in_either_arm)
+    with pytest.raises(OverflowError, match=r"in \*"):
+        either(2**62, True)
+    with pytest.raises(OverflowError, match=r"in \+"):
+        either(2**62, False)
+    assert either(5, True) == 9 and either(5, False) == 9

@@ -91,3 +91,19 @@ def row_dot(a, b, i):
     for k in range(a.shape[0]):
         s += a[k] * b[i, k]
     return s
+
+
+def first_overflow(a, b):
+    """Both operations overflow for a = b = 2**62: the error names the first, `*`."""
+    x = a * b
+    y = a + b
+    return x - y
+
+
+def overflow_in_either_arm(a, double):
+    """The arms become selects; the error names the operation of the arm taken."""
+    if double:
+        x = a * 2
+    else:
+        x = a + a
+    return x - 1
