@@ -28,9 +28,6 @@ EXCINFO = ll.LiteralStructType([I32, I8P])
 UNION = ll.LiteralStructType([I8, I64])
 OVERFLOW = "int overflow (kiln ints are 64-bit)"
 LOOP_MESSAGES = 16     # overflow messages a deferred loop names apart (the last: any other)
-SITE_MESSAGES = 16     # a flush names the first overflow among the last checks emitted before
-                       # it, as many as this (an older one, reached by a jump: the general
-                       # message of the loop table)
 MAX_CHUNKS = 256   # a prange loop's chunks: a fixed count, so results never depend on threads
 
 
@@ -218,8 +215,8 @@ class FunctionEmitter:
         self.b.store(ll.Constant(I1, 0), self.pending)
         self.maybe_pending = self.b.alloca(I1, name="overflow.maybe")   # see overflow_if
         self.b.store(ll.Constant(I1, 0), self.maybe_pending)
-        self.sites: list[tuple[ll.Value, str]] = []     # overflow checks outside deferred
-                                                        # loops: (this check failed, message)
+        self.pending_message = self.b.alloca(I8P, name="overflow.message")
+        self.b.store(ll.Constant(I8P, None), self.pending_message)
         self.pending_bits = self.b.alloca(I64, name="overflow.bits")     # in deferred loops
         self.b.store(ll.Constant(I64, 0), self.pending_bits)
         self.loop_messages: list[str] = []              # bit k of pending_bits: message k
@@ -664,13 +661,9 @@ class FunctionEmitter:
         arms free of branches, which lets LLVM turn them into selects. Every conditional
         branch, return, raise, call and other check flushes first.
 
-        The message is "the first to overflow". Each check keeps its own condition in a
-        slot of its own, which costs nothing on the common path (a register), and the flush
-        picks the first that is set, on its cold path. (A select carried from check to check
-        did the same on the common path: spectral norm's helper ran 0.60 of Numba's speed
-        with it, 0.74 without.) No slot needs clearing after a flush: one that was set then
-        raised. Inside a deferred loop (see deferrable_loops) a check runs many times between
-        flushes, so there the messages are bits of a mask that an `or` accumulates instead.
+        The message is "the first to overflow", a select carried along. Inside a deferred
+        loop (see deferrable_loops) such a recurrence would keep the loop from vectorising,
+        so there the messages are bits of a mask that an `or` accumulates instead.
 
         `maybe_pending` collects the same conditions without the predicates of if/else arms
         turned into selects: a superset, set when an arm's operation would overflow whether
@@ -685,11 +678,8 @@ class FunctionEmitter:
         before = self.b.load(self.pending)
         self.b.store(self.b.or_(before, cond), self.pending)
         if id(self.current) not in self.deferred:
-            with self.b.goto_entry_block():
-                site = self.b.alloca(I1, name="overflow.site")
-                self.b.store(ll.Constant(I1, 0), site)
-            self.b.store(cond, site)
-            self.sites.append((site, message))
+            self.b.store(self.b.select(before, self.b.load(self.pending_message),
+                                       self.unit.cstring(message)), self.pending_message)
             return
         if message not in self.loop_messages and len(self.loop_messages) < LOOP_MESSAGES - 1:
             self.loop_messages.append(message)
@@ -720,19 +710,18 @@ class FunctionEmitter:
                 bits = self.b.load(self.pending_bits)
                 first = self.intrinsic("llvm.cttz.i64", I64, [bits, ll.Constant(I1, 0)])
                 first = self.b.and_(first, ll.Constant(I64, LOOP_MESSAGES - 1))  # 64: none
-                message = self.b.load(self.b.gep(self.loop_message_table,
+                in_loop = self.b.load(self.b.gep(self.loop_message_table,
                                                  [ll.Constant(I32, 0), first]))
-                for site, text in reversed(self.sites[-SITE_MESSAGES:]):   # the first wins
-                    message = self.b.select(self.b.load(site), self.unit.cstring(text),
-                                            message)
-                self.raise_("OverflowError", message)
+                message = self.b.load(self.pending_message)
+                self.raise_("OverflowError", self.b.select(
+                    self.b.icmp_unsigned("==", message, ll.Constant(I8P, None)), in_loop,
+                    message))
             block.terminator.set_metadata("unpredictable", self.unit.module.add_metadata([]))
         # nothing is pending past this point: saying so lets LLVM drop the flags' phis
         for slot, nothing in ((self.maybe_pending, ll.Constant(I1, 0)),
                               (self.pending, ll.Constant(I1, 0)),
-                              (self.pending_bits, ll.Constant(I64, 0)),
-                              *((site, ll.Constant(I1, 0)) for site, _ in
-                                self.sites[-SITE_MESSAGES:])):
+                              (self.pending_message, ll.Constant(I8P, None)),
+                              (self.pending_bits, ll.Constant(I64, 0))):
             self.b.store(nothing, slot)
 
     def deferrable_loops(self) -> tuple[set[int], set[int]]:
