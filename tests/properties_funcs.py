@@ -436,19 +436,17 @@ ARITHMETIC = (add, sub, mul, truediv, floordiv, mod, divmod_of, power)
 BITWISE = (lshift, rshift, bit_and, bit_or, bit_xor)
 COMPARISONS = (lt, le, eq, ne, gt, ge)
 
+#: Every one-argument math function above (exp2 and cbrt: Python 3.11 on).
+MATH_1 = tuple(f for f in (sqrt, log, exp, sin, cos, tan, asin, acos, atan, expm1, exp2, log2,
+                           log10, log1p, fabs, sinh, cosh, tanh, asinh, acosh, atanh, erf, erfc,
+                           cbrt)
+               if hasattr(math, f.__name__))
+
 #: Every function above, for the test modules to jit once at import.
 FUNCTIONS = (
     *ARITHMETIC, *BITWISE, *COMPARISONS, neg, pos, invert, absolute, to_int, to_float, to_bool,
     logical_and, logical_or, logical_not, min2, max2, min3, max3, divmod_parts, add_then_sub,
     mul_then_floordiv, collatz_step, affine_chain, affine_chains_from_one_value,
-    counter_from_argument, round_default, round_none, round_digits, floor, ceil, trunc, sqrt, log, exp,
-    sin, *(f for f in (cos, tan, asin, acos, atan, expm1, exp2, log2, log10, log1p, fabs, sinh,
-                       cosh, tanh, asinh, acosh, atanh, erf, erfc, cbrt)
-           if hasattr(math, f.__name__)),            # exp2 and cbrt: Python 3.11 on
+    counter_from_argument, round_default, round_none, round_digits, floor, ceil, trunc, *MATH_1,
     atan2, hypot, fmod, copysign,
 )  # fmt: skip
-#: Every one-argument math function above.
-MATH_1 = tuple(fn for fn in FUNCTIONS if fn.__name__ in (
-    "sqrt", "log", "exp", "sin", "cos", "tan", "asin", "acos", "atan", "expm1", "exp2", "log2",
-    "log10", "log1p", "fabs", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "erf", "erfc",
-    "cbrt"))

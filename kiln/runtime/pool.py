@@ -109,7 +109,7 @@ entry:
   %id = ptrtoint ptr %arg to i64
   br label %sleep
 sleep:
-  %seen = phi i64 [ 0, %entry ], [ %gen, %skip ], [ %gen, %spin ], [ %gen, %spin.on ]
+  %seen = phi i64 [ 0, %entry ], [ %gen, %skip ], [ %gen, %left ]
   call i32 @pthread_mutex_lock(ptr @lock)
   br label %check
 check:
@@ -144,18 +144,28 @@ signal:
   br label %left
 left:
   call i32 @pthread_mutex_unlock(ptr @lock)
-  %left.at = call i64 @llvm.readcyclecounter()
-  br label %spin
-spin:                                 ; a next loop often follows soon: watch for it a while
-  %now = load atomic i64, ptr @generation monotonic, align 8
-  %new = icmp ne i64 %now, %gen
-  br i1 %new, label %sleep, label %spin.on
-spin.on:
+  call void @watch(ptr @generation, i64 %gen, i1 false)   ; a next loop often follows soon
+  br label %sleep
+}
+
+; spin a while (SPIN_CYCLES at most) until *word == value is `until_equal`
+define internal void @watch(ptr %word, i64 %value, i1 %until_equal) {
+entry:
+  %start = call i64 @llvm.readcyclecounter()
+  br label %look
+look:
+  %now = load atomic i64, ptr %word acquire, align 8
+  %equal = icmp eq i64 %now, %value
+  %seen = icmp eq i1 %equal, %until_equal
+  br i1 %seen, label %out, label %wait
+wait:
   PAUSE
   %t = call i64 @llvm.readcyclecounter()
-  %spent = sub i64 %t, %left.at
+  %spent = sub i64 %t, %start
   %enough = icmp ugt i64 %spent, SPIN_CYCLES
-  br i1 %enough, label %sleep, label %spin
+  br i1 %enough, label %out, label %look
+out:
+  ret void
 }
 
 ; start the missing workers (called with the lock held)
@@ -219,19 +229,7 @@ publish:
   call i32 @pthread_cond_broadcast(ptr @wake)
   call i32 @pthread_mutex_unlock(ptr @lock)
   call i64 @run_chunks(ptr %job)
-  %ran.at = call i64 @llvm.readcyclecounter()
-  br label %spin
-spin:                                 ; the workers' last chunks are short: watch for them a
-  %still = load atomic i64, ptr %users acquire, align 8           ; while before sleeping
-  %gone = icmp eq i64 %still, 0
-  br i1 %gone, label %lock, label %spin.on
-spin.on:
-  PAUSE
-  %t = call i64 @llvm.readcyclecounter()
-  %spent = sub i64 %t, %ran.at
-  %enough = icmp ugt i64 %spent, SPIN_CYCLES
-  br i1 %enough, label %lock, label %spin
-lock:
+  call void @watch(ptr %users, i64 0, i1 true)    ; the workers' last chunks are short
   call i32 @pthread_mutex_lock(ptr @lock)
   br label %check
 check:
