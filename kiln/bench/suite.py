@@ -115,6 +115,7 @@ def _first_call(kernel: Kernel, args: tuple[Any, ...], impl: Impl,
     """The kernel compiled by `impl`, after one timed call when `impl` is a JIT; None (and the
     error in `outcome`) when either failed."""
     try:
+        impl.warm_up()
         entry = impl_table.load(kernel, impl)
         if impl.is_jit:
             impl.use_threads()
@@ -290,7 +291,8 @@ def _notes(columns: _Columns, results: dict[str, dict[str, Outcome]],
         notes.append("kiln unchecked = kiln.jit(boundscheck=False); kiln checks bounds by "
                      "default, Numba does not.")
     if columns.built:
-        notes.append("compile s = first call (compile + run) - best run.")
+        notes.append("compile s = first call (compile + run) - best run; each JIT has compiled "
+                     "a trivial function first, so its compiler is loaded.")
     notes.extend(extra)
     notes.extend(_target_notes(columns, results, targets))
     notes.extend(_problem_notes(results))
