@@ -227,7 +227,8 @@ class FunctionEmitter:
         self.deferred, self.flush_on_entry = self.deferrable_loops()
         self.scalar_loops = {}      # header and latch -> the loop's !llvm.loop (both: the
         for region in loops.scalar_loops(self.fn):  # header's test is the latch once LLVM
-            loop_id = llvm_ir.scalar_loop_id(self.unit.module, loops.unroll(region))  # rotates)
+            loop_id = llvm_ir.scalar_loop_id(self.unit.module,                    # rotates)
+                                              unroll=not region.runtime_step)
             self.scalar_loops[id(region.header)] = self.scalar_loops[id(region.latch)] = loop_id
         self.order = {id(block): k for k, block in enumerate(self.fn.blocks)}
         self.exact_updates = bounds.exact_counter_updates(self.fn)

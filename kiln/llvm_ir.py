@@ -88,16 +88,13 @@ def while_loop(b: ll.IRBuilder, condition: Callable[[], ll.Value],
     b.position_at_end(done)
 
 
-def scalar_loop_id(module: ll.Module, unroll: int) -> ll.MDValue:
-    """Metadata for a loop's branches (`!llvm.loop`): LLVM should not vectorise the loop, and
-    should unroll it `unroll` times, or (0) not by a count known only at run time. Each loop
-    needs its own node, which names itself first, as LLVM's loop metadata asks."""
+def scalar_loop_id(module: ll.Module, unroll: bool) -> ll.MDValue:
+    """Metadata for a loop's branches (`!llvm.loop`): LLVM should not vectorise the loop, nor,
+    unless `unroll`, unroll it by a count known only at run time. Each loop needs its own
+    node, which names itself first, as LLVM's loop metadata asks."""
     hints = [module.add_metadata([ll.MetaDataString(module, "llvm.loop.vectorize.enable"),
                                   ll.Constant(ll.IntType(1), 0)])]
-    if unroll:
-        hints.append(module.add_metadata([ll.MetaDataString(module, "llvm.loop.unroll.count"),
-                                          ll.Constant(ll.IntType(32), unroll)]))
-    else:
+    if not unroll:
         hints.append(module.add_metadata([ll.MetaDataString(module,
                                                             "llvm.loop.unroll.runtime.disable")]))
     loop_id = ll.MDValue(module, hints, name=str(len(module.metadata)))

@@ -1,5 +1,5 @@
-"""Which range loops LLVM should leave scalar (not vectorised) and how it should unroll them.
-Read from the typed IR; codegen marks the loops' branches.
+"""Which range loops LLVM should leave scalar: not vectorised, not unrolled by a count known
+only at run time. Read from the typed IR; codegen marks the loops' branches.
 
 Two kinds of loop lose by vectorising:
 
@@ -22,18 +22,6 @@ from __future__ import annotations
 from . import ir
 from .infer import values_used
 from .types import FLOAT, Array, members, numpy_dtype
-
-
-# A strided float sum is a chain of dependent adds; unrolled 8 times (LLVM chose fewer) the
-# loop's own work hides behind it. `kiln bench` matmul, boundscheck=False: 0.93-0.95 -> 0.98-1.01
-# of Numba's speed (Numba's LLVM unrolls the same loop 8 times).
-STRIDED_SUM_UNROLL = 8
-
-
-def unroll(region: ir.LoopRegion) -> int:
-    """How many times LLVM should unroll a loop that scalar_loops keeps scalar (0: not by a
-    count known only at run time, which would give each unrolled copy its own pointer)."""
-    return 0 if region.runtime_step else STRIDED_SUM_UNROLL
 
 
 def scalar_loops(fn: ir.Function) -> list[ir.LoopRegion]:
