@@ -21,6 +21,10 @@ def is_finite(cg, x):
     return cg.b.fcmp_ordered("<", cg.intrinsic("llvm.fabs.f64", DOUBLE, [x]), INF)
 
 
+def is_infinite(cg, x):
+    return cg.b.fcmp_ordered("==", cg.intrinsic("llvm.fabs.f64", DOUBLE, [x]), INF)
+
+
 def is_nan(cg, x):
     return cg.b.fcmp_unordered("uno", x, x)
 
@@ -29,52 +33,44 @@ def call_libm(cg, symbol, args):
     return cg.call_extern(symbol, DOUBLE, [DOUBLE] * len(args), args)
 
 
-# When each function fails, as a test of its argument x or its result r (or a suspicion and,
-# for the cold path, what confirms it). CPython's rule
-# (math_1) is: a NaN from a non-NaN argument is a domain error (ValueError), an infinity from a
-# finite one a range error (OverflowError) where the function can overflow, else a domain
-# error. Written per function, that is one compare where the rule takes several:
+# When each function fails, as a test of its argument. CPython's rule (math_1) is: a NaN from
+# a non-NaN argument is a domain error (ValueError), an infinity from a finite one a range
+# error (OverflowError) where the function can overflow, else a domain error. Written per
+# function, that is one compare of the argument where the rule takes several of the result:
 # sin(x) is NaN for x = +-inf alone, exp(x) is never NaN for a non-NaN x, ...
-def never(cg, x, r):
-    return None
-
-
-def infinite(cg, x, r):
-    return cg.b.fcmp_ordered("==", cg.intrinsic("llvm.fabs.f64", DOUBLE, [x]), INF)
-
-
 def below(limit, op="<"):
-    return lambda cg, x, r: cg.b.fcmp_ordered(op, x, ll.Constant(DOUBLE, limit))
+    return lambda cg, x: cg.b.fcmp_ordered(op, x, ll.Constant(DOUBLE, limit))
 
 
 def magnitude_above(limit, op=">"):
-    return lambda cg, x, r: cg.b.fcmp_ordered(
+    return lambda cg, x: cg.b.fcmp_ordered(
         op, cg.intrinsic("llvm.fabs.f64", DOUBLE, [x]), ll.Constant(DOUBLE, limit))
 
 
 def overflows_above(limit, magnitude=False):
     """An infinite result from a finite argument: x beyond the largest `limit` whose result is
-    finite. Tested on the argument, the compare need not wait for the call. The limits sit
-    about a hundred units in the last place away from overflow on either side, so any libm
-    that is accurate to that agrees (tests check both sides of each). One compare on the
-    common path; an infinite x (no error) is told apart on the cold one."""
-    def fails(cg, x, r):
+    finite. The limits sit about a hundred units in the last place away from overflow on
+    either side, so any libm that is accurate to that agrees (tests check both sides)."""
+    def fails(cg, x):
         if magnitude:
             x = cg.intrinsic("llvm.fabs.f64", DOUBLE, [x])
-        beyond = cg.b.fcmp_ordered(">", x, ll.Constant(DOUBLE, limit))
-        return beyond, lambda: cg.b.fcmp_ordered("<", x, INF)
+        # x < inf rather than is_finite: beside x > limit, LLVM makes the pair one range test
+        # (an exp loop: 0.95 of Numba's speed this way, 0.87 with is_finite's fabs)
+        return cg.b.and_(cg.b.fcmp_ordered(">", x, ll.Constant(DOUBLE, limit)),
+                         cg.b.fcmp_ordered("<", x, INF))
     return fails
 
 
 DOMAIN_ERROR, RANGE_ERROR = ("ValueError", DOMAIN), ("OverflowError", RANGE)
 # the largest arguments whose results are finite: exp and expm1, exp2, sinh and cosh (|x|)
 EXP_LIMIT, EXP2_LIMIT, HYPERBOLIC_LIMIT = 709.782712893384, 1023.9999999999999, 710.4758600739439
+NEVER = (None, None)
 
 # name: (libm or intrinsic symbol, the exception, when it is raised)
-UNARY = {"sin": ("sin", DOMAIN_ERROR, infinite), "cos": ("cos", DOMAIN_ERROR, infinite),
-         "tan": ("tan", DOMAIN_ERROR, infinite),
+UNARY = {"sin": ("sin", DOMAIN_ERROR, is_infinite), "cos": ("cos", DOMAIN_ERROR, is_infinite),
+         "tan": ("tan", DOMAIN_ERROR, is_infinite),
          "asin": ("asin", DOMAIN_ERROR, magnitude_above(1.0)),
-         "acos": ("acos", DOMAIN_ERROR, magnitude_above(1.0)), "atan": ("atan", None, never),
+         "acos": ("acos", DOMAIN_ERROR, magnitude_above(1.0)), "atan": ("atan", *NEVER),
          "exp": ("exp", RANGE_ERROR, overflows_above(EXP_LIMIT)),
          "expm1": ("expm1", RANGE_ERROR, overflows_above(EXP_LIMIT)),
          "exp2": ("exp2", RANGE_ERROR, overflows_above(EXP2_LIMIT)),
@@ -83,30 +79,24 @@ UNARY = {"sin": ("sin", DOMAIN_ERROR, infinite), "cos": ("cos", DOMAIN_ERROR, in
          "log10": ("log10", DOMAIN_ERROR, below(0.0, "<=")),
          "log1p": ("log1p", DOMAIN_ERROR, below(-1.0, "<=")),
          "sqrt": ("llvm.sqrt.f64", DOMAIN_ERROR, below(0.0)),
-         "fabs": ("llvm.fabs.f64", None, never),
+         "fabs": ("llvm.fabs.f64", *NEVER),
          "sinh": ("sinh", RANGE_ERROR, overflows_above(HYPERBOLIC_LIMIT, magnitude=True)),
          "cosh": ("cosh", RANGE_ERROR, overflows_above(HYPERBOLIC_LIMIT, magnitude=True)),
-         "tanh": ("tanh", None, never), "asinh": ("asinh", None, never),
+         "tanh": ("tanh", *NEVER), "asinh": ("asinh", *NEVER),
          "acosh": ("acosh", DOMAIN_ERROR, below(1.0)),
          "atanh": ("atanh", DOMAIN_ERROR, magnitude_above(1.0, ">=")),
-         "erf": ("erf", None, never), "erfc": ("erfc", None, never),
-         "cbrt": ("cbrt", None, never)}
+         "erf": ("erf", *NEVER), "erfc": ("erfc", *NEVER), "cbrt": ("cbrt", *NEVER)}
 BINARY = {"atan2": "atan2", "copysign": "llvm.copysign.f64", "fmod": "fmod", "pow": "pow"}
 ROUNDING = {"floor": "llvm.floor.f64", "ceil": "llvm.ceil.f64", "trunc": "llvm.trunc.f64"}
-PREDICATES = ("isnan", "isinf", "isfinite")
+PREDICATES = {"isnan": is_nan, "isinf": is_infinite, "isfinite": is_finite}
 
 
 def math_1(cg, name, x):
     """math.<name>(x) for a float x, raising as CPython does (see UNARY)."""
     symbol, error, fails = UNARY[name]
     r = call_libm(cg, symbol, [x])
-    cond = fails(cg, x, r)
-    if isinstance(cond, tuple):             # (suspect, what confirms it on the cold path)
-        suspect, confirm = cond
-        with cg.b.if_then(cg.predicated(suspect), likely=False):
-            cg.fail_if(confirm(), *error)
-    elif cond is not None:
-        cg.fail_if(cond, *error)
+    if fails is not None:
+        cg.fail_if(fails(cg, x), *error)
     return r
 
 
@@ -217,18 +207,10 @@ for _name in ROUNDING:
     rule(f"math.{_name}", callable_=True)(rounding_rule(_name))
 
 
-def predicate(name, cg, x):
-    if name == "isnan":
-        return is_nan(cg, x)
-    if name == "isfinite":
-        return is_finite(cg, x)
-    return cg.b.fcmp_ordered("==", cg.intrinsic("llvm.fabs.f64", DOUBLE, [x]), INF)
-
-
 def predicate_rule(name):
     def match(types, consts):
         want = float_args(types, 1)
-        return want and Impl(BOOL, lambda cg, a, t, r: predicate(name, cg, a[0]), want)
+        return want and Impl(BOOL, lambda cg, a, t, r: PREDICATES[name](cg, a[0]), want)
     return match
 
 

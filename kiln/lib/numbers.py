@@ -13,6 +13,7 @@ from llvmlite import ir as ll
 
 from ..llvm_ir import declare
 from ..types import BOOL, FLOAT, INT, INT_OR_FLOAT, NONE, Tuple
+from .mathlib import is_finite, is_infinite
 from .registry import NO_CONST, Impl, op, rule
 
 I1, I64, DOUBLE = ll.IntType(1), ll.IntType(64), ll.DoubleType()
@@ -408,8 +409,7 @@ def float_pow(cg, args, types, result):
     x, y = args
     b_ = cg.b
     r = cg.intrinsic("llvm.pow.f64", DOUBLE, [x, y])
-    finite_y = b_.fcmp_ordered("<", cg.intrinsic("llvm.fabs.f64", DOUBLE, [y]), f64(float("inf")))
-    finite_x = b_.fcmp_ordered("<", cg.intrinsic("llvm.fabs.f64", DOUBLE, [x]), f64(float("inf")))
+    finite_x, finite_y = is_finite(cg, x), is_finite(cg, y)
     cg.fail_if(b_.and_(b_.and_(b_.fcmp_ordered("==", x, f64(0.0)),
                                b_.fcmp_ordered("<", y, f64(0.0))), finite_y),
                "ZeroDivisionError", "0.0 cannot be raised to a negative power")
@@ -418,9 +418,7 @@ def float_pow(cg, args, types, result):
                        b_.and_(finite_x, finite_y)),
                "ValueError", "negative number raised to a fractional power has a complex "
                "result, which kiln does not support")
-    infinite_r = b_.fcmp_ordered("==", cg.intrinsic("llvm.fabs.f64", DOUBLE, [r]),
-                                 f64(float("inf")))
-    cg.fail_if(b_.and_(infinite_r, b_.and_(finite_x, finite_y)), "OverflowError",
+    cg.fail_if(b_.and_(is_infinite(cg, r), b_.and_(finite_x, finite_y)), "OverflowError",
                "(34, 'Numerical result out of range')")
     return r
 
