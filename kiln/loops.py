@@ -1,5 +1,6 @@
-"""Which range loops LLVM should leave scalar: not vectorised, not unrolled by a count known
-only at run time. Read from the typed IR; codegen marks the loops' branches.
+"""Which range loops LLVM should not vectorise (and, for a step known only at run time, not
+unroll by a count known only at run time). Read from the typed IR; codegen marks the loops'
+branches.
 
 Two kinds of loop lose by vectorising:
 
@@ -10,8 +11,8 @@ Two kinds of loop lose by vectorising:
     for k in range(m):                # a float sum (kept in order: kiln vectorises such sums
         s += a[i, k] * b[k, j]        # only as in-order reductions) over a read that is not
                                       # contiguous in k: each vector is gathered an element
-                                      # at a time, and the adds stay one by one (matmul:
-                                      # 2.9 ms vectorised, 2.3 ms scalar)
+                                      # at a time, and the adds stay one by one (yardstick
+                                      # matmul in one script: 2.9 ms vectorised, 2.3 scalar)
 
 A read is contiguous in the loop when only its array's fastest-varying index (the last for C
 arrays, the first for Fortran ones) changes with the loop; arrays of any other layout have
