@@ -47,14 +47,18 @@ def strides_of(cg, value, t: Array) -> list[ll.Value]:
     b = cg.b
     if t.layout == "A":
         return [b.extract_value(value, [3, axis]) for axis in range(t.ndim)]
-    shape = shape_of(cg, value, t)
+    return contiguous_steps(cg, shape_of(cg, value, t), t, itemsize(t))
+
+
+def contiguous_steps(cg, shape: list[ll.Value], t: Array, unit: int) -> list[ll.Value]:
+    """The step along each axis of a C or F contiguous array, in multiples of `unit`."""
     order = range(t.ndim - 1, -1, -1) if t.layout == "C" else range(t.ndim)
-    strides: list[ll.Value] = [None] * t.ndim
-    step: ll.Value = i64(itemsize(t))
+    steps: list[ll.Value] = [None] * t.ndim
+    step: ll.Value = i64(unit)
     for axis in order:
-        strides[axis] = step
-        step = b.mul(step, shape[axis])
-    return strides
+        steps[axis] = step
+        step = cg.b.mul(step, shape[axis])
+    return steps
 
 
 def make_array(cg, t: Array, meminfo, data, shape, strides) -> ll.Value:
@@ -150,14 +154,22 @@ def checked_index(cg, index, size, axis: int) -> ll.Value:
 
 
 def element_pointer(cg, value, t: Array, indices: list[ll.Value]) -> ll.Value:
+    """The address of one element. A contiguous array is indexed in elements rather than
+    bytes: LLVM then folds the innermost index into the load's addressing, and a loop body is
+    an instruction smaller, enough for the unroller to pick 8 copies of matmul's inner loop
+    instead of 4 (kiln bench matmul, boundscheck=False: 0.93 -> 1.00 of Numba)."""
     b = cg.b
-    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    shape = shape_of(cg, value, t)
+    contiguous = t.layout != "A"
+    steps = contiguous_steps(cg, shape, t, 1) if contiguous else strides_of(cg, value, t)
     offset: ll.Value = i64(0)
     for axis, index in enumerate(indices):
         position = checked_index(cg, index, shape[axis], axis)
-        offset = b.add(offset, b.mul(position, strides[axis]))
-    address = b.gep(b.extract_value(value, 1), [offset])
-    return b.bitcast(address, storage(t).as_pointer())
+        offset = b.add(offset, b.mul(position, steps[axis]))
+    data = b.extract_value(value, 1)
+    if contiguous:
+        return b.gep(b.bitcast(data, storage(t).as_pointer()), [offset])
+    return b.bitcast(b.gep(data, [offset]), storage(t).as_pointer())
 
 
 def load_element(cg, pointer, t: Array) -> ll.Value:
