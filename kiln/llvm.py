@@ -51,7 +51,12 @@ def optimize(module: llb.ModuleRef) -> None:
         return
     options = llb.PipelineTuningOptions(speed_level=min(config.OPT, 3))
     options.loop_vectorization = True
-    options.slp_vectorization = True
+    # No SLP vectoriser (packing straight-line scalar code into vectors): on nbody's pair
+    # loop it packs two of the three coordinates and adds shuffles to the chain through
+    # vel[i]: kiln bench nbody 0.95 of Numba with it, 1.05 without (script, alternating
+    # runs); the other kernels' machine code is the same or their times are (loops still
+    # vectorise through the loop vectoriser).
+    options.slp_vectorization = False
     builder = llb.create_pass_builder(target_machine(), options)
     with _kiln_options():
         builder.getModulePassManager().run(module, builder)
