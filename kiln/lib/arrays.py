@@ -16,7 +16,7 @@ from llvmlite import ir as ll
 from ..runtime import nrt
 from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, DType, Scalar, Slice, Tuple, Type,
                      is_number, numpy_dtype, np)
-from .npscalars import cast, kind_of
+from .npscalars import cast, emit_arithmetic, kind_of, sample
 from .numbers import i64
 from .registry import NO_CONST, Impl, TypeRuleError, rule
 
@@ -818,14 +818,18 @@ def linspace_rule(types, consts):
     if num not in (NONE, INT) or (len(types) > 3 and type(endpoint) is not bool):
         raise TypeRuleError("np.linspace(start, stop, num=int, endpoint=True|False) with a "
                             "constant endpoint is supported")
-    return Impl(Array("float64", 1, "C"), lambda cg, a, ts, r: emit_linspace(
+    dtype = np.linspace(sample(types[0]), sample(types[1]), 2).dtype.name  # float32 stays
+    return Impl(Array(dtype, 1, "C"), lambda cg, a, ts, r: emit_linspace(
         cg, a, ts, r, endpoint), types, owned=True)
 
 
 def emit_linspace(cg, args, types, result, endpoint: bool):
+    """In the result's float type throughout, as NumPy computes it."""
     b = cg.b
-    double = ll.DoubleType()
-    start, stop = (cast(cg, v, t, FLOAT, weak_check=False) for v, t in zip(args[:2], types[:2]))
+    element = element_type(result)
+    double = cg_lltype(element)
+    start, stop = (cast(cg, v, t, element, weak_check=False)
+                   for v, t in zip(args[:2], types[:2]))
     num = args[2] if len(types) > 2 and types[2] == INT else i64(50)
     cg.fail_if(b.icmp_signed("<", num, i64(0)), "ValueError",
                "Number of samples must be non-negative.")
@@ -841,11 +845,11 @@ def emit_linspace(cg, args, types, result, endpoint: bool):
         scaled = b.select(zero_step, b.fmul(b.fdiv(i, b.sitofp(div, double)), delta),
                           b.fmul(i, step))
         scaled = b.select(b.icmp_signed(">", div, i64(0)), scaled, b.fmul(i, delta))
-        sample = b.fadd(scaled, start)
+        point = b.fadd(scaled, start)
         if endpoint:
             return b.select(b.and_(b.icmp_signed("==", k, last),
-                                   b.icmp_signed(">", num, i64(1))), stop, sample)
-        return sample
+                                   b.icmp_signed(">", num, i64(1))), stop, point)
+        return point
     fill(cg, array, result, value)
     return array
 
@@ -862,12 +866,13 @@ def emit_cumsum(cg, args, types, result):
     b = cg.b
     source, element = types[0], element_type(result)
     total = b.alloca(cg_lltype(element))
-    b.store(cg.const(element, 0), total)
-    floating = kind_of(element) in "fc"
+    # the running sum starts at NumPy's first element: -0.0 + x is x, a -0.0 included
+    start = {"f": -0.0, "c": complex(-0.0, -0.0)}.get(kind_of(element), 0)
+    b.store(cg.const(element, start), total)
 
     def accumulate(value):
         item = cast(cg, value, element_type(source), element, weak_check=False)
-        running = b.fadd(b.load(total), item) if floating else b.add(b.load(total), item)
+        running = emit_arithmetic(cg, "+", [b.load(total), item], (element, element), element)
         b.store(running, total)
         return running
     return copy_into_new(cg, args[0], source, result, accumulate)

@@ -85,8 +85,12 @@ def cast(cg, value, source: Type, target: Type, weak_check: bool = True):
         imag = ll.Constant(DOUBLE, 0.0) if src_kind != "c" else b.extract_value(value, 1)
         out = b.insert_value(ll.Constant(dst, ll.Undefined), real, 0)
         return b.insert_value(out, imag, 1)
-    if src_kind == "c":
-        raise TypeError(f"internal error: complex values do not cast to {target}")
+    if src_kind == "c" and dst_kind == "b":             # nonzero real or imaginary part
+        real, imag = b.extract_value(value, 0), b.extract_value(value, 1)
+        zero = ll.Constant(DOUBLE, 0.0)
+        return b.or_(b.fcmp_unordered("!=", real, zero), b.fcmp_unordered("!=", imag, zero))
+    if src_kind == "c":                 # NumPy drops the imaginary part (with a warning)
+        return cast(cg, b.extract_value(value, 0), NUMPY["float64"], target, weak_check)
     if dst_kind == "b":
         zero = ll.Constant(src, 0.0 if src_kind == "f" else 0)
         return b.fcmp_unordered("!=", value, zero) if src_kind == "f" else \
@@ -125,18 +129,20 @@ def arithmetic_rule(symbol: str):
         if len(types) != 2 or not involves_numpy(types):
             return None
         result = numpy_result(symbol, types)
-        if result is None:
+        if result is None or (kind_of(result) == "c" and symbol not in COMPLEX_OPS):
             return None
         return Impl(result, lambda cg, args, ts, r: emit_arithmetic(cg, symbol, args, ts, r),
                     types)
     return match
 
 
-def emit_arithmetic(cg, symbol, args, types, result):
+def emit_arithmetic(cg, symbol, args, types, result, in_array_loop=False):
     a, b_ = (cast(cg, v, t, result) for v, t in zip(args, types))
     kind = kind_of(result)
     if kind == "f":
         return FLOAT_OPS[symbol](cg, a, b_)
+    if kind == "c":
+        return COMPLEX_OPS[symbol](cg, a, b_, in_array_loop)
     if kind == "b":
         return {"+": cg.b.or_, "*": cg.b.and_, "&": cg.b.and_, "|": cg.b.or_,
                 "^": cg.b.xor}[symbol](a, b_)
@@ -159,6 +165,73 @@ FLOAT_OPS = {
     "//": float_floor_divide, "%": float_remainder,
     "**": lambda cg, a, b: cg.intrinsic(f"llvm.pow.{suffix(a)}", a.type, [a, b]),
 }
+
+
+# complex128: NumPy's complex loops, written out on the real and imaginary parts
+def parts(cg, z) -> tuple[ll.Value, ll.Value]:
+    return cg.b.extract_value(z, 0), cg.b.extract_value(z, 1)
+
+
+def make_complex(cg, real, imag):
+    z = cg.b.insert_value(ll.Constant(ll.LiteralStructType([DOUBLE, DOUBLE]), ll.Undefined),
+                          real, 0)
+    return cg.b.insert_value(z, imag, 1)
+
+
+def complex_add(cg, x, y, in_array_loop, subtract=False):
+    op = cg.b.fsub if subtract else cg.b.fadd
+    (xr, xi), (yr, yi) = parts(cg, x), parts(cg, y)
+    return make_complex(cg, op(xr, yr), op(xi, yi))
+
+
+def complex_multiply(cg, x, y, in_array_loop):
+    """(xr*yr - xi*yi, xr*yi + xi*yr). NumPy's SIMD loops for complex arrays fuse each part's
+    first product with the sum where the CPU has a fused multiply-add; its scalars do not."""
+    b = cg.b
+    (xr, xi), (yr, yi) = parts(cg, x), parts(cg, y)
+    real = multiply_add(cg, xr, yr, b.fneg(b.fmul(xi, yi)), fused=in_array_loop)
+    imag = multiply_add(cg, xr, yi, b.fmul(xi, yr), fused=in_array_loop)
+    return make_complex(cg, real, imag)
+
+
+def multiply_add(cg, a, b, c, fused: bool):
+    """a * b + c, rounded once when `fused` and the CPU has an FMA instruction."""
+    from ..llvm import cpu
+    if fused and "+fma" in cpu()[1].split(","):
+        return cg.intrinsic("llvm.fma.f64", DOUBLE, [a, b, c])
+    return cg.b.fadd(cg.b.fmul(a, b), c)
+
+
+def complex_divide(cg, x, y, in_array_loop):
+    """Smith's method, as NumPy divides complex numbers: scaled by the larger part of the
+    divisor; a zero divisor gives NumPy's infinities and NaNs (never an exception)."""
+    b = cg.b
+    (xr, xi), (yr, yi) = parts(cg, x), parts(cg, y)
+    fabs = lambda v: cg.intrinsic("llvm.fabs.f64", DOUBLE, [v])  # noqa: E731
+    yr_abs, yi_abs = fabs(yr), fabs(yi)
+    one = ll.Constant(DOUBLE, 1.0)
+    # |yr| >= |yi|: ratio yi/yr
+    rat = b.fdiv(yi, yr)
+    scale = b.fdiv(one, b.fadd(yr, b.fmul(yi, rat)))
+    real_big = (b.fmul(b.fadd(xr, b.fmul(xi, rat)), scale),
+                b.fmul(b.fsub(xi, b.fmul(xr, rat)), scale))
+    zero = b.and_(b.fcmp_ordered("==", yr_abs, ll.Constant(DOUBLE, 0.0)),
+                  b.fcmp_ordered("==", yi_abs, ll.Constant(DOUBLE, 0.0)))
+    by_zero = (b.fdiv(xr, yr_abs), b.fdiv(xi, yr_abs))
+    # |yr| < |yi| (or a NaN part): ratio yr/yi
+    rat2 = b.fdiv(yr, yi)
+    scale2 = b.fdiv(one, b.fadd(yi, b.fmul(yr, rat2)))
+    imag_big = (b.fmul(b.fadd(b.fmul(xr, rat2), xi), scale2),
+                b.fmul(b.fsub(b.fmul(xi, rat2), xr), scale2))
+    real_wins = b.fcmp_ordered(">=", yr_abs, yi_abs)
+    pick = [b.select(real_wins, b.select(zero, z, r), i)
+            for z, r, i in zip(by_zero, real_big, imag_big)]
+    return make_complex(cg, *pick)
+
+
+COMPLEX_OPS = {"+": complex_add,
+               "-": lambda cg, x, y, in_array_loop: complex_add(cg, x, y, in_array_loop, True),
+               "*": complex_multiply, "/": complex_divide}
 
 
 def int_divide(cg, a, b, signed, want_quotient):
@@ -246,16 +319,18 @@ def compare_rule(symbol: str):
     def match(types, consts):
         if len(types) != 2 or not involves_numpy(types):
             return None
-        kinds = {kind_of(t) for t in types}
-        if "c" in kinds:
-            return None
         return Impl(NUMPY["bool"], lambda cg, a, ts, r: emit_compare(cg, symbol, a, ts), types)
     return match
 
 
-def emit_compare(cg, symbol, args, types):
-    """Integers compare exactly (in 128 bits); otherwise in the float type NumPy computes in."""
+def emit_compare(cg, symbol, args, types, in_array_loop=False):
+    """Integers compare exactly (in 128 bits); otherwise in the float type NumPy computes in,
+    complex numbers by their parts (see complex_compare)."""
     b = cg.b
+    if any(kind_of(t) == "c" for t in types):
+        x, y = (cast(cg, v, t, NUMPY["complex128"], weak_check=False)
+                for v, t in zip(args, types))
+        return complex_compare(cg, symbol, x, y, in_array_loop)
     if all(kind_of(t) in "biu" for t in types):
         wide = [b.sext(v, I128) if kind_of(t) == "i" else b.zext(v, I128)
                 for v, t in zip(args, types)]
@@ -267,6 +342,24 @@ def emit_compare(cg, symbol, args, types):
     if symbol == "!=":
         return b.fcmp_unordered("!=", a, c)
     return b.fcmp_ordered(symbol, a, c)
+
+
+def complex_compare(cg, symbol, x, y, in_array_loop):
+    """NumPy orders complex numbers by real part, then imaginary part. In its array loops a
+    real part decides only when neither imaginary part is NaN; its scalars do not ask
+    (np.complex128(complex(1, nan)) < 2 is True, the same in arrays False)."""
+    b = cg.b
+    (xr, xi), (yr, yi) = parts(cg, x), parts(cg, y)
+    if symbol == "==":
+        return b.and_(b.fcmp_ordered("==", xr, yr), b.fcmp_ordered("==", xi, yi))
+    if symbol == "!=":
+        return b.or_(b.fcmp_unordered("!=", xr, yr), b.fcmp_unordered("!=", xi, yi))
+    by_real = b.fcmp_ordered(symbol[0], xr, yr)
+    if in_array_loop:
+        by_real = b.and_(by_real, b.and_(b.fcmp_ordered("ord", xi, xi),
+                                         b.fcmp_ordered("ord", yi, yi)))
+    by_imag = b.and_(b.fcmp_ordered("==", xr, yr), b.fcmp_ordered(symbol, xi, yi))
+    return b.or_(by_real, by_imag)
 
 
 for _symbol in COMPARISONS:
@@ -282,18 +375,28 @@ def unary(symbol: str):
         kind = kind_of(t)
         if symbol == "truth":
             return Impl(BOOL, lambda cg, a, ts, r: cast(cg, a[0], t, NUMPY["bool"]), types)
-        if kind == "c" or (kind == "b" and symbol in ("unary-", "abs")):
+        if (kind in "fc" and symbol == "unary~") or (kind == "b" and symbol in ("unary-", "abs")):
             return None
-        return Impl(t, lambda cg, a, ts, r: emit_unary(cg, symbol, a[0], kind), types)
+        result = NUMPY["float64"] if kind == "c" and symbol == "abs" else t
+        return Impl(result, lambda cg, a, ts, r: emit_unary(cg, symbol, a[0], kind), types)
     return match
 
 
-def emit_unary(cg, symbol, value, kind):
+def emit_unary(cg, symbol, value, kind, in_array_loop=False):
+    """-x, +x, ~x, abs(x) for a value of NumPy kind `kind` (the operand's: the absolute
+    value of a complex number is a float64)."""
     b = cg.b
     if symbol == "unary+":
         return value
     if symbol == "unary~":
         return b.not_(value)
+    if kind == "c":
+        real, imag = parts(cg, value)
+        if symbol == "abs" and in_array_loop:
+            return complex_abs_in_array(cg, real, imag)
+        if symbol == "abs":             # NumPy's scalar: C's hypot
+            return cg.call_extern("hypot", DOUBLE, [DOUBLE, DOUBLE], [real, imag])
+        return make_complex(cg, b.fneg(real), b.fneg(imag))
     if kind == "f":
         return b.fneg(value) if symbol == "unary-" else \
             cg.intrinsic(f"llvm.fabs.{suffix(value)}", value.type, [value])
@@ -305,6 +408,28 @@ def emit_unary(cg, symbol, value, kind):
 
 for _symbol in ("unary-", "unary+", "unary~", "truth", "abs"):
     rule(_symbol)(unary(_symbol))
+
+
+def complex_abs_in_array(cg, real, imag):
+    """|z| as NumPy's SIMD loop for complex arrays computes it, which is not C's hypot:
+    larger * sqrt(ratio * ratio + 1) with the ratio smaller / larger and a fused multiply-add
+    where the CPU has one (then NumPy's loop uses it); an infinite part gives inf, else a NaN
+    part NaN, and a zero number 0."""
+    b = cg.b
+    fabs = lambda v: cg.intrinsic("llvm.fabs.f64", DOUBLE, [v])  # noqa: E731
+    inf, nan = ll.Constant(DOUBLE, float("inf")), ll.Constant(DOUBLE, float("nan"))
+    zero, one = ll.Constant(DOUBLE, 0.0), ll.Constant(DOUBLE, 1.0)
+    re, im = fabs(real), fabs(imag)
+    re_inf, im_inf = b.fcmp_ordered("==", re, inf), b.fcmp_ordered("==", im, inf)
+    re, im = b.select(im_inf, inf, re), b.select(re_inf, inf, im)
+    re_nan, im_nan = b.fcmp_unordered("uno", re, re), b.fcmp_unordered("uno", im, im)
+    re, im = b.select(im_nan, nan, re), b.select(re_nan, nan, im)
+    re_larger = b.fcmp_ordered(">=", re, im)
+    larger, smaller = b.select(re_larger, re, im), b.select(re_larger, im, re)
+    divide = b.not_(b.or_(b.fcmp_ordered("==", larger, zero), b.fcmp_ordered("==", smaller, inf)))
+    ratio = b.select(divide, b.fdiv(smaller, larger), zero)
+    square_plus_one = multiply_add(cg, ratio, ratio, one, fused=True)
+    return b.fmul(cg.intrinsic("llvm.sqrt.f64", DOUBLE, [square_plus_one]), larger)
 
 
 def to_python(target: Type):
@@ -352,3 +477,31 @@ rule("bool")(to_python(BOOL))
 for _dtype in NUMPY:
     rule(f"np.{_dtype}", callable_=True)(constructor(_dtype))
 rule("np.bool_", callable_=True)(constructor("bool"))
+
+
+# ---- parts of a number: x.real, x.imag, x.conjugate() --------------------------------------
+def number_part(name: str):
+    """complex128: its float64 parts (and the conjugate); a real number is its own real part
+    and conjugate, with an imaginary part of 0 in its own type (Python's bool: int)."""
+    def match(types, consts):
+        if len(types) != 1 or not (isinstance(types[0], Scalar) and is_number(types[0])):
+            return None
+        (t,) = types
+        if kind_of(t) == "c":
+            if name == "conjugate":
+                return Impl(t, lambda cg, a, ts, r: make_complex(
+                    cg, parts(cg, a[0])[0], cg.b.fneg(parts(cg, a[0])[1])), types)
+            index = 0 if name == "real" else 1
+            return Impl(NUMPY["float64"], lambda cg, a, ts, r: cg.b.extract_value(a[0], index),
+                        types)
+        if t == BOOL or (numpy_dtype(t) == "bool"):
+            return None
+        if name == "imag":
+            return Impl(t, lambda cg, a, ts, r: cg.const(t, 0), types)
+        return Impl(t, lambda cg, a, ts, r: a[0], types)
+    return match
+
+
+rule("attr.real")(number_part("real"))
+rule("attr.imag")(number_part("imag"))
+rule("method.conjugate", "method.conj")(number_part("conjugate"))

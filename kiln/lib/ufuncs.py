@@ -20,7 +20,7 @@ from ..types import (BOOL, FLOAT, INT, NUMPY, Array, Scalar, Type, is_number,
 from ..runtime import nrt
 from .arrays import (allocate, copy_broadcast, element_type, for_each, i64, load_element,
                      shape_of, storage, store_element, strides_of)
-from .npscalars import (COMPARISONS, OPS, cast, emit_arithmetic, emit_compare, emit_unary,
+from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, emit_arithmetic, emit_compare, emit_unary,
                         kind_of, suffix)
 from .registry import Impl, TypeRuleError, rule
 
@@ -39,6 +39,11 @@ def is_operand(t: Type) -> bool:
     return isinstance(t, Array) or (isinstance(t, Scalar) and is_number(t))
 
 
+def dtype_kind(t: Type) -> str:
+    """The NumPy kind of an operand's elements ('c' for complex)."""
+    return kind_of(element_type(t) if isinstance(t, Array) else t)
+
+
 @functools.lru_cache(maxsize=None)
 def result_dtype(function, types: tuple[Type, ...]) -> str | None:
     """The dtype NumPy gives function(*operands) for these operand types (None: refused);
@@ -54,7 +59,11 @@ def result_dtype(function, types: tuple[Type, ...]) -> str | None:
             value = function(*samples)
     except (TypeError, ValueError, OverflowError, ZeroDivisionError):
         return None
-    return np.asarray(value).dtype.name
+    name = np.asarray(value).dtype.name
+    if name not in NUMPY:       # float16: np.sqrt of int8 or bool arrays
+        raise TypeRuleError(f"NumPy's result would be a {name} array, a dtype kiln does not "
+                            f"support: convert the operand first (a.astype(np.float32))")
+    return name
 
 
 # ---- the loop ----------------------------------------------------------------------------
@@ -125,14 +134,21 @@ def binary_rule(symbol: str):
         if dtype is None:
             raise TypeRuleError(f"NumPy does not support {symbol} between "
                                 f"{types[0]} and {types[1]}")
+        if symbol == "**" and dtype_kind(types[0]) == "b" and types[1] == INT and \
+                consts[1] == 2 and type(consts[1]) is int:
+            dtype = "int8"          # NumPy squares for `** 2`, and np.square(bool) is int8
         result = array_result(types, dtype)
         element = NUMPY[dtype]
+        if kind_of(element) == "c" and symbol not in COMPLEX_OPS:
+            raise TypeRuleError(f"{symbol} of complex numbers is not supported yet")
         if symbol in COMPARISONS:
             def compute(cg, values, value_types):
-                return emit_compare(cg, symbol, values, tuple(value_types))
+                return emit_compare(cg, symbol, values, tuple(value_types),
+                                    in_array_loop=True)
         else:
             def compute(cg, values, value_types):
-                return emit_arithmetic(cg, symbol, values, tuple(value_types), element)
+                return emit_arithmetic(cg, symbol, values, tuple(value_types), element,
+                                       in_array_loop=True)
         return elementwise_impl(result, compute, types)
     return match
 
@@ -208,7 +224,7 @@ def unary_rule(symbol: str, function):
         kind = np.dtype(dtype).kind
 
         def compute(cg, values, value_types):
-            return emit_unary(cg, symbol, values[0], kind)
+            return emit_unary(cg, symbol, values[0], kind_of(value_types[0]), in_array_loop=True)
         return elementwise_impl(array_result(types, dtype), compute, types)
     return match
 
@@ -235,7 +251,7 @@ def float_call(cg, name: str, value) -> ll.Value:
                           [value.type], [value])
 
 
-def ufunc(name: str, function, compute_element):
+def ufunc(name: str, function, compute_element, complex_ok: bool = False):
     """np.<name>(x, ...): an array for any array argument, else a NumPy scalar."""
     def match(types, consts):
         if not types or not all(is_operand(t) for t in types):
@@ -243,6 +259,8 @@ def ufunc(name: str, function, compute_element):
         dtype = result_dtype(function, types)
         if dtype is None:
             raise TypeRuleError(f"np.{name} does not support {', '.join(map(str, types))}")
+        if not complex_ok and "c" in (dtype_kind(t) for t in types):
+            raise TypeRuleError(f"np.{name} of complex numbers is not supported yet")
         element = NUMPY[dtype]
 
         def compute(cg, values, value_types):
@@ -267,12 +285,14 @@ for _name in FLOAT_UFUNCS:
 
 
 def absolute(cg, values, types, element):
+    if kind_of(types[0]) == "c":
+        return emit_unary(cg, "abs", values[0], "c", in_array_loop=True)
     value = cast(cg, values[0], types[0], element, weak_check=False)
     return emit_unary(cg, "abs", value, kind_of(element))
 
 
-ufunc("abs", "abs", absolute)
-ufunc("absolute", "absolute", absolute)
+ufunc("abs", "abs", absolute, complex_ok=True)
+ufunc("absolute", "absolute", absolute, complex_ok=True)
 
 
 def extreme(symbol: str):
@@ -299,4 +319,4 @@ def where(cg, values, types, element):
     return cg.b.select(condition, a, b_)
 
 
-ufunc("where", "where", where)
+ufunc("where", "where", where, complex_ok=True)

@@ -1,0 +1,24 @@
+"""Result dtypes where NumPy has a rule of its own: `bool_array ** 2` squares (np.square of
+bools is int8), and np.linspace of float32 endpoints computes and returns float32."""
+
+import numpy as np
+
+
+def bool_powers(a):
+    return a ** 2, a ** 3, a ** 1, a ** 2.0
+# run: bool_powers(np.array([True, False, True]))
+
+
+def int_powers(a):
+    return a ** 2, a ** 0
+# run: int_powers(np.array([3, -2, 5], dtype=np.int8))
+
+
+def linspace_of(a, b, n):
+    return np.linspace(a[0], b[0], n), np.linspace(a[0], 1, n), \
+        np.linspace(a[0], b[0], n, endpoint=False)
+# run: linspace_of(np.array([0.1], dtype=np.float32), np.array([7.3], dtype=np.float32), 7)
+# run: linspace_of(np.array([-3.7], dtype=np.float32), np.array([1e6], dtype=np.float32), 33)
+# run: linspace_of(np.array([5.0], dtype=np.float32), np.array([5.0], dtype=np.float32), 4)
+# run: linspace_of(np.array([3], dtype=np.int8), np.array([-100], dtype=np.int8), 9)
+

@@ -1,0 +1,78 @@
+"""Kernels on NumPy complex128 values, for test_complex_semantics.py: each reads its complex
+operands from arrays (kiln has NumPy's complex128, not Python's complex type or constants), so
+CPython runs them with NumPy's own scalar and array arithmetic as the oracle."""
+
+import numpy as np
+
+
+def add(a, b):
+    return a[0] + b[0]
+
+
+def sub(a, b):
+    return a[0] - b[0]
+
+
+def mul(a, b):
+    return a[0] * b[0]
+
+
+def truediv(a, b):
+    return a[0] / b[0]
+
+
+def with_float(a, x):
+    z = a[0]
+    return z + x, x - z, z * x, z / x, x / z
+
+
+def with_int(a, k):
+    z = a[0]
+    return z + k, k - z, z * k, z / k
+
+
+def with_float32(a, f):
+    z = a[0]
+    y = f[0]
+    return z + y, z * y, y / z
+
+
+def compare(a, b):
+    x = a[0]
+    y = b[0]
+    return x == y, x != y, x < y, x <= y, x > y, x >= y
+
+
+def unary(a):
+    z = a[0]
+    return -z, +z, abs(z), bool(z), z.real, z.imag, z.conjugate()
+
+
+def elementwise(a, b):
+    return a * b - a / b, -a, abs(a), a == b, a < b
+
+
+def running_sum(a):
+    return a.cumsum()
+
+
+def accumulate(a):
+    s = a[0]
+    for k in range(1, a.shape[0]):
+        s = s * a[k] + a[k]
+        if s == a[k]:
+            s = s - 1
+    return s
+
+
+def real_parts(a, x, k):
+    y = a[0]
+    return y.real, y.imag, y.conjugate(), x.real, x.imag, x.conjugate(), k.real, k.imag
+
+
+def choose(c, a, b):
+    return np.where(c, a, b)
+
+
+def to_real(a):
+    return a.astype(np.float64), a.astype(np.float32), a.astype(np.int16), a.astype(np.bool_)
