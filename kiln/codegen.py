@@ -198,6 +198,8 @@ class FunctionEmitter:
         self.excinfo = llfn.args[0]
         self.options = unit.options
         self.fail_block: ll.Block | None = None
+        self.exit_block = llfn.append_basic_block("exit")
+        self.exits: list[tuple[ll.Value, ll.Value, ll.Block]] = []   # see emit_exit
         self.owned: dict[int, tuple[ll.Value, Type]] = {}  # instr -> slot keeping a new ref
         self.predicate: ll.Value | None = None     # set while emitting a predicated arm
         self.arm_stores: dict[str, ll.Value] = {}  # that arm's assignments, applied after
@@ -262,8 +264,31 @@ class FunctionEmitter:
         if self.fail_block is not None:
             self.b.position_at_end(self.fail_block)
             self.release_all()
-            result = ll.Constant(self.llfn.return_value.type, ll.Undefined)
-            self.b.ret(self.b.insert_value(result, ll.Constant(I1, 1), 0))
+            self.leave(ll.Constant(I1, 1), ll.Constant(self.llfn.return_value.type.elements[1],
+                                                       ll.Undefined))
+        self.emit_exit()
+
+    def leave(self, failed: ll.Value, value: ll.Value) -> None:
+        """Go to the function's one exit with the failure flag and the value to return."""
+        self.exits.append((failed, value, self.b.block))
+        self.b.branch(self.exit_block)
+
+    def emit_exit(self) -> None:
+        """One `ret`, of a flag and a value that are each a phi: once the function is inlined,
+        the caller's test of the flag is a branch on a phi of constants, which LLVM threads
+        away on the paths that cannot fail (a phi of whole {flag, value} structs, which
+        LLVM makes of separate returns, it leaves as a test in the loop)."""
+        self.b.position_at_end(self.exit_block)
+        if not self.exits:
+            self.b.unreachable()
+            return
+        failed = self.b.phi(I1, name="failed")
+        value = self.b.phi(self.llfn.return_value.type.elements[1], name="returned")
+        for flag, item, block in self.exits:
+            failed.add_incoming(flag, block)
+            value.add_incoming(item, block)
+        result = ll.Constant(self.llfn.return_value.type, ll.Undefined)
+        self.b.ret(self.b.insert_value(self.b.insert_value(result, failed, 0), value, 1))
 
     # ---- references (arrays): locals and owned temporaries hold them ----------------------
     def returns_new_reference(self, instr: ir.Instr) -> bool:
@@ -547,9 +572,7 @@ class FunctionEmitter:
         if has_refs(self.fn.return_type):
             self.retain(value, self.fn.return_type)      # the caller gets its own reference
         self.release_all()
-        result = ll.Constant(self.llfn.return_value.type, ll.Undefined)
-        result = self.b.insert_value(result, ll.Constant(I1, 0), 0)
-        self.b.ret(self.b.insert_value(result, value, 1))
+        self.leave(ll.Constant(I1, 0), value)
 
     def emit_Raise(self, instr: ir.Raise) -> None:
         self.flush()
