@@ -184,6 +184,15 @@ class Unit:
         return llvm_ir.declare(self.module, name, ret, args)
 
 
+def writes_array(instr: ir.Instr) -> bool:
+    """Does this instruction store into an array? A pending failure is raised before it, so
+    an array is never changed by a statement that fails, or by one after it (`a[0] = x * x`
+    where x * x overflows leaves `a` as it was, as in CPython)."""
+    if isinstance(instr, ir.Call):
+        return instr.target in ("setitem", "method.fill", "method.sort")
+    return isinstance(instr, ir.BinOp) and instr.inplace and isinstance(instr.left.type, Array)
+
+
 class FunctionEmitter:
     def __init__(self, unit: Unit, fn: ir.Function, llfn: ll.Function):
         self.unit, self.fn, self.llfn = unit, fn, llfn
@@ -383,6 +392,8 @@ class FunctionEmitter:
             step = self.b.add if instr.op == "+" else self.b.sub
             self.set(instr.dest, step(left, right, flags=("nsw",)))
             return
+        if writes_array(instr):
+            self.flush()
         self.emit_operation(instr, [instr.left, instr.right])
 
     def emit_Compare(self, instr: ir.Compare) -> None:
@@ -407,6 +418,8 @@ class FunctionEmitter:
                 self.keep_owned(instr, value)
             self.set(instr.dest, value)
         else:
+            if writes_array(instr):
+                self.flush()
             self.emit_operation(instr, instr.args)
 
     def emit_MakeTuple(self, instr: ir.MakeTuple) -> None:
@@ -764,10 +777,8 @@ class FunctionEmitter:
 
     def observable(self, instr: ir.Instr) -> bool:
         """Could this instruction let a wrapped int be seen (a store, a call, an allocation)?"""
-        if isinstance(instr, ir.ParallelFor) or \
-                isinstance(instr, ir.Call) and (isinstance(instr.impl, ir.Function) or
-                                                instr.target in ("setitem", "method.fill",
-                                                                 "method.sort")):
+        if isinstance(instr, ir.ParallelFor) or writes_array(instr) or \
+                isinstance(instr, ir.Call) and isinstance(instr.impl, ir.Function):
             return True
         return self.returns_new_reference(instr)
 

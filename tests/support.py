@@ -239,6 +239,7 @@ class Int64Probe:
 
     def __init__(self) -> None:
         self.excursions: list[tuple[int, int]] = []  # (line number, value)
+        self.raising = False    # raise OverflowError at the first excursion, as kiln does
 
     def __call__(self, value: Any) -> Any:
         if isinstance(value, tuple):
@@ -246,6 +247,8 @@ class Int64Probe:
                 self(item)
         elif isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
             self.excursions.append((sys._getframe(1).f_lineno, value))
+            if self.raising:
+                raise OverflowError(f"int64 left: {value}")
         return value
 
 

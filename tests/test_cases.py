@@ -276,8 +276,15 @@ def test_run_line(run: RunLine) -> None:
             assert not (isinstance(result, Raised) and result.type is run.kiln_raises)
     actual = run.evaluate(jit_globals(run.path))
     assert_same_result(expected.result, actual.result)
-    if not diverges:
-        assert_same_arguments(expected, actual)
+    if diverges and run.kiln_raises is OverflowError:
+        # the arrays as CPython leaves them when it raises where it first leaves int64
+        namespace, probe = probed(run.path)
+        probe.raising = True
+        try:
+            expected = run.evaluate(namespace)
+        finally:
+            probe.raising = False
+    assert_same_arguments(expected, actual)
 
 
 # ---------------------------------------------------------------------------------------------

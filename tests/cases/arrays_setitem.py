@@ -4,6 +4,8 @@ an integer array is truncated toward zero and must then fit too; anything stored
 array is its truth value; float32 rounds. The arrays passed in are compared after every call,
 also when the call raised half-way (the writes before the error stay)."""
 
+import math
+
 import numpy as np
 
 
@@ -182,3 +184,29 @@ def store_compare(out, a, b):
         out[i] = a[i] < b[i]
 # run: store_compare(np.zeros(3, dtype=np.bool_), np.array([1, 5, 3]), np.array([2, 5, 1]))
 # run: store_compare(np.zeros(3), np.array([1.5, 5, np.nan]), np.array([2, 5, 1.0]))
+
+
+def store_after_overflow(a, x):
+    """A statement that fails leaves the array as it was, and so do the ones after it."""
+    a[0] = x * x
+    a[1] = 1
+    return a
+# run: store_after_overflow(np.full(2, 7.0), 2**40 + 1)  # kiln: OverflowError
+# run: store_after_overflow(np.full(2, 7), 2**20 + 1)
+
+
+def update_after_overflow(a, x):
+    y = x * x
+    a += 1
+    a.fill(3)
+    return y
+# run: update_after_overflow(np.full(2, 7), 2**40 + 1)  # kiln: OverflowError
+# run: update_after_overflow(np.full(2, 7), 5)
+
+
+def store_after_math_error(a, x):
+    a[0] = math.sqrt(x)
+    a[1] = 1.0
+    return a
+# run: store_after_math_error(np.full(2, 7.0), -1.0)
+# run: store_after_math_error(np.full(2, 7.0), 4.0)
