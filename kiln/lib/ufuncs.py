@@ -301,7 +301,7 @@ def extreme(symbol: str):
         a, b_ = (cast(cg, v, t, element, weak_check=True) for v, t in zip(values, types))
         if kind_of(element) == "f":
             keep = cg.b.or_(cg.b.fcmp_ordered(symbol, a, b_), cg.b.fcmp_unordered("uno", a, a))
-        elif kind_of(element) == "u":
+        elif kind_of(element) in "ub":      # True is 1, not the signed i1's -1
             keep = cg.b.icmp_unsigned(symbol, a, b_)
         else:
             keep = cg.b.icmp_signed(symbol, a, b_)

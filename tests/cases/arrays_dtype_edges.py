@@ -1,5 +1,6 @@
-"""Result dtypes where NumPy has a rule of its own: `bool_array ** 2` squares (np.square of
-bools is int8), and np.linspace of float32 endpoints computes and returns float32."""
+"""Where NumPy has a rule of its own: `bool_array ** 2` squares (np.square of bools is int8),
+np.linspace of float32 endpoints computes and returns float32, and np.minimum / np.maximum of
+bools are `and` / `or` (True is 1, not a signed 1-bit -1)."""
 
 import numpy as np
 
@@ -22,3 +23,8 @@ def linspace_of(a, b, n):
 # run: linspace_of(np.array([5.0], dtype=np.float32), np.array([5.0], dtype=np.float32), 4)
 # run: linspace_of(np.array([3], dtype=np.int8), np.array([-100], dtype=np.int8), 9)
 
+
+
+def bool_extremes(a, b):
+    return np.minimum(a, b), np.maximum(a, b), np.minimum(a, True), np.maximum(False, b)
+# run: bool_extremes(np.array([True, False, True, False]), np.array([True, True, False, False]))
