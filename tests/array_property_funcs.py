@@ -137,6 +137,13 @@ def transpose(a):
     return a.T
 
 
+# --- reductions of the whole array --------------------------------------------------------------
+
+
+def folds_whole(a):
+    return a.sum(), a.prod(), a.mean(), np.sum(a), np.prod(a)
+
+
 # --- reductions along one axis (a constant: one function per axis) ---------------------------
 
 
@@ -206,6 +213,6 @@ PUTS = {1: put1, 2: put2, 3: put3}
 FUNCTIONS = (
     get1, get2, get3, put1, put2, put3, fill_row2, fill_row3,
     sum1, sum2, sum3, fsum1, fsum2, fsum3, sum2_rows, sum3_rows, attributes, transpose,
-    folds0, folds1, folds_last, extremes0, extremes1, extremes_last, sorted_copies,
+    folds_whole, folds0, folds1, folds_last, extremes0, extremes1, extremes_last, sorted_copies,
     sort_in_place, dot, matmul, gather, masked, scatter,
 )

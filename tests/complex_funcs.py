@@ -76,3 +76,7 @@ def choose(c, a, b):
 
 def to_real(a):
     return a.astype(np.float64), a.astype(np.float32), a.astype(np.int16), a.astype(np.bool_)
+
+
+def reductions(a):
+    return a.sum(), np.sum(a), a.mean(), a.prod(), np.prod(a), np.mean(a)

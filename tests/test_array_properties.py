@@ -568,6 +568,19 @@ def test_reductions_along_an_axis_match_numpy_exactly(case):
 
 @settings(SETTINGS, max_examples=50)
 @given(layout=layouts(dtypes=REAL_DTYPES, readonly=True))
+@example(layout=Layout(np.linspace(0.5, 2.0, 12).reshape(3, 4), fortran=True))
+@example(layout=Layout(np.linspace(0.5, 2.0, 24).reshape(4, 6), fortran=True, slices=(
+    slice(None, None, 2), slice(None))))                                # an F-like view
+@example(layout=Layout(np.linspace(0.5, 2.0, 24).reshape(4, 6), slices=(
+    slice(None), slice(None, None, 2)), axes=(1, 0)))                  # a transposed view
+def test_whole_array_reductions_match_numpy_exactly(layout):
+    """A product, and a float sum or mean, round as NumPy's: it visits the elements in its
+    iteration order, memory order for a Fortran array, the smaller stride inner for a view."""
+    run_both(f.folds_whole, builder(layout))
+
+
+@settings(SETTINGS, max_examples=50)
+@given(layout=layouts(dtypes=REAL_DTYPES, readonly=True))
 @example(layout=Layout(np.array([np.nan, 1.0, -np.inf, np.nan, 0.5])))
 @example(layout=Layout(np.arange(40, dtype=np.int16)[::-1].reshape(2, 20), slices=(
     slice(None), slice(None, None, -3))))

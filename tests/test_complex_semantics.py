@@ -116,6 +116,23 @@ def test_parts_of_real_numbers(y, x, k):
 
 
 @SETTINGS
+@given(values=st.lists(complexes, min_size=0, max_size=150), layout=st.sampled_from(
+    ["1-d", "strided", "2-d C", "2-d F", "2-d strided"]))
+def test_complex_reductions(values, layout):
+    """sum and mean pairwise over the parts as NumPy adds them (8 running sums of alternating
+    real and imaginary parts, blocks of 128 parts), mean dividing Smith's way, prod in order;
+    2-d arrays whole."""
+    a = np.array(values, dtype=np.complex128)
+    if layout == "strided":
+        a = a[::2]
+    elif layout.startswith("2-d") and len(values) % 2 == 0 and values:
+        a = a.reshape(2, -1)
+        a = np.asfortranarray(a) if layout == "2-d F" else a[:, ::2] if "strided" in layout \
+            else a
+    expect(f.reductions, a)
+
+
+@SETTINGS
 @given(values=st.lists(st.builds(complex, st.floats(-3e4, 3e4), parts), min_size=1, max_size=6))
 def test_complex_to_real_dtypes(values):
     """astype to a real dtype keeps the real part (NumPy warns); real parts that fit int16."""
@@ -139,7 +156,7 @@ COMPLEX = np.array([1 + 2j])
 @pytest.mark.skipif(ORACLE_SELF, reason="compile errors are kiln's")
 @pytest.mark.parametrize("source, argument", [
     *((source, COMPLEX) for source in (
-        "np.sqrt(a)", "np.exp(a)", "a.sum()", "a.max()", "np.minimum(a, a)", "a[0] ** 2",
+        "np.sqrt(a)", "np.exp(a)", "a.reshape(1, 1).sum(axis=0)", "a.max()", "np.minimum(a, a)", "a[0] ** 2",
         "a[0] // a[0]", "int(a[0])", "a ** 2", "a // a", "~a[0]")),
     ("np.sqrt(a)", np.array([1], np.int8)),         # NumPy's result: float16
     ("np.sin(a[0])", np.array([True])),              # float16 too

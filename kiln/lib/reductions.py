@@ -32,13 +32,15 @@ from .arrays import (
     i64,
     itemsize,
     load_element,
+    make_array,
     product,
     shape_of,
     storage,
     store_element,
     strides_of,
+    transpose,
 )
-from .npscalars import cast, kind_of
+from .npscalars import COMPLEX_OPS, cast, kind_of, make_complex
 from .registry import Impl, TypeRuleError, rule
 from .ufuncs import result_dtype
 
@@ -73,7 +75,9 @@ class Accumulate(Fold):
         value = cast(self.cg, item, self.element, self.result, weak_check=False)
         current = b.load(self.total)
         floating = kind_of(self.result) == "f"
-        if self.symbol == "+":
+        if kind_of(self.result) == "c":         # NumPy's reductions: its scalar arithmetic
+            combined = COMPLEX_OPS[self.symbol](self.cg, current, value, False)
+        elif self.symbol == "+":
             combined = b.fadd(current, value) if floating else b.add(current, value)
         else:
             combined = b.fmul(current, value) if floating else b.mul(current, value)
@@ -158,25 +162,38 @@ def fold_line(cg, line, count, stride, t: Array, fold) -> ll.Value:
 def pairwise(cg, data, count, stride, t: Array, result: Scalar) -> ll.Value:
     """0 + NumPy's pairwise sum of `count` elements of `t` (cast to the float `result`) from
     the byte address `data`, `stride` bytes apart. (NumPy starts from the identity too, so
-    a sum of -0.0 is 0.0.)"""
-    helper = cg.helper(f"kiln.pairwise.{t.dtype}.{result}", cg_lltype(result), [I8P, I64, I64],
-                       lambda b, fn: build_pairwise(b, fn, t, result))
-    return cg.b.fadd(cg.const(result, 0.0), cg.b.call(helper, [data, count, stride]))
+    a sum of -0.0 is 0.0.) A complex sum is a {real, imaginary} pair."""
+    lanes = 2 if kind_of(result) == "c" else 1
+    part = cg_lltype(NUMPY["float64"]) if lanes == 2 else cg_lltype(result)
+    returned = ll.LiteralStructType([part] * lanes)
+    helper = cg.helper(f"kiln.pairwise.{t.dtype}.{result}", returned, [I8P, I64, I64],
+                       lambda b, fn: build_pairwise(b, fn, t, part, lanes))
+    parts = count if lanes == 1 else cg.b.mul(count, i64(lanes))
+    total = cg.b.call(helper, [data, parts, stride])
+    sums = [cg.b.fadd(ll.Constant(part, 0.0), cg.b.extract_value(total, lane))
+            for lane in range(lanes)]
+    return sums[0] if lanes == 1 else make_complex(cg, *sums)
 
 
-def build_pairwise(b: ll.IRBuilder, fn: ll.Function, t: Array, result: Scalar) -> None:
-    """NumPy's pairwise_sum: below 8 a plain loop; up to 128 eight running sums combined as
-    ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) plus the tail; above that, halves (a multiple of 8
-    first) summed recursively."""
+def build_pairwise(b: ll.IRBuilder, fn: ll.Function, t: Array, kind: ll.Type,
+                   lanes: int) -> None:
+    """NumPy's pairwise_sum over n numbers: below 8 a plain loop; up to 128 eight running
+    sums combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) plus the tail; above that, halves
+    (a multiple of 8 first) summed recursively. A complex array is summed as NumPy does,
+    as its 2n parts in memory order (lanes=2): running sum k adds parts of lane k % 2, the
+    real sum is (r0+r2)+(r4+r6) and the imaginary (r1+r3)+(r5+r7)."""
     data, n, stride = fn.args
-    kind = cg_lltype(result)
     unsigned = kind_of(element_type(t)) in "ub"
-    total = b.alloca(kind)                            # entry-block slots: mem2reg keeps
-    sums = [b.alloca(kind) for _ in range(8)]         # them in registers
+    totals = [b.alloca(kind) for _ in range(lanes)]     # entry-block slots: mem2reg keeps
+    sums = [b.alloca(kind) for _ in range(8)]           # them in registers
 
-    def load(index):
-        pointer = b.bitcast(b.gep(data, [b.mul(index, stride)]), storage(t).as_pointer())
-        raw = b.load(pointer)
+    def load(k):
+        """Part k: element k // lanes, its part k % lanes."""
+        element = b.lshr(k, i64(1)) if lanes > 1 else k
+        address = b.gep(data, [b.mul(element, stride)])
+        if lanes > 1:
+            address = b.gep(address, [b.mul(b.and_(k, i64(1)), i64(8))])
+        raw = b.load(b.bitcast(address, (kind if lanes > 1 else storage(t)).as_pointer()))
         if raw.type == kind:
             return raw
         if isinstance(raw.type, ll.IntType):
@@ -186,10 +203,23 @@ def build_pairwise(b: ll.IRBuilder, fn: ll.Function, t: Array, result: Scalar) -
     def add_to(slot, value):
         b.store(b.fadd(b.load(slot), value), slot)
 
+    def add_tail(start, end):
+        def add(k):
+            for lane, total in enumerate(totals):
+                add_to(total, load(b.add(k, i64(lane))))
+        counted_loop(b, start, end, add, step=lanes)
+
+    def finish():
+        result = ll.Constant(fn.return_value.type, ll.Undefined)
+        for lane, total in enumerate(totals):
+            result = b.insert_value(result, b.load(total), lane)
+        b.ret(result)
+
     with b.if_then(b.icmp_signed("<", n, i64(8))):
-        b.store(ll.Constant(kind, 0.0), total)
-        counted_loop(b, i64(0), n, lambda i: add_to(total, load(i)))
-        b.ret(b.load(total))
+        for total in totals:
+            b.store(ll.Constant(kind, 0.0), total)
+        add_tail(i64(0), n)
+        finish()
     with b.if_then(b.icmp_signed("<=", n, i64(128))):
         for j, slot in enumerate(sums):
             b.store(load(i64(j)), slot)
@@ -200,15 +230,25 @@ def build_pairwise(b: ll.IRBuilder, fn: ll.Function, t: Array, result: Scalar) -
                 add_to(slot, load(b.add(i, i64(j))))
         counted_loop(b, i64(8), whole, eight, step=8)
         r = [b.load(slot) for slot in sums]
-        b.store(b.fadd(b.fadd(b.fadd(r[0], r[1]), b.fadd(r[2], r[3])),
-                       b.fadd(b.fadd(r[4], r[5]), b.fadd(r[6], r[7]))), total)
-        counted_loop(b, whole, n, lambda i: add_to(total, load(i)))
-        b.ret(b.load(total))
+        if lanes == 1:
+            b.store(b.fadd(b.fadd(b.fadd(r[0], r[1]), b.fadd(r[2], r[3])),
+                           b.fadd(b.fadd(r[4], r[5]), b.fadd(r[6], r[7]))), totals[0])
+        else:
+            for lane, total in enumerate(totals):
+                b.store(b.fadd(b.fadd(r[lane], r[lane + 2]), b.fadd(r[lane + 4], r[lane + 6])),
+                        total)
+        add_tail(whole, n)
+        finish()
     half = b.sdiv(n, i64(2))
     half = b.sub(half, b.srem(half, i64(8)))
     left = b.call(fn, [data, half, stride])
-    right = b.call(fn, [b.gep(data, [b.mul(half, stride)]), b.sub(n, half), stride])
-    b.ret(b.fadd(left, right))
+    second = b.gep(data, [b.mul(b.lshr(half, i64(lanes - 1)), stride)])
+    right = b.call(fn, [second, b.sub(n, half), stride])
+    result = ll.Constant(fn.return_value.type, ll.Undefined)
+    for lane in range(lanes):
+        result = b.insert_value(result, b.fadd(b.extract_value(left, lane),
+                                               b.extract_value(right, lane)), lane)
+    b.ret(result)
 
 
 def numpy_inner_axis(cg, value, t: Array) -> ll.Value:
@@ -257,6 +297,27 @@ def numpy_inner_axis(cg, value, t: Array) -> ll.Value:
 
 
 # ---- whole arrays ------------------------------------------------------------------------
+def in_numpy_order(cg, value, t: Array) -> tuple[ll.Value, Array]:
+    """A view of the array whose C order is the order NumPy visits it in when it reduces the
+    whole array (which decides rounding: a product, a pairwise sum): memory order for a
+    Fortran array; for a 2-d view, the axis NumPy sorts innermost (numpy_inner_axis) last.
+    Views of 3 and more dimensions keep C order (the README says where NumPy's may differ)."""
+    if t.ndim <= 1 or t.layout == "C":
+        return value, t
+    if t.layout == "F":
+        c_t = Array(t.dtype, t.ndim, "C")
+        return transpose(cg, value, t, c_t), c_t
+    if t.ndim != 2:
+        return value, t
+    b = cg.b
+    swap = b.icmp_signed("==", numpy_inner_axis(cg, value, t), i64(0))
+    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    swapped = [[b.select(swap, pair[1], pair[0]), b.select(swap, pair[0], pair[1])]
+               for pair in (shape, strides)]
+    return make_array(cg, t, b.extract_value(value, 0), b.extract_value(value, 1),
+                      *swapped), t
+
+
 def flat_contiguous(cg, value, t: Array) -> tuple[ll.Value, Array, bool]:
     """The array itself when its elements lie one after another in memory (C, F or 1-d),
     else a C-ordered copy (owned: the caller releases it)."""
@@ -267,12 +328,12 @@ def flat_contiguous(cg, value, t: Array) -> tuple[ll.Value, Array, bool]:
 
 
 def sum_all(cg, value, t: Array, result: Scalar) -> ll.Value:
-    """Integers add up in C order; floats (and means of integers) pairwise in memory order,
-    as NumPy does for a contiguous array."""
+    """Integers add up in C order; floats (and means of integers) pairwise in NumPy's order
+    (see in_numpy_order)."""
     b = cg.b
-    if kind_of(result) != "f":
+    if kind_of(result) not in "fc":
         return fold_all(cg, value, t, Accumulate(cg, element_type(t), result, "+"))
-    flat, flat_t, copied = flat_contiguous(cg, value, t)
+    flat, flat_t, copied = flat_contiguous(cg, *in_numpy_order(cg, value, t))
     count = product(cg, shape_of(cg, flat, flat_t))
     stride = strides_of(cg, flat, flat_t)[0] if flat_t.ndim == 1 else i64(itemsize(flat_t))
     total = pairwise(cg, b.extract_value(flat, 1), count, stride, flat_t, result)
@@ -282,7 +343,9 @@ def sum_all(cg, value, t: Array, result: Scalar) -> ll.Value:
 
 
 def prod_all(cg, value, t: Array, result: Scalar) -> ll.Value:
-    return fold_all(cg, value, t, Accumulate(cg, element_type(t), result, "*"))
+    """Element by element in NumPy's order (see in_numpy_order)."""
+    view, view_t = in_numpy_order(cg, value, t)
+    return fold_all(cg, view, view_t, Accumulate(cg, element_type(t), result, "*"))
 
 
 def mean_all(cg, value, t: Array, result: Scalar) -> ll.Value:
@@ -294,8 +357,11 @@ def divide(cg, total, count, result: Scalar) -> ll.Value:
     """total / count as np.mean divides: by an int64 count, so a float32 mean is divided in
     float64 and rounded back."""
     double = NUMPY["float64"]
-    quotient = cg.b.fdiv(cast(cg, total, result, double, weak_check=False),
-                         cg.b.sitofp(count, cg_lltype(double)))
+    size = cg.b.sitofp(count, cg_lltype(double))
+    if kind_of(result) == "c":      # a complex division by count + 0j, Smith's way
+        return COMPLEX_OPS["/"](cg, total, make_complex(cg, size, ll.Constant(size.type, 0.0)),
+                                False)
+    quotient = cg.b.fdiv(cast(cg, total, result, double, weak_check=False), size)
     return cast(cg, quotient, double, result, weak_check=False)
 
 
@@ -369,10 +435,13 @@ def reduction(name: str, whole, lines):
         if not types or not isinstance(types[0], Array):
             return None
         array = types[0]
-        if array.dtype == "complex128":
-            raise TypeRuleError(f"{name}() of complex arrays is not supported yet")
-        dtype = result_dtype(name, (array,))
         axis = constant_axis(name, array, types[1:], consts[1:])
+        if array.dtype == "complex128" and name not in ("sum", "prod", "mean"):
+            raise TypeRuleError(f"{name}() of complex arrays is not supported yet")
+        if array.dtype == "complex128" and not (axis is None or array.ndim == 1):
+            raise TypeRuleError(f"{name}() of a complex array along an axis is not supported "
+                                f"yet")
+        dtype = result_dtype(name, (array,))
         if axis is None or array.ndim == 1:
             return Impl(NUMPY[dtype], lambda cg, a, ts, r: whole(cg, a[0], ts[0], r), types)
         result = Array(dtype, array.ndim - 1, "C")
