@@ -149,6 +149,9 @@ def binary_rule(symbol: str):
             def compute(cg, values, value_types):
                 return emit_arithmetic(cg, symbol, values, tuple(value_types), element,
                                        in_array_loop=True)
+            if symbol == "**" and dtype_kind(types[0]) == "f" and \
+                    not isinstance(types[1], Array) and dtype_kind(types[1]) == "f":
+                compute = power_of_half_is_sqrt(compute, element)
         return elementwise_impl(result, compute, types)
     return match
 
@@ -169,6 +172,18 @@ def elementwise_impl(result: Array, compute, types: tuple[Type, ...]) -> Impl:
 
 for _symbol in list(OPS) + list(COMPARISONS):
     rule(_symbol)(binary_rule(_symbol))
+
+
+def power_of_half_is_sqrt(compute, element):
+    """float_array ** e, where NumPy takes np.sqrt when e == 0.5 (its fast path for a scalar
+    exponent), which differs from pow at -0.0 (-0.0, not 0.0) and -inf (NaN, not inf)."""
+    def power(cg, values, value_types):
+        general = compute(cg, values, value_types)
+        base = cast(cg, values[0], value_types[0], element, weak_check=False)
+        exponent = cast(cg, values[1], value_types[1], NUMPY["float64"], weak_check=False)
+        half = cg.b.fcmp_ordered("==", exponent, ll.Constant(ll.DoubleType(), 0.5))
+        return cg.b.select(half, float_call(cg, "sqrt", base), general)
+    return power
 
 
 def inplace_rule(symbol: str):

@@ -1,6 +1,6 @@
 """Where NumPy has a rule of its own: `bool_array ** 2` squares (np.square of bools is int8),
-np.linspace of float32 endpoints computes and returns float32, and np.minimum / np.maximum of
-bools are `and` / `or` (True is 1, not a signed 1-bit -1)."""
+`float_array ** 0.5` is np.sqrt, np.linspace of float32 endpoints computes and returns float32,
+and np.minimum / np.maximum of bools are `and` / `or` (True is 1, not a signed 1-bit -1)."""
 
 import numpy as np
 
@@ -28,3 +28,18 @@ def linspace_of(a, b, n):
 def bool_extremes(a, b):
     return np.minimum(a, b), np.maximum(a, b), np.minimum(a, True), np.maximum(False, b)
 # run: bool_extremes(np.array([True, False, True, False]), np.array([True, True, False, False]))
+
+
+def float_powers(a, e):
+    """NumPy takes np.sqrt for float_array ** 0.5 (also when 0.5 arrives at run time), which
+    keeps -0.0 and gives NaN for -inf where pow gives 0.0 and inf."""
+    return a ** 0.5, a ** e, a ** 2, a ** -1
+# run: float_powers(np.array([-0.0, -np.inf, 4.0, -2.0, np.nan, 0.0, 3.0]), 0.5)
+# run: float_powers(np.array([-0.0, -np.inf, 4.0, 2.0], dtype=np.float32), 0.5)
+# run: float_powers(np.array([-0.0, -np.inf, 4.0, 0.0]), 0.25)
+
+
+def float_power_in_place(a):
+    a **= 0.5
+    return a
+# run: float_power_in_place(np.array([-0.0, -np.inf, 9.0]))
