@@ -16,7 +16,7 @@ from llvmlite import ir as ll
 from ..runtime import nrt
 from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, DType, Scalar, Slice, Tuple, Type,
                      is_number, numpy_dtype, np)
-from .npscalars import cast, emit_arithmetic, kind_of, sample
+from .npscalars import cast, emit_arithmetic, kind_of, numpy_result, sample
 from .numbers import i64
 from .registry import NO_CONST, Impl, TypeRuleError, rule
 
@@ -579,6 +579,9 @@ def arange_rule(types, consts):
     if not given or not all(isinstance(t, Scalar) and is_number(t) and kind_of(t) != "c"
                             for t in given):
         return None
+    if any(numpy_dtype(t) for t in given):          # the length in their arithmetic
+        start_t, stop_t, step_t = arange_parts([(None, t) for t in given])
+        arange_span_types(stop_t[1], start_t[1], step_t[1])
     floating = any(kind_of(t) == "f" for t in given)
     default = "float64" if floating else "int64"
     dtype = chosen_dtype(types[3] if len(types) > 3 else NONE, default)
@@ -588,14 +591,12 @@ def arange_rule(types, consts):
 
 def emit_arange(cg, args, types, result):
     b = cg.b
-    present = [(v, t) for v, t in zip(args[:3], types[:3]) if t != NONE]
-    if len(present) == 1:
-        present = [(ll.Constant(I64, 0), INT), present[0]]
-    if len(present) == 2:
-        present.append((ll.Constant(I64, 1), INT))
+    present = arange_parts([(v, t) for v, t in zip(args[:3], types[:3]) if t != NONE])
     (start, start_t), (stop, stop_t), (step, step_t) = present
     as_double = [cast(cg, v, t, FLOAT, weak_check=False) for v, t in present]
-    if all(kind_of(t) in "biu" for _, t in present):
+    if any(numpy_dtype(t) for _, t in present):
+        count = numpy_scalar_length(cg, present)
+    elif all(kind_of(t) in "biu" for _, t in present):
         start_i, stop_i, step_i = (cast(cg, v, t, NUMPY["int64"], weak_check=False)
                                    for v, t in present)
         cg.fail_if(b.icmp_signed("==", step_i, i64(0)), "ZeroDivisionError", "division by zero")
@@ -614,8 +615,12 @@ def emit_arange(cg, args, types, result):
     array = allocate(cg, result, [count])
     target = element_type(result)
     if kind_of(target) == "f":
+        # NumPy fills start + k * (second - start), second = start + step in the arguments'
+        # own arithmetic (np.float32(0.1) + 1 is a float32)
         first = cast(cg, as_double[0], FLOAT, target, weak_check=False)
-        second = cast(cg, b.fadd(as_double[0], as_double[2]), FLOAT, target, weak_check=False)
+        sum_t = numpy_result("+", (start_t, step_t)) or FLOAT
+        second = cast(cg, emit_arithmetic(cg, "+", [start, step], (start_t, step_t), sum_t),
+                      sum_t, target, weak_check=False)
         delta = b.fsub(second, first)
         fill(cg, array, result, lambda k: b.select(
             b.icmp_signed("==", k, i64(1)), second,
@@ -628,6 +633,42 @@ def emit_arange(cg, args, types, result):
                       b.mul(k, cast(cg, delta, target, NUMPY["int64"], weak_check=False))),
             NUMPY["int64"], target, weak_check=False))
     return array
+
+
+def arange_parts(given: list[tuple]) -> list[tuple]:
+    """(value, type) of start, stop and step from the 1 to 3 given: start 0 and step 1 by
+    default."""
+    if len(given) == 1:
+        given = [(ll.Constant(I64, 0), INT), given[0]]
+    if len(given) == 2:
+        given = [*given, (ll.Constant(I64, 1), INT)]
+    return given
+
+
+def arange_span_types(stop_t, start_t, step_t) -> tuple[Type, Type]:
+    """The NumPy scalar types of stop - start and of (stop - start) / step."""
+    span_t = numpy_result("-", (stop_t, start_t))
+    quotient_t = span_t and numpy_result("/", (span_t, step_t))
+    if quotient_t is None:
+        raise TypeRuleError(f"np.arange from {start_t} to {stop_t}: NumPy cannot subtract "
+                            f"them (a TypeError)")
+    return span_t, quotient_t
+
+
+def numpy_scalar_length(cg, present) -> ll.Value:
+    """np.arange's length from NumPy scalars: ceil((stop - start) / step) in NumPy's scalar
+    arithmetic, so np.arange(np.uint8(3), np.uint8(0)) has 253 elements (the uint8
+    difference wraps), as in NumPy."""
+    (start, start_t), (stop, stop_t), (step, step_t) = present
+    span_t, quotient_t = arange_span_types(stop_t, start_t, step_t)
+    span = emit_arithmetic(cg, "-", [stop, start], (stop_t, start_t), span_t)
+    cg.fail_if(cg.b.fcmp_ordered("==", cast(cg, step, step_t, FLOAT, weak_check=False),
+                                 ll.Constant(ll.DoubleType(), 0.0)),
+               "ZeroDivisionError", "division by zero")
+    quotient = cast(cg, emit_arithmetic(cg, "/", [span, step], (span_t, step_t), quotient_t),
+                    quotient_t, FLOAT, weak_check=False)
+    ceiling = cg.intrinsic("llvm.ceil.f64", ll.DoubleType(), [quotient])
+    return cg.intrinsic("llvm.fptosi.sat.i64.f64", I64, [ceiling])
 
 
 # ---- methods -----------------------------------------------------------------------------

@@ -43,3 +43,13 @@ def float_power_in_place(a):
     a **= 0.5
     return a
 # run: float_power_in_place(np.array([-0.0, -np.inf, 9.0]))
+
+
+def arange_of_scalars(a, b):
+    """np.arange's length is ceil((stop - start) / step) in the arguments' own arithmetic:
+    NumPy scalars subtract with wrap-around (uint8: 0 - 3 is 253)."""
+    return np.arange(a[0], b[0]), np.arange(a[0], b[0], a[1]), np.arange(a[0], 10)
+# run: arange_of_scalars(np.array([3, 2], dtype=np.uint8), np.array([0], dtype=np.uint8))
+# run: arange_of_scalars(np.array([5, 2], dtype=np.int16), np.array([200], dtype=np.int16))
+# run: arange_of_scalars(np.array([0.1, 0.1], dtype=np.float32), np.array([0.7], dtype=np.float32))
+# run: arange_of_scalars(np.array([3, 2], dtype=np.uint16), np.array([1], dtype=np.uint16))
