@@ -14,7 +14,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..types import BOOL, INT, Type, Union, members, union_of
+from ..types import BOOL, INT, Array, Type, Union, members, numpy_dtype, union_of
 
 Emit = Callable[..., Any]   # emit(cg, args, argtypes, result) -> llvm value
 
@@ -83,7 +83,13 @@ def op(key: str, argtypes: tuple[Type, ...], result: Type, *, callable_: bool = 
 
 
 def _resolve_concrete(key: str, types: tuple[Type, ...], consts: tuple[Any, ...]) -> Impl | None:
-    for candidate in (types, tuple(INT if t == BOOL else t for t in types)):
+    """A Python bool is tried as the int it is when nothing takes a bool, unless NumPy is
+    involved: NumPy refuses some bool operations (np.True_ - True, a TypeError) that it does
+    with ints."""
+    candidates = [types]
+    if not any(numpy_dtype(t) or isinstance(t, Array) for t in types):
+        candidates.append(tuple(INT if t == BOOL else t for t in types))
+    for candidate in candidates:
         for fn in RULES.get(key, ()):
             impl = fn(candidate, consts)
             if impl is not None:
