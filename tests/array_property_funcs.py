@@ -205,6 +205,18 @@ def scatter(a, idx, v):
     a[idx] = v
 
 
+# --- casts from floats -------------------------------------------------------------------------
+
+
+def to_integers(a):
+    return (a.astype(np.int8), a.astype(np.uint8), a.astype(np.int16), a.astype(np.uint16),
+            a.astype(np.int32), a.astype(np.int64), a.astype(np.uint64))
+
+
+def to_uint32(a):
+    return a.astype(np.uint32)
+
+
 SUMS = {1: (sum1, fsum1), 2: (sum2, fsum2, sum2_rows), 3: (sum3, fsum3, sum3_rows)}
 FOLDS = {0: folds0, 1: folds1, -1: folds_last}
 EXTREMES = {0: extremes0, 1: extremes1, -1: extremes_last}
@@ -214,5 +226,6 @@ FUNCTIONS = (
     get1, get2, get3, put1, put2, put3, fill_row2, fill_row3,
     sum1, sum2, sum3, fsum1, fsum2, fsum3, sum2_rows, sum3_rows, attributes, transpose,
     folds_whole, folds0, folds1, folds_last, extremes0, extremes1, extremes_last, sorted_copies,
-    sort_in_place, dot, matmul, gather, masked, scatter,
+    sort_in_place, dot, matmul, gather, masked, scatter, to_integers,
+    to_uint32,
 )

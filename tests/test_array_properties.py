@@ -579,6 +579,29 @@ def test_whole_array_reductions_match_numpy_exactly(layout):
     run_both(f.folds_whole, builder(layout))
 
 
+CAST_FLOATS = st.one_of(st.floats(width=32), st.floats(-3e9, 3e9), st.sampled_from(
+    [-1.0, 256.0, 255.5, -0.5, 65536.0, 2.0**31, -2.0**31 - 1, 2.0**63, 2.0**64, -2.0**63]))
+
+
+@settings(SETTINGS, max_examples=60)
+@given(values=st.lists(CAST_FLOATS, min_size=1, max_size=9), dtype=st.sampled_from(
+    [np.float64, np.float32]), strided=st.booleans())
+@example(values=[256.0, -1.0, 300.7, np.nan, np.inf, -np.inf, 1e30], dtype=np.float64,
+         strided=False)
+def test_float_to_integer_casts_match_numpy(values, dtype, strided):
+    """astype from floats to every integer dtype gives NumPy's values, also outside the
+    target's range (C's conversion on this CPU: on x86-64, 256.0 into uint8 is 0, -1.0 is
+    255). uint32 is checked on strided arrays only: outside its range NumPy's contiguous
+    loop gives other values than its strided one (5e9: 0 against 705032704)."""
+    data = np.array(values, dtype=np.float64).astype(dtype)
+    if strided:
+        layout = Layout(data.repeat(2), slices=(slice(None, None, 2),))
+        run_both(f.to_uint32, builder(layout))
+    else:
+        layout = Layout(data)
+    run_both(f.to_integers, builder(layout))
+
+
 @settings(SETTINGS, max_examples=50)
 @given(layout=layouts(dtypes=REAL_DTYPES, readonly=True))
 @example(layout=Layout(np.array([np.nan, 1.0, -np.inf, np.nan, 0.5])))

@@ -404,9 +404,10 @@ def to_element(cg, value, source: Type, array: Array) -> ll.Value:
         return cast(cg, value, source, target, weak_check=False)
     if source == FLOAT and kind_of(target) in "iu":
         value, source = float_to_int(cg, value), INT
-    elif kind_of(source) == "f" and kind_of(target) in "iu":    # NumPy floats go through int()
+    elif kind_of(source) == "f" and kind_of(target) == "i":     # NumPy floats go through int()
         value = float_to_int(cg, cast(cg, value, source, FLOAT, weak_check=False))
         source = NUMPY["int64"]                                # ... then act as a NumPy int
+    # (into an unsigned array NumPy casts them as C does: cast() below, -3.0 -> 253)
     if kind_of(source) in "iu" and source != INT and kind_of(target) == "i":
         check_integer_fits(cg, value, source, array.dtype)   # NumPy 2 raises for these
     return cast(cg, value, source, target, weak_check=source == INT)

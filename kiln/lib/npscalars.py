@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import platform
 import warnings
 
 from llvmlite import ir as ll
@@ -109,9 +110,43 @@ def cast(cg, value, source: Type, target: Type, weak_check: bool = True):
         widen = isinstance(src, ll.FloatType) and isinstance(dst, ll.DoubleType)
         return b.fpext(value, dst) if widen else b.fptrunc(value, dst)
     if src_kind == "f" and dst_kind in "iu":
-        name = "fptosi" if dst_kind == "i" else "fptoui"
-        return cg.intrinsic(f"llvm.{name}.sat.i{dst.width}.{suffix(value)}", dst, [value])
+        return float_to_integer(cg, value, dst, dst_kind == "i")
     raise TypeError(f"internal error: no NumPy cast from {source} to {target}")
+
+
+X86_64 = platform.machine().lower() in ("x86_64", "amd64")
+
+
+def float_to_integer(cg, value, dst: ll.IntType, signed: bool):
+    """A float cast to an integer dtype as NumPy's C loops cast it, whose result outside the
+    dtype's range is the CPU's. x86-64 converts to 32 bits (to 64 for int64, uint32 and
+    uint64), where NaN and values out of that range give the minimum, and keeps the low bits:
+    256.0 into uint8 is 0, -1.0 is 255, as NumPy gives there. Elsewhere (ARM) conversions
+    saturate, as kiln then does."""
+    b = cg.b
+    if not X86_64:
+        name = "fptosi" if signed else "fptoui"
+        return cg.intrinsic(f"llvm.{name}.sat.i{dst.width}.{suffix(value)}", dst, [value])
+    double = value if isinstance(value.type, ll.DoubleType) else b.fpext(value, DOUBLE)
+    bits = 32 if dst.width < 32 or (dst.width == 32 and signed) else 64
+    wide = ll.IntType(bits)
+    if dst.width == 64 and not signed:      # C's unsigned conversion: at 2**63 and above,
+        big = b.fcmp_ordered(">=", double, ll.Constant(DOUBLE, 2.0**63))   # from 2**63 up
+        low = x86_truncate(cg, double, wide)
+        high = b.xor(x86_truncate(cg, b.fsub(double, ll.Constant(DOUBLE, 2.0**63)), wide),
+                     ll.Constant(wide, 1 << 63))
+        return b.select(big, high, low)
+    converted = x86_truncate(cg, double, wide)
+    return converted if dst.width == bits else b.trunc(converted, dst)
+
+
+def x86_truncate(cg, x, wide: ll.IntType):
+    """cvttsd2si: x toward zero, or the minimum of `wide` for NaN and out of range."""
+    b = cg.b
+    limit = ll.Constant(DOUBLE, 2.0 ** (wide.width - 1))
+    inside = b.and_(b.fcmp_ordered(">=", x, b.fneg(limit)), b.fcmp_ordered("<", x, limit))
+    converted = cg.intrinsic(f"llvm.fptosi.sat.i{wide.width}.f64", wide, [x])
+    return b.select(inside, converted, ll.Constant(wide, 1 << (wide.width - 1)))
 
 
 def check_fits(cg, value, dtype: str) -> None:
