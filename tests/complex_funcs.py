@@ -80,3 +80,18 @@ def to_real(a):
 
 def reductions(a):
     return a.sum(), np.sum(a), a.mean(), a.prod(), np.prod(a), np.mean(a)
+
+
+def array_parts(a):
+    return a.real, a.imag, np.real(a), np.imag(a), np.conj(a), np.conjugate(a), a.imag[1:]
+
+
+def write_parts(a):
+    a.imag[:] = -a.imag
+    a.real[0] = 5.0
+    return a.real.sum()
+
+
+def scalar_parts(a):
+    z = a[0]
+    return np.real(z), np.imag(z), np.conj(z)

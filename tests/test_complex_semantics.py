@@ -35,13 +35,25 @@ def one(z, dtype=np.complex128) -> np.ndarray:
 
 
 def expect(fn, *args) -> None:
-    """kiln's fn(*args) as NumPy computes it (NumPy's warnings silenced: they are not results)."""
+    """kiln's fn(*args) as NumPy computes it, and the array arguments as NumPy leaves them
+    (each side gets its own copies; NumPy's warnings are silenced: they are not results)."""
+    def copy(a):
+        if not isinstance(a, np.ndarray) or a.flags.contiguous or a.ndim != 1:
+            return a.copy() if isinstance(a, np.ndarray) else a
+        view = np.empty(2 * len(a), a.dtype)[::2]      # a 1-d strided argument stays strided
+        view[...] = a
+        return view
+
+    def copies():
+        return [copy(a) for a in args]
+    py_args, jit_args = copies(), copies()
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
-        want = outcome(lambda: fn(*args))
-        got = outcome(lambda: JIT[fn.__name__](*args))
+        want = outcome(lambda: fn(*py_args))
+        got = outcome(lambda: JIT[fn.__name__](*jit_args))
     try:
         assert_same_result(comparable(want), comparable(got))
+        assert_same_result(comparable(tuple(py_args)), comparable(tuple(jit_args)))
     except AssertionError as failure:
         raise AssertionError(f"{fn.__name__}{args!r}: {failure}") from None
 
@@ -130,6 +142,18 @@ def test_complex_reductions(values, layout):
         a = np.asfortranarray(a) if layout == "2-d F" else a[:, ::2] if "strided" in layout \
             else a
     expect(f.reductions, a)
+
+
+@SETTINGS
+@given(values=st.lists(complexes, min_size=2, max_size=8), strided=st.booleans())
+def test_complex_array_parts(values, strided):
+    """a.real and a.imag are float64 views that write through; np.conj negates the imaginary
+    part; np.real and np.imag of a scalar are its parts."""
+    a = np.array(values, dtype=np.complex128)
+    a = a[::2] if strided and len(a) > 2 else a
+    expect(f.array_parts, a)
+    expect(f.write_parts, a.copy())
+    expect(f.scalar_parts, a)
 
 
 @SETTINGS

@@ -94,6 +94,34 @@ attribute("T", lambda t: Array(t.dtype, t.ndim, {"C": "F", "F": "C"}.get(t.layou
                                t.readonly), lambda cg, a, ts, r: transpose(cg, a[0], ts[0], r))
 
 
+def complex_part(index: int):
+    """a.real / a.imag of a complex array: a float64 view of one part of each element, which
+    writes through (`a.imag[:] = 0`); a.real of a real array is the array itself."""
+    def match(types, consts):
+        if len(types) != 1 or not isinstance(types[0], Array):
+            return None
+        (t,) = types
+        if t.dtype != "complex128":
+            if index == 1:
+                raise TypeRuleError(".imag of a real array (NumPy's zeros) is not supported",
+                                    "np.zeros_like(a)")
+            return Impl(t, lambda cg, a, ts, r: a[0], types)
+        result = Array("float64", t.ndim, "A", t.readonly)
+
+        def emit(cg, args, ts, r):
+            b = cg.b
+            data = b.gep(b.extract_value(args[0], 1), [i64(8 * index)])
+            return make_array(cg, r, b.extract_value(args[0], 0), data,
+                              shape_of(cg, args[0], t), strides_of(cg, args[0], t))
+        return Impl(result, emit, types)
+    return match
+
+
+for _index, _part in enumerate(("real", "imag")):
+    rule(f"attr.{_part}")(complex_part(_index))
+    rule(f"np.{_part}", callable_=True)(complex_part(_index))
+
+
 def pack(cg, t: Tuple, values: list[ll.Value]) -> ll.Value:
     from ..codegen import lltype
     out = ll.Constant(lltype(t), ll.Undefined)

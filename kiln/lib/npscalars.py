@@ -537,6 +537,7 @@ def number_part(name: str):
     return match
 
 
-rule("attr.real")(number_part("real"))
-rule("attr.imag")(number_part("imag"))
+for _part in ("real", "imag"):
+    rule(f"attr.{_part}")(number_part(_part))
+    rule(f"np.{_part}", callable_=True)(number_part(_part))
 rule("method.conjugate", "method.conj")(number_part("conjugate"))

@@ -21,7 +21,7 @@ from ..runtime import nrt
 from .arrays import (allocate, copy_broadcast, element_type, for_each, i64, load_element,
                      shape_of, storage, store_element, strides_of)
 from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, emit_arithmetic, emit_compare, emit_unary,
-                        kind_of, suffix)
+                        kind_of, make_complex, suffix)
 from .registry import Impl, TypeRuleError, rule
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
@@ -308,6 +308,17 @@ def absolute(cg, values, types, element):
 
 ufunc("abs", "abs", absolute, complex_ok=True)
 ufunc("absolute", "absolute", absolute, complex_ok=True)
+
+
+def conjugate(cg, values, types, element):
+    value = cast(cg, values[0], types[0], element, weak_check=False)
+    if kind_of(element) != "c":
+        return value
+    return make_complex(cg, cg.b.extract_value(value, 0), cg.b.fneg(cg.b.extract_value(value, 1)))
+
+
+ufunc("conj", "conj", conjugate, complex_ok=True)
+ufunc("conjugate", "conjugate", conjugate, complex_ok=True)
 
 
 def extreme(symbol: str):

@@ -163,8 +163,8 @@ def box_array(meminfo: int, data: int, dtype: str, shape: tuple, strides: tuple,
     if meminfo & 1:
         base = ctypes.cast(meminfo & ~1, ctypes.py_object).value
         if (base.__array_interface__["data"][0] == data and base.shape == shape and
-                base.strides == strides):
-            return base
+                base.strides == strides and base.dtype == np.dtype(dtype)):
+            return base     # the argument itself (not a.real, which starts where a does)
         return np.asarray(_View(base, interface))
     return np.asarray(_Owner(meminfo, interface))
 

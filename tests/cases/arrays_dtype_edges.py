@@ -53,3 +53,10 @@ def arange_of_scalars(a, b):
 # run: arange_of_scalars(np.array([5, 2], dtype=np.int16), np.array([200], dtype=np.int16))
 # run: arange_of_scalars(np.array([0.1, 0.1], dtype=np.float32), np.array([0.7], dtype=np.float32))
 # run: arange_of_scalars(np.array([3, 2], dtype=np.uint16), np.array([1], dtype=np.uint16))
+
+
+def real_array_parts(a):
+    a.real[0] = 2.5
+    return a.real, np.real(a), np.conj(a), np.conjugate(a[1])
+# run: real_array_parts(np.array([1.5, -0.0, np.nan]))
+# run: real_array_parts(np.array([3, -4], dtype=np.int16))
