@@ -63,10 +63,18 @@ NUMPY_SCALARS: tuple[type, ...] = tuple(dtype.type for dtype in NUMPY_DTYPES)
 
 @contextmanager
 def quiet() -> Iterator[None]:
-    """NumPy's floating-point and integer-overflow warnings off (kiln raises no warnings)."""
+    """NumPy's floating-point and integer-overflow warnings off (kiln raises no warnings).
+    One warning becomes the error it now is: NumPy before 2.3 only warned (a
+    DeprecationWarning) about an out-of-bounds index whose result is empty, where NumPy 2.3
+    and later raise IndexError, as kiln does (see `outcome`)."""
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        warnings.filterwarnings("error", message=OUT_OF_BOUNDS_WARNING,
+                                category=DeprecationWarning)
         yield
+
+
+OUT_OF_BOUNDS_WARNING = "Out of bound index found"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -92,7 +100,10 @@ def outcome(thunk: Callable[[], Any]) -> Any:
     except Exception as error:  # noqa: BLE001 -- every exception is an outcome to compare
         frames = traceback.extract_tb(error.__traceback__)
         where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else ""
-        return Raised(type(error), str(error), where)
+        kind = type(error)
+        if isinstance(error, DeprecationWarning) and OUT_OF_BOUNDS_WARNING in str(error):
+            kind = IndexError       # NumPy < 2.3 (see `quiet`)
+        return Raised(kind, str(error), where)
 
 
 def describe(value: Any) -> str:

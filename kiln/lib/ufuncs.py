@@ -134,9 +134,8 @@ def binary_rule(symbol: str):
         if dtype is None:
             raise TypeRuleError(f"NumPy does not support {symbol} between "
                                 f"{types[0]} and {types[1]}")
-        if symbol == "**" and dtype_kind(types[0]) == "b" and types[1] == INT and \
-                consts[1] == 2 and type(consts[1]) is int:
-            dtype = "int8"          # NumPy squares for `** 2`, and np.square(bool) is int8
+        if symbol == "**" and isinstance(types[0], Array):
+            dtype = constant_power_dtype(types[0], consts[1]) or dtype
         result = array_result(types, dtype)
         element = NUMPY[dtype]
         if kind_of(element) == "c" and symbol not in COMPLEX_OPS:
@@ -172,6 +171,21 @@ def elementwise_impl(result: Array, compute, types: tuple[Type, ...]) -> Impl:
 
 for _symbol in list(OPS) + list(COMPARISONS):
     rule(_symbol)(binary_rule(_symbol))
+
+
+def constant_power_dtype(base: Array, exponent) -> str | None:
+    """The dtype of `array ** constant` as this NumPy makes it. NumPy takes other functions
+    for some exponents (np.square for 2, and for 2.0 before NumPy 2.3), whose dtypes can
+    differ from np.power's: bool_array ** 2 is int8, not int64."""
+    if type(exponent) not in (int, float, bool):
+        return None
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            name = (np.ones((1,) * max(base.ndim, 1), dtype=base.dtype) ** exponent).dtype.name
+    except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+        return None
+    return name if name in NUMPY else None
 
 
 def power_of_half_is_sqrt(compute, element):
