@@ -61,6 +61,9 @@ NUMPY_DTYPES = tuple(
 NUMPY_SCALARS: tuple[type, ...] = tuple(dtype.type for dtype in NUMPY_DTYPES)
 
 
+OUT_OF_BOUNDS_WARNING = "Out of bound index found"   # NumPy < 2.3's, see `quiet`
+
+
 @contextmanager
 def quiet() -> Iterator[None]:
     """NumPy's floating-point and integer-overflow warnings off (kiln raises no warnings).
@@ -73,8 +76,6 @@ def quiet() -> Iterator[None]:
                                 category=DeprecationWarning)
         yield
 
-
-OUT_OF_BOUNDS_WARNING = "Out of bound index found"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
-"""NumPy refuses to subtract bools (a TypeError), so kiln does not subtract them as ints."""
+"""numpy.bool - numpy.bool: NumPy raises TypeError ("numpy boolean subtract ... is not
+supported"); kiln knows both types when it compiles."""
 
 import numpy as np
 
 
-def difference(flags, other):
-    return flags[0] - other  # error: unsupported - np.bool bool
-# call: difference(np.array([True]), True)  # raises: TypeError
+def diff(a):
+    return a[0] - a[1]  # error: bool
+# call: diff(np.array([True, False]))
