@@ -609,8 +609,8 @@ def arange_rule(types, consts):
                             for t in given):
         return None
     if any(numpy_dtype(t) for t in given):          # the length in their arithmetic
-        start_t, stop_t, step_t = arange_parts([(None, t) for t in given])
-        arange_span_types(stop_t[1], start_t[1], step_t[1])
+        (_, start_t), (_, stop_t), (_, step_t) = arange_parts([(None, t) for t in given])
+        arange_span_types(stop_t, start_t, step_t)  # refuses what NumPy cannot subtract
     floating = any(kind_of(t) == "f" for t in given)
     default = "float64" if floating else "int64"
     dtype = chosen_dtype(types[3] if len(types) > 3 else NONE, default)
@@ -624,7 +624,7 @@ def emit_arange(cg, args, types, result):
     (start, start_t), (stop, stop_t), (step, step_t) = present
     as_double = [cast(cg, v, t, FLOAT, weak_check=False) for v, t in present]
     if any(numpy_dtype(t) for _, t in present):
-        count = numpy_scalar_length(cg, present)
+        count = numpy_scalar_length(cg, present, as_double[2])
     elif all(kind_of(t) in "biu" for _, t in present):
         start_i, stop_i, step_i = (cast(cg, v, t, NUMPY["int64"], weak_check=False)
                                    for v, t in present)
@@ -635,8 +635,7 @@ def emit_arange(cg, args, types, result):
         count = b.sdiv(b.add(span, adjust), step_i)
     else:
         d_start, d_stop, d_step = as_double
-        cg.fail_if(b.fcmp_ordered("==", d_step, ll.Constant(ll.DoubleType(), 0.0)),
-                   "ZeroDivisionError", "division by zero")
+        fail_if_zero_step(cg, d_step)
         quotient = b.fdiv(b.fsub(d_stop, d_start), d_step)
         ceiling = cg.intrinsic("llvm.ceil.f64", ll.DoubleType(), [quotient])
         count = cg.intrinsic("llvm.fptosi.sat.i64.f64", I64, [ceiling])
@@ -684,16 +683,19 @@ def arange_span_types(stop_t, start_t, step_t) -> tuple[Type, Type]:
     return span_t, quotient_t
 
 
-def numpy_scalar_length(cg, present) -> ll.Value:
+def fail_if_zero_step(cg, step_as_double) -> None:
+    cg.fail_if(cg.b.fcmp_ordered("==", step_as_double, ll.Constant(ll.DoubleType(), 0.0)),
+               "ZeroDivisionError", "division by zero")
+
+
+def numpy_scalar_length(cg, present, step_as_double) -> ll.Value:
     """np.arange's length from NumPy scalars: ceil((stop - start) / step) in NumPy's scalar
     arithmetic, so np.arange(np.uint8(3), np.uint8(0)) has 253 elements (the uint8
     difference wraps), as in NumPy."""
     (start, start_t), (stop, stop_t), (step, step_t) = present
     span_t, quotient_t = arange_span_types(stop_t, start_t, step_t)
     span = emit_arithmetic(cg, "-", [stop, start], (stop_t, start_t), span_t)
-    cg.fail_if(cg.b.fcmp_ordered("==", cast(cg, step, step_t, FLOAT, weak_check=False),
-                                 ll.Constant(ll.DoubleType(), 0.0)),
-               "ZeroDivisionError", "division by zero")
+    fail_if_zero_step(cg, step_as_double)
     quotient = cast(cg, emit_arithmetic(cg, "/", [span, step], (span_t, step_t), quotient_t),
                     quotient_t, FLOAT, weak_check=False)
     ceiling = cg.intrinsic("llvm.ceil.f64", ll.DoubleType(), [quotient])
@@ -897,7 +899,7 @@ def emit_linspace(cg, args, types, result, endpoint: bool):
     """In the result's float type throughout, as NumPy computes it."""
     b = cg.b
     element = element_type(result)
-    double = cg_lltype(element)
+    real = cg_lltype(element)
     start, stop = (cast(cg, v, t, element, weak_check=False)
                    for v, t in zip(args[:2], types[:2]))
     num = args[2] if len(types) > 2 and types[2] == INT else i64(50)
@@ -905,14 +907,14 @@ def emit_linspace(cg, args, types, result, endpoint: bool):
                "Number of samples must be non-negative.")
     div = b.sub(num, i64(1)) if endpoint else num
     delta = b.fsub(stop, start)
-    step = b.fdiv(delta, b.sitofp(div, double))
+    step = b.fdiv(delta, b.sitofp(div, real))
     array = allocate(cg, result, [num])
-    zero_step = b.fcmp_ordered("==", step, ll.Constant(double, 0.0))
+    zero_step = b.fcmp_ordered("==", step, ll.Constant(real, 0.0))
     last = b.sub(num, i64(1))
 
     def value(k):
-        i = b.sitofp(k, double)
-        scaled = b.select(zero_step, b.fmul(b.fdiv(i, b.sitofp(div, double)), delta),
+        i = b.sitofp(k, real)
+        scaled = b.select(zero_step, b.fmul(b.fdiv(i, b.sitofp(div, real)), delta),
                           b.fmul(i, step))
         scaled = b.select(b.icmp_signed(">", div, i64(0)), scaled, b.fmul(i, delta))
         point = b.fadd(scaled, start)

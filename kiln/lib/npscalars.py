@@ -19,6 +19,7 @@ import warnings
 from llvmlite import ir as ll
 
 from ..types import (BOOL, FLOAT, INT, NUMPY, Scalar, Type, is_number, numpy_dtype, np)
+from .mathlib import fabs
 from .numbers import float_floordiv_value, float_mod_value, fconst, suffix
 from .registry import Impl, rule
 
@@ -213,6 +214,11 @@ def make_complex(cg, real, imag):
     return cg.b.insert_value(z, imag, 1)
 
 
+def complex_conjugate(cg, z):
+    real, imag = parts(cg, z)
+    return make_complex(cg, real, cg.b.fneg(imag))
+
+
 def complex_add(cg, x, y, in_array_loop, subtract=False):
     op = cg.b.fsub if subtract else cg.b.fadd
     (xr, xi), (yr, yi) = parts(cg, x), parts(cg, y)
@@ -242,8 +248,7 @@ def complex_divide(cg, x, y, in_array_loop):
     divisor; a zero divisor gives NumPy's infinities and NaNs (never an exception)."""
     b = cg.b
     (xr, xi), (yr, yi) = parts(cg, x), parts(cg, y)
-    fabs = lambda v: cg.intrinsic("llvm.fabs.f64", DOUBLE, [v])  # noqa: E731
-    yr_abs, yi_abs = fabs(yr), fabs(yi)
+    yr_abs, yi_abs = fabs(cg, yr), fabs(cg, yi)
     one = ll.Constant(DOUBLE, 1.0)
     # |yr| >= |yi|: ratio yi/yr
     rat = b.fdiv(yi, yr)
@@ -451,10 +456,9 @@ def complex_abs_in_array(cg, real, imag):
     where the CPU has one (then NumPy's loop uses it); an infinite part gives inf, else a NaN
     part NaN, and a zero number 0."""
     b = cg.b
-    fabs = lambda v: cg.intrinsic("llvm.fabs.f64", DOUBLE, [v])  # noqa: E731
     inf, nan = ll.Constant(DOUBLE, float("inf")), ll.Constant(DOUBLE, float("nan"))
     zero, one = ll.Constant(DOUBLE, 0.0), ll.Constant(DOUBLE, 1.0)
-    re, im = fabs(real), fabs(imag)
+    re, im = fabs(cg, real), fabs(cg, imag)
     re_inf, im_inf = b.fcmp_ordered("==", re, inf), b.fcmp_ordered("==", im, inf)
     re, im = b.select(im_inf, inf, re), b.select(re_inf, inf, im)
     re_nan, im_nan = b.fcmp_unordered("uno", re, re), b.fcmp_unordered("uno", im, im)
@@ -517,15 +521,15 @@ rule("np.bool_", callable_=True)(constructor("bool"))
 # ---- parts of a number: x.real, x.imag, x.conjugate() --------------------------------------
 def number_part(name: str):
     """complex128: its float64 parts (and the conjugate); a real number is its own real part
-    and conjugate, with an imaginary part of 0 in its own type (Python's bool: int)."""
+    and conjugate, with an imaginary part of 0 in its own type. Bools are left out (Python's
+    True.imag is the int 0)."""
     def match(types, consts):
         if len(types) != 1 or not (isinstance(types[0], Scalar) and is_number(types[0])):
             return None
         (t,) = types
         if kind_of(t) == "c":
             if name == "conjugate":
-                return Impl(t, lambda cg, a, ts, r: make_complex(
-                    cg, parts(cg, a[0])[0], cg.b.fneg(parts(cg, a[0])[1])), types)
+                return Impl(t, lambda cg, a, ts, r: complex_conjugate(cg, a[0]), types)
             index = 0 if name == "real" else 1
             return Impl(NUMPY["float64"], lambda cg, a, ts, r: cg.b.extract_value(a[0], index),
                         types)

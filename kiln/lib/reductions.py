@@ -40,7 +40,7 @@ from .arrays import (
     strides_of,
     transpose,
 )
-from .npscalars import COMPLEX_OPS, cast, kind_of, make_complex
+from .npscalars import cast, emit_arithmetic, kind_of, make_complex
 from .registry import Impl, TypeRuleError, rule
 from .ufuncs import result_dtype
 
@@ -73,14 +73,10 @@ class Accumulate(Fold):
     def step(self, item, k) -> None:
         b = self.cg.b
         value = cast(self.cg, item, self.element, self.result, weak_check=False)
-        current = b.load(self.total)
-        floating = kind_of(self.result) == "f"
-        if kind_of(self.result) == "c":         # NumPy's reductions: its scalar arithmetic
-            combined = COMPLEX_OPS[self.symbol](self.cg, current, value, False)
-        elif self.symbol == "+":
-            combined = b.fadd(current, value) if floating else b.add(current, value)
-        else:
-            combined = b.fmul(current, value) if floating else b.mul(current, value)
+        # NumPy's scalar arithmetic in the result's dtype (integers wrap, complex products
+        # are not fused: its reduction loops are scalar)
+        combined = emit_arithmetic(self.cg, self.symbol, [b.load(self.total), value],
+                                   (self.result, self.result), self.result)
         b.store(combined, self.total)
 
     def value(self) -> ll.Value:
@@ -359,8 +355,7 @@ def divide(cg, total, count, result: Scalar) -> ll.Value:
     double = NUMPY["float64"]
     size = cg.b.sitofp(count, cg_lltype(double))
     if kind_of(result) == "c":      # a complex division by count + 0j, Smith's way
-        return COMPLEX_OPS["/"](cg, total, make_complex(cg, size, ll.Constant(size.type, 0.0)),
-                                False)
+        return emit_arithmetic(cg, "/", [total, size], (result, double), result)
     quotient = cg.b.fdiv(cast(cg, total, result, double, weak_check=False), size)
     return cast(cg, quotient, double, result, weak_check=False)
 

@@ -20,8 +20,8 @@ from ..types import (BOOL, FLOAT, INT, NUMPY, Array, Scalar, Type, is_number,
 from ..runtime import nrt
 from .arrays import (allocate, copy_broadcast, element_type, for_each, i64, load_element,
                      shape_of, storage, store_element, strides_of)
-from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, emit_arithmetic, emit_compare, emit_unary,
-                        kind_of, make_complex, suffix)
+from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, complex_conjugate,
+                        emit_arithmetic, emit_compare, emit_unary, kind_of, suffix)
 from .registry import Impl, TypeRuleError, rule
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
@@ -250,8 +250,6 @@ def unary_rule(symbol: str, function):
         dtype = result_dtype(function, types)
         if dtype is None:
             raise TypeRuleError(f"NumPy does not support {symbol} on {types[0]}")
-        kind = np.dtype(dtype).kind
-
         def compute(cg, values, value_types):
             return emit_unary(cg, symbol, values[0], kind_of(value_types[0]), in_array_loop=True)
         return elementwise_impl(array_result(types, dtype), compute, types)
@@ -326,9 +324,7 @@ ufunc("absolute", "absolute", absolute, complex_ok=True)
 
 def conjugate(cg, values, types, element):
     value = cast(cg, values[0], types[0], element, weak_check=False)
-    if kind_of(element) != "c":
-        return value
-    return make_complex(cg, cg.b.extract_value(value, 0), cg.b.fneg(cg.b.extract_value(value, 1)))
+    return complex_conjugate(cg, value) if kind_of(element) == "c" else value
 
 
 ufunc("conj", "conj", conjugate, complex_ok=True)
