@@ -1,17 +1,39 @@
 """Facts about int values that the typed IR proves, so codegen can leave out checks that could
 never fire.
 
+Counters
+--------
 A counter is an int local whose every assignment is a small constant or the counter itself plus
 or minus a small step (`count = 0` ... `count += 1`). Starting within 2**40 and moving at most
 2**10 per update, it needs more than 2**52 updates to reach the int64 limit: months of nothing
 but counting at one update per nanosecond. Its updates are therefore emitted as plain adds with
 no overflow branch, which keeps counting loops straight-line code that LLVM can vectorise.
 A prange chunk's `+=` reduction counts as starting from 0 (its identity).
+
+Loop guards
+-----------
+In `for j in range(start, stop)`, an index `j + c` into an array the loop never rebinds is
+in bounds on every trip when `start + c >= 0` and `stop + c <= len`; an index `k + c` with
+`k` a local the loop never assigns is, when `0 <= k + c < len`. A loop's guard is the `and`
+of these conditions over its element accesses, computed once per loop (codegen, at the top
+of the body, from values that do not change in the loop). Each covered check becomes
+`not guard and outside`: LLVM then versions the loop on the guard (loop unswitching), one
+copy with no checks at all and one with every check. The checked copy still raises exactly
+where CPython does; the unchecked one only runs when no access can be out of bounds.
+
+A check inside a loop costs more than its compare: a loop with two exits is beyond LLVM's
+vectoriser and its loop-carried load elimination (an edit-distance row reads back the
+element it stored one trip before: 2.6 ms with one check left in the loop, 0.9 without;
+script).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from . import ir
-from .types import INT
+from .types import INT, Array, Slice
+
+MAX_OFFSET = 2**32
 
 MAX_START = 2**40
 MAX_STEP = 2**10
@@ -55,3 +77,98 @@ def exact_counter_updates(fn: ir.Function) -> set[int]:
         if starts and all(small_constant(v, MAX_START) for v in starts):
             exact |= {id(u) for u in updates if u is not None}
     return exact
+
+
+@dataclass(frozen=True)
+class IndexTerm:
+    """An index `base + offset` on one axis of an array local; `base` None is the loop's own
+    variable, else an int local that the loop never assigns."""
+
+    array: str
+    axis: int
+    base: str | None
+    offset: int
+
+
+@dataclass(eq=False)
+class LoopGuard:
+    region: ir.LoopRegion
+    terms: list[IndexTerm] = field(default_factory=list)
+    covered: dict[int, list[int]] = field(default_factory=dict)   # id(access) -> axes
+
+
+def loop_guards(fn: ir.Function) -> list[LoopGuard]:
+    """The innermost unit-step range loops of `fn` with element accesses a guard can cover
+    (see the module doc)."""
+    defs = {i.dest.id: i for i in fn.instructions() if getattr(i, "dest", None)}
+    guards = []
+    for region in fn.regions:
+        if not region.innermost or region.variable is None:
+            continue
+        instrs = [instr for block in region.blocks for instr in block.instrs]
+        stored = [instr.name for instr in instrs if isinstance(instr, ir.Store)]
+        if stored.count(region.variable) != 1 or fn.local_types.get(region.variable) != INT:
+            continue
+        guard = LoopGuard(region)
+        for instr in instrs:
+            for term in index_terms(fn, instr, defs, region.variable, set(stored)):
+                if term not in guard.terms:
+                    guard.terms.append(term)
+                guard.covered.setdefault(id(instr), []).append(term.axis)
+        if guard.terms:
+            guards.append(guard)
+    return guards
+
+
+def index_terms(fn: ir.Function, instr: ir.Instr, defs: dict, variable: str,
+                stored: set[str]) -> list[IndexTerm]:
+    """The covered indices of an element or view access `a[i, j]` / `a[i, j] = v`."""
+    if not isinstance(instr, ir.Call) or instr.target not in ("getitem", "setitem"):
+        return []
+    array, *indices = instr.args
+    if instr.target == "setitem":
+        indices = indices[:-1]
+    source = defs.get(array.id)
+    if not isinstance(source, ir.Load) or source.name in stored or \
+            not isinstance(array.type, Array) or len(indices) > array.type.ndim or \
+            not all(index.type == INT or isinstance(index.type, Slice) for index in indices):
+        return []
+    terms = []
+    for axis, index in enumerate(indices):
+        base_offset = affine(fn, index, defs, variable, stored)
+        if base_offset is not None:
+            terms.append(IndexTerm(source.name, axis, *base_offset))
+    return terms
+
+
+def affine(fn: ir.Function, value: ir.Value, defs: dict, variable: str,
+           stored: set[str]) -> tuple[str | None, int] | None:
+    """`value` as (base, offset): `j`, `j + 2`, `k - 1` (see IndexTerm), else None."""
+    instr = defs.get(value.id)
+
+    def base(operand: ir.Value) -> tuple[str | None] | None:
+        load = defs.get(operand.id)
+        if not isinstance(load, ir.Load) or fn.local_types.get(load.name) != INT:
+            return None
+        if load.name == variable:
+            return (None,)
+        return None if load.name in stored else (load.name,)
+
+    def constant(operand: ir.Value) -> int | None:
+        const = defs.get(operand.id)
+        if isinstance(const, ir.Const) and type(const.value) is int and \
+                abs(const.value) <= MAX_OFFSET:
+            return const.value
+        return None
+
+    if isinstance(instr, ir.Load):
+        found = base(value)
+        return None if found is None else (found[0], 0)
+    if not isinstance(instr, ir.BinOp) or instr.op not in ("+", "-") or instr.inplace:
+        return None
+    found, offset = base(instr.left), constant(instr.right)
+    if found is None and instr.op == "+":
+        found, offset = base(instr.right), constant(instr.left)
+    if found is None or offset is None:
+        return None
+    return found[0], offset if instr.op == "+" else -offset

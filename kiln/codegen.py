@@ -243,6 +243,10 @@ class FunctionEmitter:
             self.scalar_loops[id(region.header)] = self.scalar_loops[id(region.latch)] = loop_id
         self.order = {id(block): k for k, block in enumerate(self.fn.blocks)}
         self.exact_updates = bounds.exact_counter_updates(self.fn)
+        self.loop_guards = {id(guard.region.body): guard for guard in bounds.loop_guards(self.fn)
+                            if self.options.get("boundscheck", True)}
+        self.guard_of: dict[int, tuple[ll.Value, list[int]]] = {}   # access -> guard, axes
+        self.guarded_axes: dict[int, ll.Value] = {}   # of the access being emitted
         self.affine: dict[ll.Value, tuple[ll.Value, int, int]] = {}  # see numbers.affine_step
         for name, t in self.fn.local_types.items():
             value = self.b.alloca(lltype(t), name=name)
@@ -265,6 +269,8 @@ class FunctionEmitter:
             self.current = block
             if id(block) in self.flush_on_entry:
                 self.flush()
+            if id(block) in self.loop_guards:
+                self.emit_loop_guard(self.loop_guards[id(block)])
             for instr in block.instrs:
                 getattr(self, f"emit_{type(instr).__name__}")(instr)
         messages = self.loop_messages + [OVERFLOW] * (LOOP_MESSAGES - len(self.loop_messages))
@@ -420,7 +426,32 @@ class FunctionEmitter:
         else:
             if writes_array(instr):
                 self.flush()
+            guard, axes = self.guard_of.get(id(instr), (None, []))
+            self.guarded_axes = {axis: guard for axis in axes}
             self.emit_operation(instr, instr.args)
+            self.guarded_axes = {}
+
+    def emit_loop_guard(self, guard: bounds.LoopGuard) -> None:
+        """At the top of a loop's body: is every access the guard covers in bounds on every
+        trip? (see bounds.py; the values it reads do not change in the loop, so LLVM hoists
+        the test out of it and versions the loop on the result.)"""
+        b = self.b
+        region = guard.region
+        start, stop = self.get(region.start), self.get(region.stop)
+        safe = ll.Constant(I1, 1)
+        for term in guard.terms:
+            array = b.load(self.slots[term.array][0])
+            size = b.extract_value(array, [2, term.axis])
+            offset = ll.Constant(I64, term.offset)
+            if term.base is None:     # start + offset >= 0 and stop + offset <= size
+                ok = b.and_(b.icmp_signed(">=", start, b.neg(offset)),
+                            b.icmp_signed("<=", stop, b.sub(size, offset)))
+            else:                     # 0 <= base + offset < size
+                index = b.add(b.load(self.slots[term.base][0]), offset)
+                ok = b.icmp_unsigned("<", index, size)
+            safe = b.and_(safe, ok)
+        for access, axes in guard.covered.items():
+            self.guard_of[access] = (safe, axes)
 
     def emit_MakeTuple(self, instr: ir.MakeTuple) -> None:
         value = ll.Constant(lltype(instr.dest.type), ll.Undefined)

@@ -356,19 +356,22 @@ class Lowerer:
         def advance() -> None:
             self.emit(ir.Store(self.span(call), current, self.emit_value(
                 ir.Call, call, "range.next", [self.load(call, current)])))
-        self.range_loop(node, current, limit, current, advance)
+        region = self.range_loop(node, current, limit, current, advance)
+        if isinstance(node.target, ast.Name):
+            region.variable, region.start, region.stop = node.target.id, start, stop
 
     #  header: branch counter < limit, body, orelse;  body: target = current; ...
     #  latch: advance(); jump header;  then the loop's else and what follows
     def range_loop(self, node: ast.For, counter: str, limit: str, current: str,
-                   advance: Any, runtime_step: bool = False) -> None:
+                   advance: Any, runtime_step: bool = False) -> ir.LoopRegion:
         """The block shape both range forms share (a LoopRegion, for codegen)."""
         call = node.iter
         first = len(self.blocks)
         header, body, latch, after = (self.new_block() for _ in range(4))
         orelse = self.new_block() if node.orelse else after
         region = self.open_region([after, orelse])
-        region.header, region.latch, region.runtime_step = header, latch, runtime_step
+        region.header, region.body, region.latch = header, body, latch
+        region.runtime_step = runtime_step
         self.jump(node, header)
         self.start(header)
         more = self.emit_value(ir.Compare, call, "<", self.load(call, counter),
@@ -382,6 +385,7 @@ class Lowerer:
         self.jump(node, header)
         self.close_region(region, first)
         self.finish_loop(node, orelse, after)
+        return region
 
     def open_region(self, exits: list[ir.Block]) -> ir.LoopRegion:
         for outer in self.open_regions:

@@ -231,14 +231,22 @@ class LoopRegion:
     `runtime_step`: the range's step is known only when the code runs (`range(i * i, n, i)`).
     The loop's accesses are then strided by an unknown amount, which LLVM's vectoriser turns
     into element-by-element scatters and its runtime unroller into one pointer per unrolled
-    copy; codegen asks LLVM for neither (a sieve: 264 ms vectorised, 17 ms as a plain loop)."""
+    copy; codegen asks LLVM for neither (a sieve: 264 ms vectorised, 17 ms as a plain loop).
+
+    `variable`, `start`, `stop`: for `for i in range(start, stop)` with `i` a plain name, the
+    loop runs `i` over [start, stop) in steps of 1 (`start` and `stop` are computed before
+    the loop); bounds.loop_guards reads them."""
 
     blocks: list["Block"]
     exits: list["Block"]
     innermost: bool = True
     header: "Block | None" = None
+    body: "Block | None" = None
     latch: "Block | None" = None
     runtime_step: bool = False
+    variable: str | None = None
+    start: Value | None = None
+    stop: Value | None = None
 
 
 @dataclass(eq=False)

@@ -217,6 +217,32 @@ def to_uint32(a):
     return a.astype(np.uint32)
 
 
+# --- loops a guard covers: every index the loop variable plus a constant, or a local the loop
+# never assigns (kiln tests such a loop's bounds once and runs it unchecked when all are in
+# range, see kiln/bounds.py; otherwise it must raise where CPython does, writes before included)
+
+
+def guarded_shift(a, start, stop):
+    for j in range(start, stop):
+        a[j - 1] = a[j + 1] + a[j]
+
+
+def guarded_invariant(a, k, start, stop):
+    for j in range(start, stop):
+        a[j] = a[k - 1] + a[-2 + j]
+
+
+def guarded_rows(a, i, start, stop):
+    for j in range(start, stop):
+        a[i, j] = a[i - 1, j + 1] + a[i, j - 1]
+
+
+def guarded_row_views(a, start, stop):
+    for j in range(start, stop):
+        row = a[j + 1]
+        a[j, 0] = row[row.shape[0] - 1]
+
+
 SUMS = {1: (sum1, fsum1), 2: (sum2, fsum2, sum2_rows), 3: (sum3, fsum3, sum3_rows)}
 FOLDS = {0: folds0, 1: folds1, -1: folds_last}
 EXTREMES = {0: extremes0, 1: extremes1, -1: extremes_last}
@@ -227,5 +253,5 @@ FUNCTIONS = (
     sum1, sum2, sum3, fsum1, fsum2, fsum3, sum2_rows, sum3_rows, attributes, transpose,
     folds_whole, folds0, folds1, folds_last, extremes0, extremes1, extremes_last, sorted_copies,
     sort_in_place, dot, matmul, gather, masked, scatter, to_integers,
-    to_uint32,
+    to_uint32, guarded_shift, guarded_invariant, guarded_rows, guarded_row_views,
 )

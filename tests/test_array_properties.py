@@ -503,6 +503,52 @@ def test_index_loop_sums_match_cpython_exactly(layout):
 
 
 # ---------------------------------------------------------------------------------------------
+# Loops that test their bounds once (kiln/bounds.py: loop guards)
+# ---------------------------------------------------------------------------------------------
+
+GUARDED_DTYPES = tuple(np.dtype(name) for name in ("float64", "int64", "int32", "uint8"))
+
+
+@st.composite
+def guarded_loops(draw: st.DrawFn) -> tuple[Layout, int, int, int]:
+    """An array of 1-2 dims, a loop range that may start or end out of bounds on either side
+    (or be empty), and one more index for the loop to hold fixed (its `k - 1` stays in int64,
+    where kiln would raise OverflowError)."""
+    layout = draw(layouts(dims=(1, 2), dtypes=GUARDED_DTYPES))
+    n = layout.make()[1].shape[-1]
+    ends = st.integers(-n - 3, n + 3)
+    return layout, draw(st.integers(-n - 3, n + 3)), draw(ends), draw(ends)
+
+
+@SETTINGS
+@given(case=guarded_loops())
+@example(case=(Layout(np.arange(6.0)), 1, 1, 5))           # in bounds: the unchecked copy
+@example(case=(Layout(np.arange(6.0)), 1, 1, 6))           # the last trip reads a[6]
+@example(case=(Layout(np.arange(6.0)), 1, 0, 5))           # the first trip writes a[-1]
+@example(case=(Layout(np.arange(6.0)), -7, 2, 4))          # the fixed index is out of bounds
+@example(case=(Layout(np.arange(6.0)), 7, 2, 4))           # ... just past the end
+@example(case=(Layout(np.arange(12).reshape(3, 4)), 1, 1, 3))
+@example(case=(Layout(np.arange(12).reshape(3, 4)), 0, 1, 3))   # a[i - 1] is the last row
+@example(case=(Layout(np.arange(12).reshape(3, 4)), 3, 1, 3))   # a[i, j]: no row 3
+@example(case=(Layout(np.zeros((4, 0))), 1, 0, 2))         # rows of no elements
+def test_loops_with_guarded_indices_raise_where_cpython_does(case):
+    layout, k, start, stop = case
+
+    def build_with(*extra: int) -> Build:
+        def build() -> Any:
+            owner, view = layout.make()
+            return (view, *extra), (view, owner)
+        return build
+
+    if layout.ndim == 1:
+        run_both(f.guarded_shift, build_with(start, stop))
+        run_both(f.guarded_invariant, build_with(k, start, stop))
+    else:
+        run_both(f.guarded_rows, build_with(k, start, stop))
+        run_both(f.guarded_row_views, build_with(start, stop))
+
+
+# ---------------------------------------------------------------------------------------------
 # a.shape, a.size, a.ndim, len(a), a.T
 # ---------------------------------------------------------------------------------------------
 

@@ -172,13 +172,18 @@ def as_index(cg, value, t: Type) -> ll.Value:
 
 
 def checked_index(cg, index, size, axis: int) -> ll.Value:
-    """Python-style index: negatives count from the end; IndexError outside [0, size)."""
+    """Python-style index: negatives count from the end; IndexError outside [0, size).
+    Inside a loop whose guard covers this index (bounds.py), the guard being true means the
+    index is in [0, size) on every trip: no wrap, no check."""
     b = cg.b
     wrapped = b.select(b.icmp_signed("<", index, i64(0)), b.add(index, size), index)
+    guard = cg.guarded_axes.get(axis)
     if cg.options.get("boundscheck", True):
         outside = b.icmp_unsigned(">=", wrapped, size)      # negatives are huge unsigned
+        if guard is not None:
+            outside = b.and_(b.not_(guard), outside)
         cg.fail_if(outside, "IndexError", f"index out of bounds for axis {axis}")
-    return wrapped
+    return wrapped if guard is None else b.select(guard, index, wrapped)
 
 
 def element_pointer(cg, value, t: Array, indices: list[ll.Value]) -> ll.Value:

@@ -27,6 +27,22 @@ def edit_distance(a, b):
 # run: edit_distance(_seq(6, 3, 2), _seq(6, 3, 2))
 
 
+def table_rows(a, b, d):
+    """The same recurrence into a table the caller made: its size is unrelated to the loops'
+    ranges, so every access is checked (once per loop while the table is large enough, see
+    kiln/bounds.py); a table too small raises where CPython does, the rows before written."""
+    for i in range(1, a.shape[0] + 1):
+        for j in range(1, b.shape[0] + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            d[i, j] = min(d[i - 1, j] + 1, d[i, j - 1] + 1, d[i - 1, j - 1] + cost)
+    return d[-1, -1]
+# run: table_rows(_seq(9, 1, 4), _seq(7, 2, 4), np.add.outer(np.arange(10), np.arange(8)))
+# run: table_rows(_seq(9, 1, 4), _seq(7, 2, 4), np.add.outer(np.arange(12), np.arange(9)))
+# run: table_rows(_seq(9, 1, 4), _seq(7, 2, 4), np.add.outer(np.arange(10), np.arange(7)))
+# run: table_rows(_seq(9, 1, 4), _seq(7, 2, 4), np.add.outer(np.arange(6), np.arange(8)))
+# run: table_rows(_seq(9, 1, 4), _seq(7, 2, 4), np.add.outer(np.arange(10), np.arange(8))[::-1])
+
+
 def edit_distance_columns(a, b):
     """The same table filled column by column: the carried read is d[i - 1, j]."""
     n = a.shape[0]

@@ -1,0 +1,63 @@
+"""Which loops get a bounds guard, and which indices it covers (kiln/bounds.py). That the
+guarded loops still raise where CPython does is tested on values: tests/cases/recurrences.py
+(table_rows) and test_array_properties.py (loops with guarded indices)."""
+from __future__ import annotations
+
+import numpy as np
+
+from kiln import bounds, pipeline
+from kiln.types import typeof
+
+SEQ = np.arange(5, dtype=np.int64)
+TABLE = np.zeros((6, 6), dtype=np.int64)
+
+
+def table_rows(a, b, d):
+    for i in range(1, a.shape[0] + 1):
+        for j in range(1, b.shape[0] + 1):
+            d[i, j] = min(d[i - 1, j] + 1, d[i, j - 1] + 1, d[i - 1, j - 1] + (a[i - 1] != b[j - 1]))
+
+
+def rebinds_the_array(a, b, d):
+    for j in range(1, b.shape[0]):
+        d[0, j] = a[j - 1]
+        d = a.reshape(1, a.shape[0])
+
+
+def moves_the_variable(a, b, d):
+    for j in range(1, b.shape[0]):
+        j = j + 1
+        d[0, j] = a[0]
+
+
+def assigns_the_fixed_index(a, b, d):
+    k = 0
+    for j in range(1, b.shape[0]):
+        d[k, j] = a[k]
+        k = j
+
+
+def steps_by_two(a, b, d):
+    for j in range(0, b.shape[0], 2):
+        d[0, j] = a[j]
+
+
+def guards_of(fn) -> list[set[tuple[str, int, str | None, int]]]:
+    """Each guarded loop's terms as (array, axis, base, offset)."""
+    build = pipeline.compile_function(fn, (typeof(SEQ), typeof(SEQ), typeof(TABLE)), {})
+    return [{(t.array, t.axis, t.base, t.offset) for t in guard.terms}
+            for guard in bounds.loop_guards(build.functions[0])]
+
+
+def test_a_recurrence_over_a_table_is_covered_in_full():
+    assert guards_of(table_rows) == [{
+        ("a", 0, "i", -1), ("b", 0, None, -1),
+        ("d", 0, "i", -1), ("d", 1, None, 0), ("d", 0, "i", 0), ("d", 1, None, -1),
+    }]
+
+
+def test_what_changes_in_the_loop_is_left_to_its_own_checks():
+    assert guards_of(rebinds_the_array) == [{("a", 0, None, -1)}]    # d is rebound
+    assert guards_of(moves_the_variable) == []                         # j assigned twice
+    assert guards_of(assigns_the_fixed_index) == [{("d", 1, None, 0)}]  # k assigned
+    assert guards_of(steps_by_two) == []                               # step 2
