@@ -82,6 +82,20 @@ def reductions(a):
     return a.sum(), np.sum(a), a.mean(), a.prod(), np.prod(a), np.mean(a)
 
 
+def math_functions(a):
+    z = a[0]
+    return (np.sqrt(a), np.exp(a), np.log(a), np.sin(a), np.cos(a), np.tan(a),
+            np.sqrt(z), np.exp(z), np.log(z), np.sin(z), np.cos(z), np.tan(z))
+
+
+def elementwise_extremes(a, b):
+    return np.minimum(a, b), np.maximum(a, b), np.minimum(a[0], b[0]), np.maximum(a, b[0])
+
+
+def extremes(a):
+    return a.min(), a.max(), a.argmin(), a.argmax(), np.min(a), np.argmax(a)
+
+
 def array_parts(a):
     return a.real, a.imag, np.real(a), np.imag(a), np.conj(a), np.conjugate(a), a.imag[1:]
 

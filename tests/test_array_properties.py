@@ -573,8 +573,10 @@ def test_attributes_and_transpose(layout):
 # ---------------------------------------------------------------------------------------------
 
 # 0.0 and -0.0 compare equal, so which of them min and max keep, and which comes first in a
-# sorted line, is an accident of NumPy's loops (its SIMD loops keep either). The arrays drawn
-# for those hold 0.0 only; sums, products and means see both.
+# sorted line, is an accident of NumPy's loops (its SIMD loops keep either). The float arrays
+# drawn for those hold 0.0 only; sums, products and means see both. Complex arrays keep both
+# everywhere: NumPy's complex min and max are scalar loops, and its complex sort is the
+# introsort that kiln's follows step for step.
 
 
 def without_negative_zero(layout: Layout) -> Layout:
@@ -595,7 +597,7 @@ def builder(layout: Layout) -> Build:
 @st.composite
 def axis_cases(draw: st.DrawFn) -> tuple[Layout, int]:
     """An array and one of the axes of FOLDS and EXTREMES that it has."""
-    layout = draw(layouts(dtypes=REAL_DTYPES, readonly=True))
+    layout = draw(layouts(readonly=True))
     return layout, draw(st.sampled_from((0, -1, 1) if layout.ndim > 1 else (0, -1)))
 
 
@@ -606,6 +608,7 @@ def axis_cases(draw: st.DrawFn) -> tuple[Layout, int]:
 @example(case=(Layout(np.array([[1.0, np.nan], [np.nan, -np.inf]])), 1))
 @example(case=(Layout(np.arange(24, dtype=np.uint8).reshape(2, 3, 4), True, None, (2, 0, 1)), 1))
 @example(case=(Layout(np.array([[0.5], [0.25]], np.float32), broadcast=(3, 2, 4)), -1))
+@example(case=(Layout((np.arange(12.0) / 7 + 1j * np.arange(12.0)[::-1] / 3).reshape(3, 4)), 0))
 def test_reductions_along_an_axis_match_numpy_exactly(case):
     layout, axis = case
     run_both(f.FOLDS[axis], builder(layout))
@@ -649,8 +652,10 @@ def test_float_to_integer_casts_match_numpy(values, dtype, strided):
 
 
 @settings(SETTINGS, max_examples=50)
-@given(layout=layouts(dtypes=REAL_DTYPES, readonly=True))
+@given(layout=layouts(readonly=True))
 @example(layout=Layout(np.array([np.nan, 1.0, -np.inf, np.nan, 0.5])))
+@example(layout=Layout(np.array([complex(1, np.nan), complex(np.nan, 1), -1j, complex(-0.0, 0)] * 5
+                                + [0j, complex(0, -0.0), complex(np.nan, np.nan), 2 + 0j])))
 @example(layout=Layout(np.arange(40, dtype=np.int16)[::-1].reshape(2, 20), slices=(
     slice(None), slice(None, None, -3))))
 def test_sorting_matches_numpy(layout):
@@ -661,22 +666,26 @@ def test_sorting_matches_numpy(layout):
 
 
 # ---------------------------------------------------------------------------------------------
-# np.dot and @: exact for integers and bools, to rounding for floats
+# np.dot and @: exact for integers and bools, to rounding for floats and complex numbers
 # ---------------------------------------------------------------------------------------------
 
 # NumPy hands float products to BLAS, which adds in an order of its own (in blocks, with fused
 # multiply-adds); kiln adds each result element's products in k order. Both are within the
 # textbook bound of the exact sum, n * eps * sum(|a[i, k]| * |b[k, j]|) (n the inner dimension,
-# eps the result dtype's), so the test allows twice that between them. Float elements stay
-# within +-1e6 so that no partial sum can overflow in one order and not in the other; NaN and
-# infinity are left to the corpus (tests/cases/arrays_dot.py), whose values are exact.
-PRODUCT_DTYPES = tuple(np.dtype(name) for name in
-                       ("float64", "float32", "int64", "int32", "int8", "uint8", "uint64", "bool"))
+# eps the result dtype's; n + 2 for complex results, whose every product rounds twice more), so
+# the test allows twice that between them. Float elements (and complex parts) stay within +-1e6
+# so that no partial sum can overflow in one order and not in the other; NaN and infinity are
+# left to the corpus (tests/cases/arrays_dot.py), whose values are exact.
+PRODUCT_DTYPES = tuple(np.dtype(name) for name in (
+    "float64", "float32", "int64", "int32", "int8", "uint8", "uint64", "bool", "complex128"))
 
 
 def elements(dtype: np.dtype) -> st.SearchStrategy[Any] | None:
     if dtype.kind == "f":
         return st.floats(-1e6, 1e6, width=dtype.itemsize * 8)
+    if dtype.kind == "c":
+        parts = st.floats(-1e6, 1e6)
+        return st.builds(complex, parts, parts)
     return None
 
 
@@ -720,7 +729,7 @@ def test_products_agree_with_numpy(case):
         want = outcome(lambda: fn(a, b))
         got = outcome(lambda: JIT[fn](left.make()[1], right.make()[1]))
     call = f"{fn.__name__}({describe_argument(a)}, {describe_argument(b)})"
-    if isinstance(want, Raised) or np.asarray(want).dtype.kind != "f":
+    if isinstance(want, Raised) or np.asarray(want).dtype.kind not in "fc":
         try:
             assert_same_result(want, got)
         except AssertionError as failure:
@@ -730,9 +739,10 @@ def test_products_agree_with_numpy(case):
     want, got = np.asarray(want), np.asarray(got)
     assert (got.dtype, got.shape) == (want.dtype, want.shape), f"{call}: {describe(got)}"
     eps = np.finfo(want.dtype).eps
-    exact_bound = a.shape[-1] * eps * np.dot(np.abs(a.astype(np.float64)),
-                                             np.abs(b.astype(np.float64)))
-    gap = np.abs(got.astype(np.float64) - want.astype(np.float64))
+    wide = np.complex128 if want.dtype.kind == "c" else np.float64   # a complex product
+    terms = a.shape[-1] + 2 * (want.dtype.kind == "c")               # rounds twice more
+    exact_bound = terms * eps * np.dot(np.abs(a.astype(wide)), np.abs(b.astype(wide)))
+    gap = np.abs(got.astype(wide) - want.astype(wide))
     assert np.all(gap <= 2 * exact_bound), (
         f"{call}: NumPy {describe(want)}, kiln {describe(got)}, allowed {2 * exact_bound}")
 

@@ -12,8 +12,8 @@ the left, an n x 1 column on the right), run i-k-j and tiled (see `multiply`):
 
 so the innermost loop walks a row of b and of the result, which vectorises. NumPy hands
 float products to BLAS, whose summation order (and fused multiply-adds) differ: float results
-agree with NumPy's to rounding, not to the bit. Integer results are exact (wrapping, as in
-NumPy); bool products are `any(a[i, k] and b[k, j])`.
+agree with NumPy's to rounding, not to the bit (complex ones too). Integer results are exact
+(wrapping, as in NumPy); bool products are `any(a[i, k] and b[k, j])`.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from .arrays import (
     store_element,
     strides_of,
 )
-from .npscalars import cast, kind_of
+from .npscalars import cast, emit_arithmetic, kind_of
 from .registry import Impl, TypeRuleError, rule
 from .ufuncs import result_dtype
 
@@ -97,6 +97,10 @@ def multiply(cg, left: Matrix, right: Matrix, out: Matrix, element: Scalar,
             return b.or_(total, b.and_(x, y))
         if kind == "f":
             return b.fadd(total, b.fmul(x, y))
+        if kind == "c":
+            pair = (element, element)
+            product = emit_arithmetic(cg, "*", [x, y], pair, element, in_array_loop=True)
+            return emit_arithmetic(cg, "+", [total, product], pair, element)
         return b.add(total, b.mul(x, y))
 
     def block(j0, k0):                   # out[:, j0:j1] += left[:, k0:k1] @ right[k0:k1, j0:j1]
@@ -175,8 +179,6 @@ def product_rule(key: str, function):
         if not (1 <= left.ndim <= 2 and 1 <= right.ndim <= 2):
             raise TypeRuleError(f"{key} of a {left.ndim}-d and a {right.ndim}-d array is not "
                                 "supported yet", "vectors and matrices (1-d and 2-d arrays)")
-        if "complex128" in (left.dtype, right.dtype):
-            raise TypeRuleError(f"{key} of complex arrays is not supported yet")
         dtype = result_dtype(function, types)
         ndim = left.ndim + right.ndim - 2
         result = NUMPY[dtype] if ndim == 0 else Array(dtype, ndim, "C")

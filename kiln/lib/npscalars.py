@@ -402,6 +402,17 @@ def complex_compare(cg, symbol, x, y, in_array_loop):
     return b.or_(by_real, by_imag)
 
 
+def has_nan_part(cg, z):
+    real, imag = parts(cg, z)
+    return cg.b.fcmp_unordered("uno", real, imag)
+
+
+def complex_stays(cg, symbol, x, y):
+    """Is np.maximum(x, y) (symbol ">=") or np.minimum(x, y) ("<=") of complex numbers x?
+    It is when x has a NaN part or compares so with y in NumPy's array order; else y."""
+    return cg.b.or_(has_nan_part(cg, x), complex_compare(cg, symbol, x, y, in_array_loop=True))
+
+
 for _symbol in COMPARISONS:
     rule(_symbol)(compare_rule(_symbol))
 

@@ -40,7 +40,8 @@ from .arrays import (
     strides_of,
     transpose,
 )
-from .npscalars import cast, emit_arithmetic, kind_of, make_complex
+from .npscalars import (cast, complex_compare, complex_stays, emit_arithmetic, has_nan_part,
+                        kind_of, make_complex)
 from .registry import Impl, TypeRuleError, rule
 from .ufuncs import result_dtype
 
@@ -60,11 +61,14 @@ class Fold:
 
 class Accumulate(Fold):
     """sum and prod: the identity, then `total = total + item` (or `*`), every item cast to
-    the result dtype first, as in NumPy's loops."""
+    the result dtype first, as in NumPy's loops. NumPy's arithmetic in the result's dtype
+    (integers wrap); a complex product `in_array_loop` is fused as NumPy's SIMD loops fuse it
+    (npscalars.complex_multiply), else it is not, as in its scalar reduction loops."""
 
-    def __init__(self, cg, element: Scalar, result: Scalar, symbol: str):
+    def __init__(self, cg, element: Scalar, result: Scalar, symbol: str,
+                 in_array_loop: bool = False):
         super().__init__(cg, element, result)
-        self.symbol = symbol
+        self.symbol, self.in_array_loop = symbol, in_array_loop
         self.total = cg.local(cg_lltype(result))
 
     def start(self) -> None:
@@ -73,10 +77,9 @@ class Accumulate(Fold):
     def step(self, item, k) -> None:
         b = self.cg.b
         value = cast(self.cg, item, self.element, self.result, weak_check=False)
-        # NumPy's scalar arithmetic in the result's dtype (integers wrap, complex products
-        # are not fused: its reduction loops are scalar)
         combined = emit_arithmetic(self.cg, self.symbol, [b.load(self.total), value],
-                                   (self.result, self.result), self.result)
+                                   (self.result, self.result), self.result,
+                                   self.in_array_loop)
         b.store(combined, self.total)
 
     def value(self) -> ll.Value:
@@ -86,7 +89,8 @@ class Accumulate(Fold):
 class Extreme(Fold):
     """min/max (a NaN wins) or argmin/argmax (the position of the first such element).
     Of equal values min and max keep the later, which only shows between 0.0 and -0.0: that
-    is what NumPy's scalar loops do (its SIMD loops may keep either)."""
+    is what NumPy's scalar loops do (its SIMD loops may keep either). Complex numbers are
+    ordered by real part, then imaginary part, and one with a NaN part wins (complex_take)."""
 
     def __init__(self, cg, element: Scalar, result: Scalar, name: str):
         super().__init__(cg, element, result)
@@ -104,7 +108,9 @@ class Extreme(Fold):
         current = b.load(self.best)
         first = b.icmp_signed("==", k, i64(0))
         symbol = self.symbol if self.want_index else self.symbol + "="
-        if kind_of(self.element) == "f":
+        if kind_of(self.element) == "c":
+            take = b.or_(first, self.complex_take(item, current))
+        elif kind_of(self.element) == "f":
             better = b.fcmp_ordered(symbol, item, current)
             nan_now = b.fcmp_unordered("uno", item, item)
             nan_before = b.fcmp_unordered("uno", current, current)
@@ -114,6 +120,18 @@ class Extreme(Fold):
             take = b.or_(first, compare(symbol, item, current))
         b.store(b.select(take, item, current), self.best)
         b.store(b.select(take, k, b.load(self.best_index)), self.best_index)
+
+    def complex_take(self, item, current) -> ll.Value:
+        """Does `item` replace `current`? min and max as np.minimum/np.maximum(current,
+        item) (complex_stays); argmin and argmax as NumPy's argfunc: `item` strictly smaller
+        or larger in plain lexicographic order, or with a NaN part, unless `current` has
+        one (the first NaN wins)."""
+        b = self.cg.b
+        if not self.want_index:
+            return b.not_(complex_stays(self.cg, self.symbol + "=", current, item))
+        better = complex_compare(self.cg, self.symbol, item, current, in_array_loop=False)
+        return b.and_(b.not_(has_nan_part(self.cg, current)),
+                      b.or_(better, has_nan_part(self.cg, item)))
 
     def value(self) -> ll.Value:
         return self.cg.b.load(self.best_index if self.want_index else self.best)
@@ -361,9 +379,14 @@ def divide(cg, total, count, result: Scalar) -> ll.Value:
 
 
 def extreme_all(name: str):
+    """min and max visit the elements in NumPy's order (which of two NaNs, or of 0.0 and
+    -0.0, they keep depends on it); argmin and argmax count positions in C order, as NumPy
+    does (it makes the array C-contiguous first)."""
     def emit(cg, value, t: Array, result: Scalar) -> ll.Value:
         count = product(cg, shape_of(cg, value, t))
         cg.fail_if(cg.b.icmp_signed("==", count, i64(0)), "ValueError", empty_message(name))
+        if not name.startswith("arg"):
+            value, t = in_numpy_order(cg, value, t)
         return fold_all(cg, value, t, Extreme(cg, element_type(t), result, name))
     return emit
 
@@ -372,10 +395,11 @@ def extreme_all(name: str):
 # A line reducer maker runs once before the loop over lines (its checks come first) and
 # returns reduce(address of the line's first element, length, stride in bytes) -> element.
 def sum_lines(cg, value, t: Array, axis: int, result: Scalar):
-    """Pairwise where NumPy sums pairwise (along its innermost axis), else left to right."""
+    """Floats (complex too) pairwise where NumPy sums pairwise (along its innermost axis),
+    else left to right."""
     b = cg.b
     fold = Accumulate(cg, element_type(t), result, "+")
-    if kind_of(result) != "f":
+    if kind_of(result) not in "fc":
         return lambda line, count, stride: fold_line(cg, line, count, stride, t, fold)
     along_inner = b.icmp_signed("==", numpy_inner_axis(cg, value, t), i64(axis))
     total = cg.local(cg_lltype(result))
@@ -391,8 +415,25 @@ def sum_lines(cg, value, t: Array, axis: int, result: Scalar):
 
 
 def prod_lines(cg, value, t: Array, axis: int, result: Scalar):
+    """Left to right. Along NumPy's innermost axis each line is one call of its reduction
+    loop; along any other, NumPy multiplies whole rows of partial products by the next row
+    with its array loop, which fuses a complex product (see Accumulate)."""
+    b = cg.b
     fold = Accumulate(cg, element_type(t), result, "*")
-    return lambda line, count, stride: fold_line(cg, line, count, stride, t, fold)
+    if kind_of(result) != "c":
+        return lambda line, count, stride: fold_line(cg, line, count, stride, t, fold)
+    fused = Accumulate(cg, element_type(t), result, "*", in_array_loop=True)
+    along_inner = b.icmp_signed("==", numpy_inner_axis(cg, value, t), i64(axis))
+    total = cg.local(cg_lltype(result))
+
+    def reduce(line, count, stride):
+        with b.if_else(along_inner) as (inner, other):
+            with inner:
+                b.store(fold_line(cg, line, count, stride, t, fold), total)
+            with other:
+                b.store(fold_line(cg, line, count, stride, t, fused), total)
+        return b.load(total)
+    return reduce
 
 
 def mean_lines(cg, value, t: Array, axis: int, result: Scalar):
@@ -431,11 +472,6 @@ def reduction(name: str, whole, lines):
             return None
         array = types[0]
         axis = constant_axis(name, array, types[1:], consts[1:])
-        if array.dtype == "complex128" and name not in ("sum", "prod", "mean"):
-            raise TypeRuleError(f"{name}() of complex arrays is not supported yet")
-        if array.dtype == "complex128" and not (axis is None or array.ndim == 1):
-            raise TypeRuleError(f"{name}() of a complex array along an axis is not supported "
-                                f"yet")
         dtype = result_dtype(name, (array,))
         if axis is None or array.ndim == 1:
             return Impl(NUMPY[dtype], lambda cg, a, ts, r: whole(cg, a[0], ts[0], r), types)

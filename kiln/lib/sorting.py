@@ -56,23 +56,48 @@ class Range:
         self.put(j, x)
 
     def less(self, x, y) -> ll.Value:
-        """NumPy's order: numbers as usual, every NaN after every number."""
+        """NumPy's order: numbers as usual, every NaN after every number; complex numbers by
+        real part, then imaginary part (complex_less)."""
         b = self.b
         kind = kind_of(element_type(self.t))
+        if kind == "c":
+            return complex_less(b, x, y)
         if kind == "f":
             return b.or_(b.fcmp_ordered("<", x, y),
                          b.and_(b.fcmp_unordered("uno", y, y), b.fcmp_ordered("ord", x, x)))
         return (b.icmp_signed if kind == "i" else b.icmp_unsigned)("<", x, y)
 
 
-def build_introsort(b: ll.IRBuilder, fn: ll.Function, t: Array) -> None:
-    """introsort(T* base, i64 n, i64 depth): sort base[0 .. n).
+def complex_less(b: ll.IRBuilder, x, y) -> ll.Value:
+    """NumPy's sort order for complex numbers: by real part, then imaginary part, where a
+    NaN part sorts after every number: R + Rj < R + nanj < nan + Rj < nan + nanj."""
+    xr, xi, yr, yi = (b.extract_value(z, k) for z in (x, y) for k in (0, 1))
 
+    def nan(v):
+        return b.fcmp_unordered("uno", v, v)
+
+    def number(v):
+        return b.fcmp_ordered("ord", v, v)
+    smaller_real = b.or_(number(xi), nan(yi))                   # xr < yr
+    larger_real = b.and_(nan(yi), number(xi))                   # xr > yr
+    same_real = b.or_(b.fcmp_ordered("<", xi, yi), b.and_(nan(yi), number(xi)))
+    other = nan(yr)                                   # exactly one real part is NaN
+    alike = b.or_(b.fcmp_ordered("==", xr, yr), b.and_(nan(xr), nan(yr)))
+    return b.select(b.fcmp_ordered("<", xr, yr), smaller_real,
+                    b.select(b.fcmp_ordered(">", xr, yr), larger_real,
+                             b.select(alike, same_real, other)))
+
+
+def build_introsort(b: ll.IRBuilder, fn: ll.Function, t: Array) -> None:
+    """introsort(T* base, i64 n, i64 depth): sort base[0 .. n), step for step as NumPy's
+    quicksort does (which decides where equal elements that differ, 0.0 and -0.0, land):
+
+        if depth < 0: heapsort; return
         while n > SMALL:
-            if depth == 0: heapsort; return
-            pivot = median of base[0], base[n/2], base[n-1], parked at n-2
+            pivot = median of base[0], base[(n-1)/2], base[n-1], parked at n-2
             partition base[1 .. n-2) around it; the pivot lands at p
-            sort the shorter side by recursion, go on with the longer one
+            depth -= 1
+            sort the longer side by recursion (NumPy's stack), go on with the shorter
         insertion sort
     """
     base_arg, n_arg, depth_arg = fn.args
@@ -82,14 +107,16 @@ def build_introsort(b: ll.IRBuilder, fn: ll.Function, t: Array) -> None:
     b.store(n_arg, size)
     b.store(depth_arg, depth)
 
+    with b.if_then(b.icmp_signed("<", depth_arg, i64(0))):
+        heapsort(b, Range(b, base_arg, t), n_arg)
+        b.ret_void()
+
     def partition_step():
         n = b.load(size)
-        with b.if_then(b.icmp_signed("==", b.load(depth), i64(0))):
-            heapsort(b, Range(b, b.load(base), t), n)
-            b.ret_void()
         b.store(b.sub(b.load(depth), i64(1)), depth)
         line = Range(b, b.load(base), t)
-        last, middle = b.sub(n, i64(1)), b.ashr(n, i64(1))
+        last = b.sub(n, i64(1))
+        middle = b.ashr(last, i64(1))
         for lower, upper in ((middle, i64(0)), (last, middle), (middle, i64(0))):
             with b.if_then(line.less(line.get(lower), line.get(upper))):
                 line.swap(lower, upper)
@@ -115,14 +142,14 @@ def build_introsort(b: ll.IRBuilder, fn: ll.Function, t: Array) -> None:
         line.swap(p, b.sub(last, i64(1)))
         right_size = b.sub(last, p)
         right_base = line.at(b.add(p, i64(1)))
-        with b.if_else(b.icmp_signed("<", p, right_size)) as (left_shorter, right_shorter):
+        with b.if_else(b.icmp_signed("<", p, right_size)) as (left_shorter, right_not_longer):
             with left_shorter:
+                b.call(fn, [right_base, right_size, b.load(depth)])
+                b.store(p, size)
+            with right_not_longer:
                 b.call(fn, [b.load(base), p, b.load(depth)])
                 b.store(right_base, base)
                 b.store(right_size, size)
-            with right_shorter:
-                b.call(fn, [right_base, right_size, b.load(depth)])
-                b.store(p, size)
 
     while_loop(b, lambda: b.icmp_signed(">", b.load(size), i64(SMALL)), partition_step)
     insertion_sort(b, Range(b, b.load(base), t), b.load(size))
@@ -238,8 +265,6 @@ def sort_axis(name: str, types, consts) -> int | None:
     array = types[0]
     if not isinstance(array, Array) or array.ndim == 0:
         raise TypeRuleError(f"{name} sorts arrays of one or more dimensions, not {array}")
-    if array.dtype == "complex128":
-        raise TypeRuleError(f"{name} of complex arrays is not supported yet")
     if len(types) == 1:
         return array.ndim - 1
     return constant_axis("sort", array, types[1:], consts[1:])

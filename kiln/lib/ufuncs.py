@@ -20,8 +20,8 @@ from ..types import (BOOL, FLOAT, INT, NUMPY, Array, Scalar, Type, is_number,
 from ..runtime import nrt
 from .arrays import (allocate, copy_broadcast, element_type, for_each, i64, load_element,
                      shape_of, storage, store_element, strides_of)
-from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, complex_conjugate,
-                        emit_arithmetic, emit_compare, emit_unary, kind_of, suffix)
+from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, complex_conjugate, complex_stays,
+                        emit_arithmetic, emit_compare, emit_unary, kind_of, parts, suffix)
 from .registry import Impl, TypeRuleError, rule
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
@@ -267,6 +267,7 @@ FLOAT_UFUNCS = {"sqrt": ("llvm.sqrt", True), "exp": ("exp", False), "log": ("log
                 "sin": ("sin", False), "cos": ("cos", False), "tan": ("tan", False),
                 "floor": ("llvm.floor", True), "ceil": ("llvm.ceil", True),
                 "trunc": ("llvm.trunc", True), "rint": ("llvm.rint", True)}
+COMPLEX_UFUNCS = ("sqrt", "exp", "log", "sin", "cos", "tan")     # NumPy: floor etc. refuse
 
 
 def float_call(cg, name: str, value) -> ll.Value:
@@ -298,9 +299,19 @@ def ufunc(name: str, function, compute_element, complex_ok: bool = False):
     rule(f"np.{name}", callable_=True)(match)
 
 
+def complex_call(cg, name: str, value) -> ll.Value:
+    """The C library's complex function (csqrt, cexp, ...): NumPy calls the same one, and
+    their results agree to the bit, special values included (a probe of 1.3 million values
+    against NumPy 2.4 and glibc). A C `double complex` travels as two doubles each way."""
+    real, imag = parts(cg, value)
+    return cg.call_extern("c" + name, value.type, [real.type, imag.type], [real, imag])
+
+
 def unary_float(name):
     def compute(cg, values, types, element):
         value = cast(cg, values[0], types[0], element, weak_check=False)
+        if kind_of(element) == "c":
+            return complex_call(cg, name, value)
         if kind_of(element) != "f":          # np.floor of integers keeps them (NumPy 2)
             return value
         return float_call(cg, name, value)
@@ -308,7 +319,7 @@ def unary_float(name):
 
 
 for _name in FLOAT_UFUNCS:
-    ufunc(_name, _name, unary_float(_name))
+    ufunc(_name, _name, unary_float(_name), complex_ok=_name in COMPLEX_UFUNCS)
 
 
 def absolute(cg, values, types, element):
@@ -332,10 +343,12 @@ ufunc("conjugate", "conjugate", conjugate, complex_ok=True)
 
 
 def extreme(symbol: str):
-    """np.minimum / np.maximum: NaN wins, like NumPy's loops."""
+    """np.minimum / np.maximum: NaN wins, like NumPy's loops (complex: complex_stays)."""
     def compute(cg, values, types, element):
         a, b_ = (cast(cg, v, t, element, weak_check=True) for v, t in zip(values, types))
-        if kind_of(element) == "f":
+        if kind_of(element) == "c":
+            keep = complex_stays(cg, symbol, a, b_)
+        elif kind_of(element) == "f":
             keep = cg.b.or_(cg.b.fcmp_ordered(symbol, a, b_), cg.b.fcmp_unordered("uno", a, a))
         elif kind_of(element) in "ub":      # True is 1, not the signed i1's -1
             keep = cg.b.icmp_unsigned(symbol, a, b_)
@@ -345,8 +358,8 @@ def extreme(symbol: str):
     return compute
 
 
-ufunc("minimum", "minimum", extreme("<="))
-ufunc("maximum", "maximum", extreme(">="))
+ufunc("minimum", "minimum", extreme("<="), complex_ok=True)
+ufunc("maximum", "maximum", extreme(">="), complex_ok=True)
 
 
 def where(cg, values, types, element):

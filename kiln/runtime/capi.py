@@ -25,7 +25,8 @@ API_DATA = ("PyLong_Type", "PyFloat_Type", "PyBool_Type", "PyTuple_Type", "_Py_N
 LIBM = ("sin", "cos", "tan", "asin", "acos", "atan", "atan2", "exp", "expm1", "log", "log2",
         "log10", "log1p", "pow", "fmod", "hypot", "sinh", "cosh", "tanh", "asinh", "acosh",
         "atanh", "erf", "erfc", "exp2", "cbrt", "roundeven", "floor", "ceil", "trunc",
-        "copysign", "fabs", "sqrt", "frexp", "ldexp", "fma")
+        "copysign", "fabs", "sqrt", "frexp", "ldexp", "fma",
+        "csqrt", "cexp", "clog", "csin", "ccos", "ctan")
 LIBC = ("snprintf", "strtod", "strtol", "strchr", "memcpy", "memset", "aligned_alloc", "calloc", "free",
         "memmove")
 
