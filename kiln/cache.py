@@ -2,8 +2,8 @@
 code instead of compiling.
 
 An entry is found by a key over everything known before compiling: the function's module,
-name and source, the argument types, kiln's version, Python's, LLVM's, and this host's CPU
-and features. It then records what the compiler read while compiling: every global, closure
+name and source, the argument types, kiln's version, Python's, LLVM's, the installed NumPy,
+and this host's CPU and features. It then records what the compiler read while compiling: every global, closure
 and builtin name each compiled function resolved, with a fingerprint of its value (a callee's
 fingerprint includes its source). Loading re-resolves those names and uses the entry only if
 every fingerprint still matches, so editing a callee in any module invalidates exactly the
@@ -24,6 +24,7 @@ import ast
 import functools
 import hashlib
 import hmac
+import importlib.util
 import inspect
 import json
 import linecache
@@ -261,10 +262,24 @@ def _source_files(directory: str) -> Iterator[tuple[str, os.stat_result]]:
 
 
 @functools.lru_cache(maxsize=None)
+def numpy_build() -> str:
+    """Which NumPy is installed (its version file's digest), found without importing it:
+    compiled code follows that NumPy's rules and calls its loops (lib/ufuncs.py)."""
+    spec = importlib.util.find_spec("numpy")
+    if spec is None or not spec.origin:
+        return "none"
+    try:
+        return hashlib.sha256(Path(spec.origin).with_name("version.py").read_bytes()).hexdigest()
+    except OSError:
+        return "unknown"
+
+
+@functools.lru_cache(maxsize=None)
 def environment() -> dict[str, str]:
     from . import llvm
     return {"kiln": kiln_build(), "python": sys.version, "implementation":
-            sys.implementation.cache_tag or "", "opt": str(config.OPT), **llvm.host()}
+            sys.implementation.cache_tag or "", "opt": str(config.OPT),
+            "numpy": numpy_build(), **llvm.host()}
 
 
 def code_options(options: dict[str, Any]) -> dict[str, str]:

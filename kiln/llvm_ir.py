@@ -22,6 +22,11 @@ def declare(module: ll.Module, name: str, ret: ll.Type, args: list[ll.Type],
         module, ll.FunctionType(ret, args, var_arg=var_arg), name)
 
 
+def external_data(module: ll.Module, name: str) -> ll.Value:
+    """The address of a symbol defined outside the module (registered with LLVM by name)."""
+    return module.globals.get(name) or ll.GlobalVariable(module, I8, name)
+
+
 def private_function(module: ll.Module, name: str, ret: ll.Type, args: list[ll.Type],
                      build: Callable[[ll.IRBuilder, ll.Function], None]) -> ll.Function:
     """An internal function of this module, built by `build(builder, function)` on first use."""

@@ -397,41 +397,40 @@ def extreme_all(name: str):
 def sum_lines(cg, value, t: Array, axis: int, result: Scalar):
     """Floats (complex too) pairwise where NumPy sums pairwise (along its innermost axis),
     else left to right."""
-    b = cg.b
     fold = Accumulate(cg, element_type(t), result, "+")
     if kind_of(result) not in "fc":
         return lambda line, count, stride: fold_line(cg, line, count, stride, t, fold)
-    along_inner = b.icmp_signed("==", numpy_inner_axis(cg, value, t), i64(axis))
-    total = cg.local(cg_lltype(result))
-
-    def reduce(line, count, stride):
-        with b.if_else(along_inner) as (inner, other):
-            with inner:
-                b.store(pairwise(cg, line, count, stride, t, result), total)
-            with other:
-                b.store(fold_line(cg, line, count, stride, t, fold), total)
-        return b.load(total)
-    return reduce
+    return by_numpy_axis(cg, value, t, axis, result,
+                         lambda line, count, stride: pairwise(cg, line, count, stride, t, result),
+                         lambda line, count, stride: fold_line(cg, line, count, stride, t, fold))
 
 
 def prod_lines(cg, value, t: Array, axis: int, result: Scalar):
     """Left to right. Along NumPy's innermost axis each line is one call of its reduction
     loop; along any other, NumPy multiplies whole rows of partial products by the next row
     with its array loop, which fuses a complex product (see Accumulate)."""
-    b = cg.b
     fold = Accumulate(cg, element_type(t), result, "*")
     if kind_of(result) != "c":
         return lambda line, count, stride: fold_line(cg, line, count, stride, t, fold)
     fused = Accumulate(cg, element_type(t), result, "*", in_array_loop=True)
+    return by_numpy_axis(cg, value, t, axis, result,
+                         lambda line, count, stride: fold_line(cg, line, count, stride, t, fold),
+                         lambda line, count, stride: fold_line(cg, line, count, stride, t, fused))
+
+
+def by_numpy_axis(cg, value, t: Array, axis: int, result: Scalar, inner, other):
+    """A line reducer that is `inner` when `axis` is the one NumPy's iterator runs innermost
+    (numpy_inner_axis, known only at run time for views), else `other`."""
+    b = cg.b
     along_inner = b.icmp_signed("==", numpy_inner_axis(cg, value, t), i64(axis))
     total = cg.local(cg_lltype(result))
 
     def reduce(line, count, stride):
-        with b.if_else(along_inner) as (inner, other):
-            with inner:
-                b.store(fold_line(cg, line, count, stride, t, fold), total)
-            with other:
-                b.store(fold_line(cg, line, count, stride, t, fused), total)
+        with b.if_else(along_inner) as (then, otherwise):
+            with then:
+                b.store(inner(line, count, stride), total)
+            with otherwise:
+                b.store(other(line, count, stride), total)
         return b.load(total)
     return reduce
 

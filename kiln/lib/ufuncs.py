@@ -4,7 +4,9 @@
     np.sqrt(a), np.minimum(a, b), np.where(c, a, b)
 
 Each element is computed by the NumPy-scalar rules in npscalars (so `uint8 + int` wraps and
-`int // 0` is 0, exactly as in NumPy's loops); result dtypes are asked of NumPy itself.
+`int // 0` is 0, exactly as in NumPy's loops); result dtypes are asked of NumPy itself. The
+functions whose rounding is NumPy's own (np.exp, np.log, float `**`, ...) are computed by
+NumPy's inner loops (numpy_loops.py), over whole lines of an array (bulk_loop).
 Reductions (a.sum(), ...) live in reductions.py.
 """
 from __future__ import annotations
@@ -15,16 +17,19 @@ import warnings
 
 from llvmlite import ir as ll
 
+from ..llvm_ir import counted_loop
 from ..types import (BOOL, FLOAT, INT, NUMPY, Array, Scalar, Type, is_number,
                      numpy_dtype, np)
 from ..runtime import nrt
-from .arrays import (allocate, copy_broadcast, element_type, for_each, i64, load_element,
-                     shape_of, storage, store_element, strides_of)
+from .arrays import (allocate, cg_lltype, copy_broadcast, element_type, for_each, i64,
+                     itemsize, load_element, shape_of, storage, store_element, strides_of)
 from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, complex_conjugate, complex_stays,
-                        emit_arithmetic, emit_compare, emit_unary, kind_of, parts, suffix)
+                        emit_arithmetic, emit_compare, emit_unary, kind_of, suffix)
+from .numpy_loops import BINARY, UNARY, call_loop, computed_by_numpy, has_loop, numpy_loop
 from .registry import Impl, TypeRuleError, rule
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
+SCALAR_EXPONENT_FAST_PATHS = np.lib.NumpyVersion(np.__version__) < "2.3.0"  # float_power_impl
 PYTHON_SAMPLES = {INT: 1, FLOAT: 1.0, BOOL: True}
 
 
@@ -140,6 +145,8 @@ def binary_rule(symbol: str):
         element = NUMPY[dtype]
         if kind_of(element) == "c" and symbol not in COMPLEX_OPS:
             raise TypeRuleError(f"{symbol} of complex numbers is not supported yet")
+        if symbol == "**" and kind_of(element) == "f":
+            return float_power_impl(result, *types)
         if symbol in COMPARISONS:
             def compute(cg, values, value_types):
                 return emit_compare(cg, symbol, values, tuple(value_types),
@@ -148,9 +155,6 @@ def binary_rule(symbol: str):
             def compute(cg, values, value_types):
                 return emit_arithmetic(cg, symbol, values, tuple(value_types), element,
                                        in_array_loop=True)
-            if symbol == "**" and dtype_kind(types[0]) == "f" and \
-                    not isinstance(types[1], Array) and dtype_kind(types[1]) == "f":
-                compute = power_of_half_is_sqrt(compute, element)
         return elementwise_impl(result, compute, types)
     return match
 
@@ -188,22 +192,41 @@ def constant_power_dtype(base: Array, exponent) -> str | None:
     return name if name in NUMPY else None
 
 
-def power_of_half_is_sqrt(compute, element):
-    """float_array ** e, where NumPy takes np.sqrt when e == 0.5 (its fast path for a scalar
-    exponent), which differs from pow at -0.0 (-0.0, not 0.0) and -inf (NaN, not inf)."""
-    def power(cg, values, value_types):
-        general = compute(cg, values, value_types)
-        base = cast(cg, values[0], value_types[0], element, weak_check=False)
-        exponent = cast(cg, values[1], value_types[1], NUMPY["float64"], weak_check=False)
-        half = cg.b.fcmp_ordered("==", exponent, ll.Constant(ll.DoubleType(), 0.5))
-        return cg.b.select(half, float_call(cg, "sqrt", base), general)
-    return power
+def float_power_impl(result: Array, base: Type, exponent: Type) -> Impl:
+    """x ** e with a float result, where x or e is an array, as NumPy computes it: with its
+    power loop over whole lines (bulk_loop; with a number for e, the loop itself takes
+    1/x, 1, sqrt(x), x and x*x for -1, 0, 0.5, 1 and 2), or with np.sqrt when x is a float
+    array, e is 0.5 and NumPy's `**` takes its fast path for that exponent (a Python float;
+    before NumPy 2.3 any number)."""
+    fast_path = isinstance(base, Array) and dtype_kind(base) == "f" and (
+        exponent == FLOAT or (SCALAR_EXPONENT_FAST_PATHS and not isinstance(exponent, Array)))
+    element = NUMPY[result.dtype]
+
+    def root(cg, values, value_types):
+        return float_call(cg, "sqrt", cast(cg, values[0], value_types[0], element,
+                                           weak_check=False), element)
+
+    def emit(cg, args, types, r):
+        if not fast_path:
+            return bulk_loop(cg, "power", args, types, r)
+        b = cg.b
+        e = cast(cg, args[1], types[1], NUMPY["float64"], weak_check=False)
+        out = cg.local(cg_lltype(r))
+        with b.if_else(b.fcmp_ordered("==", e, ll.Constant(ll.DoubleType(), 0.5))) as (
+                half, other):
+            with half:
+                b.store(elementwise(cg, [(args[0], types[0])], r, root), out)
+            with other:
+                b.store(bulk_loop(cg, "power", args, types, r), out)
+        return b.load(out)
+    return Impl(result, emit, (base, exponent), owned=True)
 
 
 def inplace_rule(symbol: str):
     """a += b for an array a: NumPy computes a + b and writes it into a (cast back with the
     'same_kind' rule; a may not grow by broadcasting). A number is applied in one pass; an
-    array operand goes through a new array first, since it may overlap a."""
+    array operand goes through a new array first, since it may overlap a, and so does an
+    operation computed by NumPy's loops (float `**`), which makes its own array."""
     compute_rule = binary_rule(symbol)
     name = OPS[symbol].__name__.strip("_")
 
@@ -225,7 +248,7 @@ def inplace_rule(symbol: str):
             if grows:
                 cg.fail_if(ll.Constant(I1, 1), "ValueError",
                            "non-broadcastable output operand")
-            elif isinstance(operand, Array):
+            elif isinstance(operand, Array) or impl.element is None:
                 fresh = impl.emit(cg, args, ts, impl.result)
                 copy_broadcast(cg, args[0], target, fresh, impl.result, fresh=True)
                 nrt.decref(cg.b, cg.b.extract_value(fresh, 0))
@@ -263,63 +286,130 @@ rule("abs", callable_=True)(unary_rule("abs", abs))
 
 
 # ---- ufunc functions: np.sqrt(x), np.minimum(x, y), np.where(c, x, y) -----------------------
-FLOAT_UFUNCS = {"sqrt": ("llvm.sqrt", True), "exp": ("exp", False), "log": ("log", False),
-                "sin": ("sin", False), "cos": ("cos", False), "tan": ("tan", False),
-                "floor": ("llvm.floor", True), "ceil": ("llvm.ceil", True),
-                "trunc": ("llvm.trunc", True), "rint": ("llvm.rint", True)}
-COMPLEX_UFUNCS = ("sqrt", "exp", "log", "sin", "cos", "tan")     # NumPy: floor etc. refuse
+# Correctly rounded in IEEE arithmetic, so any implementation gives NumPy's bits: an intrinsic
+# (the others, numpy_loops.UNARY and BINARY, are NumPy's own loops).
+EXACT_UFUNCS = {"sqrt": "llvm.sqrt", "floor": "llvm.floor", "ceil": "llvm.ceil",
+                "trunc": "llvm.trunc", "rint": "llvm.rint"}
 
 
-def float_call(cg, name: str, value) -> ll.Value:
-    """sqrt/exp/... in the value's own precision (libm's float versions end in 'f')."""
-    symbol, intrinsic = FLOAT_UFUNCS[name]
-    if intrinsic:
-        return cg.intrinsic(f"{symbol}.{suffix(value)}", value.type, [value])
-    return cg.call_extern(symbol + ("f" if suffix(value) == "f32" else ""), value.type,
-                          [value.type], [value])
+def loop_impl(name: str, result: Array, types: tuple[Type, ...]) -> Impl:
+    """np.<name> with an array operand: one call of NumPy's loop per line (bulk_loop)."""
+    return Impl(result, lambda cg, a, ts, r: bulk_loop(cg, name, a, ts, r), types, owned=True)
 
 
-def ufunc(name: str, function, compute_element, complex_ok: bool = False):
-    """np.<name>(x, ...): an array for any array argument, else a NumPy scalar."""
+def bulk_loop(cg, name: str, args, types, result: Array) -> ll.Value:
+    """A new C-ordered array computed by NumPy's loop, called once per line along the last
+    axis with each operand's own step there (0 where it is broadcast or a number), as NumPy's
+    iterator calls it for a new result: the same code (SIMD where NumPy has it) gives the same
+    bits. Operands of another dtype are cast into a temporary first, as NumPy casts them
+    through a buffer. Not fused with its neighbours: NumPy's loops run over whole lines."""
+    b = cg.b
+    element = NUMPY[result.dtype]
+    operands, temporaries = [], []
+    for value, t in zip(args, types):
+        if isinstance(t, Array) and t.dtype != result.dtype:
+            converted = Array(result.dtype, t.ndim, "C")
+            value = elementwise(cg, [(value, t)], converted, lambda cg_, vs, ts: cast(
+                cg_, vs[0], ts[0], element, weak_check=False))
+            temporaries.append(value)
+            t = converted
+        elif not isinstance(t, Array):
+            slot = cg.local(cg_lltype(element))
+            b.store(cast(cg, value, t, element, weak_check=False), slot)
+            value = slot
+        operands.append((value, t))
+    shape = broadcast(cg, operands)
+    out = allocate(cg, result, shape)
+    width = i64(itemsize(result))
+    out_steps = strides_of(cg, out, result)
+    steps = []                    # each operand's byte step along every axis of the result
+    for value, t in operands:
+        if not isinstance(t, Array):
+            steps.append([i64(0)] * result.ndim)
+            continue
+        sizes, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+        own = [b.select(b.icmp_signed("==", size, i64(1)), i64(0), stride)
+               for size, stride in zip(sizes, strides)]
+        steps.append([i64(0)] * (result.ndim - t.ndim) + own)
+
+    def start(value, t, offset):
+        if not isinstance(t, Array):
+            return value
+        return b.gep(b.extract_value(value, 1), [offset])
+
+    def lines(axis: int, offsets: list[ll.Value], out_offset: ll.Value) -> None:
+        if axis >= result.ndim - 1:
+            count = shape[-1] if result.ndim else i64(1)
+            inner = [own[-1] if result.ndim else i64(0) for own in steps]
+            pointers = [start(v, t, o) for (v, t), o in zip(operands, offsets)]
+            with b.if_then(b.icmp_signed(">", count, i64(0))):
+                call_loop(cg, name, element, pointers + [b.gep(b.extract_value(out, 1),
+                                                               [out_offset])],
+                          inner + [width], count)
+            return
+        counted_loop(b, i64(0), shape[axis], lambda k: lines(
+            axis + 1, [b.add(o, b.mul(k, own[axis])) for o, own in zip(offsets, steps)],
+            b.add(out_offset, b.mul(k, out_steps[axis]))))
+    lines(0, [i64(0)] * len(operands), i64(0))
+    for temporary in temporaries:
+        nrt.decref(b, b.extract_value(temporary, 0))
+    return out
+
+
+def float_call(cg, name: str, value, element: Scalar) -> ll.Value:
+    """np.<name> of one float or complex element, as NumPy computes it."""
+    if computed_by_numpy(name, element):
+        return numpy_loop(cg, name, [value], element)
+    return cg.intrinsic(f"{EXACT_UFUNCS[name]}.{suffix(value)}", value.type, [value])
+
+
+def ufunc(name: str, function, compute_element):
+    """np.<name>(x, ...): an array for any array argument, else a NumPy scalar. Float and
+    complex results of NumPy's rounding-dependent functions (computed_by_numpy) come from
+    NumPy's own loop, over whole lines of an array."""
     def match(types, consts):
         if not types or not all(is_operand(t) for t in types):
             return None
         dtype = result_dtype(function, types)
         if dtype is None:
             raise TypeRuleError(f"np.{name} does not support {', '.join(map(str, types))}")
-        if not complex_ok and "c" in (dtype_kind(t) for t in types):
-            raise TypeRuleError(f"np.{name} of complex numbers is not supported yet")
         element = NUMPY[dtype]
+
+        if computed_by_numpy(name, element) and not has_loop(name, element, len(types)):
+            raise TypeRuleError(f"np.{name} of {element} is not supported in compiled code")
 
         def compute(cg, values, value_types):
             return compute_element(cg, values, tuple(value_types), element)
         if any(isinstance(t, Array) for t in types):
+            if computed_by_numpy(name, element):
+                return loop_impl(name, array_result(types, dtype), types)
             return elementwise_impl(array_result(types, dtype), compute, types)
         return Impl(element, lambda cg, a, ts, r: compute(cg, a, ts), types)
     rule(f"np.{name}", callable_=True)(match)
 
 
-def complex_call(cg, name: str, value) -> ll.Value:
-    """The C library's complex function (csqrt, cexp, ...): NumPy calls the same one, and
-    their results agree to the bit, special values included (a probe of 1.3 million values
-    against NumPy 2.4 and glibc). A C `double complex` travels as two doubles each way."""
-    real, imag = parts(cg, value)
-    return cg.call_extern("c" + name, value.type, [real.type, imag.type], [real, imag])
-
-
 def unary_float(name):
     def compute(cg, values, types, element):
         value = cast(cg, values[0], types[0], element, weak_check=False)
-        if kind_of(element) == "c":
-            return complex_call(cg, name, value)
-        if kind_of(element) != "f":          # np.floor of integers keeps them (NumPy 2)
+        if kind_of(element) not in "fc":     # np.floor of integers keeps them (NumPy 2)
             return value
-        return float_call(cg, name, value)
+        return float_call(cg, name, value, element)
     return compute
 
 
-for _name in FLOAT_UFUNCS:
-    ufunc(_name, _name, unary_float(_name), complex_ok=_name in COMPLEX_UFUNCS)
+for _name in (*EXACT_UFUNCS, *UNARY):
+    ufunc(_name, _name, unary_float(_name))
+
+
+def binary_float(name):
+    def compute(cg, values, types, element):
+        operands = [cast(cg, v, t, element, weak_check=False) for v, t in zip(values, types)]
+        return numpy_loop(cg, name, operands, element)
+    return compute
+
+
+for _name in BINARY:
+    ufunc(_name, _name, binary_float(_name))
 
 
 def absolute(cg, values, types, element):
@@ -329,8 +419,8 @@ def absolute(cg, values, types, element):
     return emit_unary(cg, "abs", value, kind_of(element))
 
 
-ufunc("abs", "abs", absolute, complex_ok=True)
-ufunc("absolute", "absolute", absolute, complex_ok=True)
+ufunc("abs", "abs", absolute)
+ufunc("absolute", "absolute", absolute)
 
 
 def conjugate(cg, values, types, element):
@@ -338,8 +428,8 @@ def conjugate(cg, values, types, element):
     return complex_conjugate(cg, value) if kind_of(element) == "c" else value
 
 
-ufunc("conj", "conj", conjugate, complex_ok=True)
-ufunc("conjugate", "conjugate", conjugate, complex_ok=True)
+ufunc("conj", "conj", conjugate)
+ufunc("conjugate", "conjugate", conjugate)
 
 
 def extreme(symbol: str):
@@ -358,8 +448,8 @@ def extreme(symbol: str):
     return compute
 
 
-ufunc("minimum", "minimum", extreme("<="), complex_ok=True)
-ufunc("maximum", "maximum", extreme(">="), complex_ok=True)
+ufunc("minimum", "minimum", extreme("<="))
+ufunc("maximum", "maximum", extreme(">="))
 
 
 def where(cg, values, types, element):
@@ -368,4 +458,4 @@ def where(cg, values, types, element):
     return cg.b.select(condition, a, b_)
 
 
-ufunc("where", "where", where, complex_ok=True)
+ufunc("where", "where", where)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from ..llvm_ir import declare, string
+from ..llvm_ir import declare, external_data, string
 from ..types import (BOOL, FLOAT, INT, NONE, NUMBER_ORDER, Array, Scalar, Tuple, Type, Union,
                      numpy_dtype)
 
@@ -57,8 +57,7 @@ class Api:
         return declare(self.module, name, ret, args)
 
     def data(self, name: str) -> ll.Value:
-        var = self.module.globals.get(name) or ll.GlobalVariable(self.module, I8, name)
-        return var
+        return external_data(self.module, name)
 
     def exception(self, builder: ll.IRBuilder, index: ll.Value) -> ll.Value:
         table = self.module.globals.get("kiln_exceptions") or ll.GlobalVariable(

@@ -25,8 +25,7 @@ API_DATA = ("PyLong_Type", "PyFloat_Type", "PyBool_Type", "PyTuple_Type", "_Py_N
 LIBM = ("sin", "cos", "tan", "asin", "acos", "atan", "atan2", "exp", "expm1", "log", "log2",
         "log10", "log1p", "pow", "fmod", "hypot", "sinh", "cosh", "tanh", "asinh", "acosh",
         "atanh", "erf", "erfc", "exp2", "cbrt", "roundeven", "floor", "ceil", "trunc",
-        "copysign", "fabs", "sqrt", "frexp", "ldexp", "fma",
-        "csqrt", "cexp", "clog", "csin", "ccos", "ctan")
+        "copysign", "fabs", "sqrt", "frexp", "ldexp", "fma")
 LIBC = ("snprintf", "strtod", "strtol", "strchr", "memcpy", "memset", "aligned_alloc", "calloc", "free",
         "memmove")
 
@@ -97,6 +96,57 @@ def _register_numpy() -> None:
     for name in DTYPES:
         llvm.add_symbol(f"kiln_np_dtype.{name}", id(np.dtype(name)))
         llvm.add_symbol(f"kiln_np_scalar.{name}", id(np.dtype(name).type))
+    for symbol, (function, data) in numpy_loops().items():
+        llvm.add_symbol(symbol, function)
+        if data:
+            llvm.add_symbol(_data_symbol(symbol), data)
+
+
+def numpy_loop_data_symbols() -> set[str]:
+    """The data symbols of NumPy loops whose data pointer is not null."""
+    return {_data_symbol(symbol) for symbol, (_, data) in numpy_loops().items() if data}
+
+
+def _data_symbol(symbol: str) -> str:
+    return symbol.replace("kiln_np_loop.", "kiln_np_loop_data.", 1)
+
+
+@functools.lru_cache(maxsize=None)
+def numpy_loops() -> dict[str, tuple[int, int]]:
+    """(function, data) of the NumPy inner loops compiled code may call (lib/numpy_loops.py),
+    by the symbol it calls them under."""
+    import numpy as np
+    from ..lib.numpy_loops import BINARY, COMPLEX_ONLY, LOOP_CHARS, UNARY, loop_symbols
+    loops = {}
+    for names, arity in (((*UNARY, *COMPLEX_ONLY), 1), (BINARY, 2)):
+        for name in names:
+            found = ufunc_loops(getattr(np, name))
+            for dtype, char in LOOP_CHARS.items():
+                signature = char * arity + "->" + char
+                if signature in found:
+                    loops[loop_symbols(name, dtype, arity)[0]] = found[signature]
+    return loops
+
+
+def ufunc_loops(ufunc) -> dict[str, tuple[int, int]]:
+    """A NumPy ufunc's inner loops by type signature ("dd->d"): the addresses of the loop
+    function and its data. They are read from the PyUFuncObject (numpy/ufuncobject.h: after
+    the object header, int nin, nout, nargs, identity; functions; data; int ntypes; int
+    reserved; const char *name), a public struct that NumPy 2 keeps stable; its name and count
+    are checked against the ufunc's own before anything is trusted."""
+    base = id(ufunc) + object.__basicsize__
+    functions = ctypes.c_void_p.from_address(base + 16).value
+    data = ctypes.c_void_p.from_address(base + 24).value
+    count = ctypes.c_int.from_address(base + 32).value
+    name = ctypes.c_char_p.from_address(base + 40).value
+    if name != ufunc.__name__.encode() or count != len(ufunc.types) or not functions:
+        raise RuntimeError(f"kiln does not know this NumPy's ufunc layout (np.{ufunc.__name__})")
+    loops: dict[str, tuple[int, int]] = {}
+    for k, signature in enumerate(ufunc.types):     # NumPy takes the first loop that fits:
+        loops.setdefault(signature, (                 # np.exp lists d->d twice
+            ctypes.c_void_p.from_address(functions + 8 * k).value,
+            ctypes.c_void_p.from_address(data + 8 * k).value if data else None))
+    return loops
 
 
 # ---- native methods, and a class's call slot ---------------------------------------------

@@ -1,0 +1,81 @@
+"""Property tests: NumPy's rounding-dependent elementwise functions (exp, log, the trigonometric
+and hyperbolic functions, power, arctan2, hypot, ...) give NumPy's bits, for float64, float32
+and complex128 arrays and NumPy scalars, special values included.
+
+NumPy computes many of them with SIMD code of its own on CPUs that have it (AVX-512 here),
+which differs from the C library's in the last bit for a few percent of arguments; kiln calls
+NumPy's inner loops themselves (lib/ufuncs.py), over whole lines of an array as NumPy does, so
+the results are NumPy's on any CPU.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import numpy_function_funcs as f
+from properties_funcs import any_floats
+from support import assert_same_result, jit_decorator, outcome
+from test_array_properties import comparable
+
+JIT = {name: jit_decorator()(getattr(f, name)) for name in dir(f) if not name.startswith("_")
+       and callable(getattr(f, name))}
+SETTINGS = settings(max_examples=100, deadline=None)
+
+values = st.one_of(any_floats, st.sampled_from([0.0, -0.0, 0.5, 1.0, -1.0, 2.0, math.inf,
+                                                -math.inf, math.nan]))
+arrays = st.lists(values, min_size=1, max_size=12)
+
+
+def expect(fn, *args) -> None:
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        want = outcome(lambda: fn(*(a.copy() for a in args)))
+        got = outcome(lambda: JIT[fn.__name__](*(a.copy() for a in args)))
+    assert_same_result(comparable(want), comparable(got))
+
+
+@SETTINGS
+@given(items=arrays, dtype=st.sampled_from([np.float64, np.float32]), strided=st.booleans())
+@example(items=[0.5, -0.0, 700.0, -745.2, 1e-310, math.nan, math.inf], dtype=np.float64,
+         strided=False)
+def test_real_functions(items, dtype, strided):
+    with np.errstate(all="ignore"):
+        a = np.array(items, dtype=dtype)
+    a = np.repeat(a, 2)[::2] if strided else a
+    expect(f.real_functions, a)
+    expect(f.real_functions_of_one, a)
+
+
+@SETTINGS
+@given(items=st.lists(st.builds(complex, values, values), min_size=1, max_size=8))
+def test_complex_functions(items):
+    expect(f.complex_functions, np.array(items, dtype=np.complex128))
+
+
+@SETTINGS
+@given(pairs=st.lists(st.tuples(values, values), min_size=1, max_size=8),
+       dtype=st.sampled_from([np.float64, np.float32]))
+@example(pairs=[(-0.0, 0.5), (-math.inf, 0.5), (2.0, -1.0), (0.0, -1.0)], dtype=np.float64)
+def test_powers_and_two_argument_functions(pairs, dtype):
+    with np.errstate(all="ignore"):
+        a = np.array([p[0] for p in pairs], dtype=dtype)
+        b = np.array([p[1] for p in pairs], dtype=dtype)
+    expect(f.powers, a, b)
+    expect(f.grids, a, b)
+
+
+@SETTINGS
+@given(items=st.lists(st.integers(-(2**40), 2**40), min_size=1, max_size=8),
+       dtype=st.sampled_from([np.int64, np.int32, np.int16, np.uint32]))
+def test_functions_of_integers_are_taken_in_floats(items, dtype):
+    """An integer array is cast to NumPy's loop dtype first (float64; float32 for int16).
+    (int8, uint8 and bool would give float16, which kiln refuses.)"""
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        k = np.array(items).astype(dtype)
+    expect(f.from_integers, k)
