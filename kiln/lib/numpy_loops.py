@@ -29,6 +29,7 @@ UNARY = ("exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", 
          "cbrt")
 BINARY = ("power", "arctan2", "hypot")
 COMPLEX_ONLY = ("sqrt",)      # a real square root is exact: an intrinsic gives NumPy's bits
+FAST_POWERS = ("square", "reciprocal")   # what NumPy's `**` calls for some exponents
 LOOP_CHARS = {"float32": "f", "float64": "d", "complex128": "D"}   # NumPy's type characters
 
 

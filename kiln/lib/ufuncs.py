@@ -193,33 +193,59 @@ def constant_power_dtype(base: Array, exponent) -> str | None:
 
 
 def float_power_impl(result: Array, base: Type, exponent: Type) -> Impl:
-    """x ** e with a float result, where x or e is an array, as NumPy computes it: with its
-    power loop over whole lines (bulk_loop; with a number for e, the loop itself takes
-    1/x, 1, sqrt(x), x and x*x for -1, 0, 0.5, 1 and 2), or with np.sqrt when x is a float
-    array, e is 0.5 and NumPy's `**` takes its fast path for that exponent (a Python float;
-    before NumPy 2.3 any number)."""
-    fast_path = isinstance(base, Array) and dtype_kind(base) == "f" and (
-        exponent == FLOAT or (SCALAR_EXPONENT_FAST_PATHS and not isinstance(exponent, Array)))
+    """x ** e with a float result, where x or e is an array, as NumPy computes it. NumPy's
+    `**` first looks for a fast path (numpy_fast_powers): for some exponents it calls another
+    function on x (np.square for 2, np.reciprocal for -1, np.sqrt for 0.5, ...), whose
+    rounding can differ from its power loop's (float32 1/x against 1.0/x in double); kiln
+    tests the exponent for the same values and calls the same function. Otherwise NumPy's
+    power loop over whole lines (bulk_loop; for a number e it has fast paths of its own)."""
     element = NUMPY[result.dtype]
+    fast = numpy_fast_powers(base, exponent)
 
-    def root(cg, values, value_types):
-        return float_call(cg, "sqrt", cast(cg, values[0], value_types[0], element,
-                                           weak_check=False), element)
+    def unary(function):
+        if function in ("square", "reciprocal"):
+            return lambda cg, args, types, r: bulk_loop(cg, function, args[:1], types[:1], r)
+
+        def compute(cg, values, value_types):
+            x = cast(cg, values[0], value_types[0], element, weak_check=False)
+            return {"sqrt": lambda: float_call(cg, "sqrt", x, element),
+                    "positive": lambda: x,
+                    "ones": lambda: cg.const(element, 1)}[function]()
+        return lambda cg, args, types, r: elementwise(cg, [(args[0], types[0])], r, compute)
 
     def emit(cg, args, types, r):
-        if not fast_path:
+        if not fast:
             return bulk_loop(cg, "power", args, types, r)
         b = cg.b
-        e = cast(cg, args[1], types[1], NUMPY["float64"], weak_check=False)
         out = cg.local(cg_lltype(r))
-        with b.if_else(b.fcmp_ordered("==", e, ll.Constant(ll.DoubleType(), 0.5))) as (
-                half, other):
-            with half:
-                b.store(elementwise(cg, [(args[0], types[0])], r, root), out)
-            with other:
-                b.store(bulk_loop(cg, "power", args, types, r), out)
+        e = cast(cg, args[1], types[1], NUMPY["float64"], weak_check=False)
+        done = b.append_basic_block("power.done")
+        for value, function in fast.items():
+            then, following = (b.append_basic_block(f"power.{part}") for part in
+                               ("fast", "next"))
+            b.cbranch(b.fcmp_ordered("==", e, ll.Constant(ll.DoubleType(), value)), then,
+                      following)
+            b.position_at_end(then)
+            b.store(unary(function)(cg, args, types, r), out)
+            b.branch(done)
+            b.position_at_end(following)
+        b.store(bulk_loop(cg, "power", args, types, r), out)
+        b.branch(done)
+        b.position_at_end(done)
         return b.load(out)
     return Impl(result, emit, (base, exponent), owned=True)
+
+
+def numpy_fast_powers(base: Type, exponent: Type) -> dict[float, str]:
+    """{exponent value: the function NumPy's `array ** exponent` calls instead of np.power}
+    for these operand types (fast_scalar_power in NumPy's number.c): the base a float array
+    and, since NumPy 2.3, the exponent a Python int (2, -1) or float (0.5); before, any
+    number (1, -1, 0, 0.5, 2)."""
+    if not (isinstance(base, Array) and dtype_kind(base) == "f") or isinstance(exponent, Array):
+        return {}
+    if SCALAR_EXPONENT_FAST_PATHS:
+        return {1.0: "positive", -1.0: "reciprocal", 0.0: "ones", 0.5: "sqrt", 2.0: "square"}
+    return {INT: {2.0: "square", -1.0: "reciprocal"}, FLOAT: {0.5: "sqrt"}}.get(exponent, {})
 
 
 def inplace_rule(symbol: str):
