@@ -29,7 +29,6 @@ from .numpy_loops import BINARY, UNARY, call_loop, computed_by_numpy, has_loop, 
 from .registry import Impl, TypeRuleError, rule
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
-SCALAR_EXPONENT_FAST_PATHS = np.lib.NumpyVersion(np.__version__) < "2.3.0"  # float_power_impl
 PYTHON_SAMPLES = {INT: 1, FLOAT: 1.0, BOOL: True}
 
 
@@ -243,7 +242,7 @@ def numpy_fast_powers(base: Type, exponent: Type) -> dict[float, str]:
     number (1, -1, 0, 0.5, 2)."""
     if not (isinstance(base, Array) and dtype_kind(base) == "f") or isinstance(exponent, Array):
         return {}
-    if SCALAR_EXPONENT_FAST_PATHS:
+    if np.lib.NumpyVersion(np.__version__) < "2.3.0":
         return {1.0: "positive", -1.0: "reciprocal", 0.0: "ones", 0.5: "sqrt", 2.0: "square"}
     return {INT: {2.0: "square", -1.0: "reciprocal"}, FLOAT: {0.5: "sqrt"}}.get(exponent, {})
 
