@@ -12,14 +12,14 @@ A prange chunk's `+=` reduction counts as starting from 0 (its identity).
 
 Loop guards
 -----------
-In `for j in range(start, stop)`, an index `j + c` into an array the loop never rebinds is
-in bounds on every trip when `start + c >= 0` and `stop + c <= len`; an index `k + c` with
-`k` a local the loop never assigns is, when `0 <= k + c < len`. A loop's guard is the `and`
-of these conditions over its element accesses, computed once per loop (codegen, at the top
-of the body, from values that do not change in the loop). Each covered check becomes
-`not guard and outside`: LLVM then versions the loop on the guard (loop unswitching), one
-copy with no checks at all and one with every check. The checked copy still raises exactly
-where CPython does; the unchecked one only runs when no access can be out of bounds.
+In `for j in range(start, stop)`, an index `j + c` into an array the loop never rebinds is in
+bounds on every trip when `start + c >= 0` and `stop + c <= len`. A loop's guard is the `and`
+of these conditions over its element accesses, computed once per loop (codegen, at the top of
+the body, from values that do not change in the loop). Each covered check becomes `not guard
+and outside`: LLVM then versions the loop on the guard (loop unswitching), one copy with no
+checks at all and one with every check. The checked copy still raises exactly where CPython
+does; the unchecked one only runs when no access can be out of bounds. (An index that does not
+change in the loop needs no guard: LLVM moves its check out of the loop by itself.)
 
 A check inside a loop costs more than its compare: a loop with two exits is beyond LLVM's
 vectoriser and its loop-carried load elimination (an edit-distance row reads back the
@@ -81,12 +81,10 @@ def exact_counter_updates(fn: ir.Function) -> set[int]:
 
 @dataclass(frozen=True)
 class IndexTerm:
-    """An index `base + offset` on one axis of an array local; `base` None is the loop's own
-    variable, else an int local that the loop never assigns."""
+    """An index `variable + offset` on one axis of an array local."""
 
     array: str
     axis: int
-    base: str | None
     offset: int
 
 
@@ -111,7 +109,7 @@ def loop_guards(fn: ir.Function) -> list[LoopGuard]:
             continue
         guard = LoopGuard(region)
         for instr in instrs:
-            for term in index_terms(fn, instr, defs, region.variable, set(stored)):
+            for term in index_terms(instr, defs, region.variable, set(stored)):
                 if term not in guard.terms:
                     guard.terms.append(term)
                 guard.covered.setdefault(id(instr), []).append(term.axis)
@@ -120,8 +118,7 @@ def loop_guards(fn: ir.Function) -> list[LoopGuard]:
     return guards
 
 
-def index_terms(fn: ir.Function, instr: ir.Instr, defs: dict, variable: str,
-                stored: set[str]) -> list[IndexTerm]:
+def index_terms(instr: ir.Instr, defs: dict, variable: str, stored: set[str]) -> list[IndexTerm]:
     """The covered indices of an element or view access `a[i, j]` / `a[i, j] = v`."""
     if not isinstance(instr, ir.Call) or instr.target not in ("getitem", "setitem"):
         return []
@@ -133,26 +130,15 @@ def index_terms(fn: ir.Function, instr: ir.Instr, defs: dict, variable: str,
             not isinstance(array.type, Array) or len(indices) > array.type.ndim or \
             not all(index.type == INT or isinstance(index.type, Slice) for index in indices):
         return []
-    terms = []
-    for axis, index in enumerate(indices):
-        base_offset = affine(fn, index, defs, variable, stored)
-        if base_offset is not None:
-            terms.append(IndexTerm(source.name, axis, *base_offset))
-    return terms
+    return [IndexTerm(source.name, axis, offset) for axis, index in enumerate(indices)
+            if (offset := offset_from(index, defs, variable)) is not None]
 
 
-def affine(fn: ir.Function, value: ir.Value, defs: dict, variable: str,
-           stored: set[str]) -> tuple[str | None, int] | None:
-    """`value` as (base, offset): `j`, `j + 2`, `k - 1` (see IndexTerm), else None."""
-    instr = defs.get(value.id)
-
-    def base(operand: ir.Value) -> tuple[str | None] | None:
+def offset_from(value: ir.Value, defs: dict, variable: str) -> int | None:
+    """c when `value` is `variable + c` (`j`, `j + 2`, `j - 1`, `2 + j`), else None."""
+    def is_variable(operand: ir.Value) -> bool:
         load = defs.get(operand.id)
-        if not isinstance(load, ir.Load) or fn.local_types.get(load.name) != INT:
-            return None
-        if load.name == variable:
-            return (None,)
-        return None if load.name in stored else (load.name,)
+        return isinstance(load, ir.Load) and load.name == variable
 
     def constant(operand: ir.Value) -> int | None:
         const = defs.get(operand.id)
@@ -161,14 +147,13 @@ def affine(fn: ir.Function, value: ir.Value, defs: dict, variable: str,
             return const.value
         return None
 
-    if isinstance(instr, ir.Load):
-        found = base(value)
-        return None if found is None else (found[0], 0)
+    if is_variable(value):
+        return 0
+    instr = defs.get(value.id)
     if not isinstance(instr, ir.BinOp) or instr.op not in ("+", "-") or instr.inplace:
         return None
-    found, offset = base(instr.left), constant(instr.right)
-    if found is None and instr.op == "+":
-        found, offset = base(instr.right), constant(instr.left)
-    if found is None or offset is None:
-        return None
-    return found[0], offset if instr.op == "+" else -offset
+    if is_variable(instr.left) and (c := constant(instr.right)) is not None:
+        return c if instr.op == "+" else -c
+    if instr.op == "+" and is_variable(instr.right):
+        return constant(instr.left)
+    return None

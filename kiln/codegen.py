@@ -439,17 +439,11 @@ class FunctionEmitter:
         region = guard.region
         start, stop = self.get(region.start), self.get(region.stop)
         safe = ll.Constant(I1, 1)
-        for term in guard.terms:
-            array = b.load(self.slots[term.array][0])
-            size = b.extract_value(array, [2, term.axis])
+        for term in guard.terms:      # start + offset >= 0 and stop + offset <= size
+            size = b.extract_value(b.load(self.slots[term.array][0]), [2, term.axis])
             offset = ll.Constant(I64, term.offset)
-            if term.base is None:     # start + offset >= 0 and stop + offset <= size
-                ok = b.and_(b.icmp_signed(">=", start, b.neg(offset)),
-                            b.icmp_signed("<=", stop, b.sub(size, offset)))
-            else:                     # 0 <= base + offset < size
-                index = b.add(b.load(self.slots[term.base][0]), offset)
-                ok = b.icmp_unsigned("<", index, size)
-            safe = b.and_(safe, ok)
+            safe = b.and_(safe, b.and_(b.icmp_signed(">=", start, b.neg(offset)),
+                                       b.icmp_signed("<=", stop, b.sub(size, offset))))
         for access, axes in guard.covered.items():
             self.guard_of[access] = (safe, axes)
 
