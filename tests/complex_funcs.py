@@ -88,6 +88,11 @@ def math_functions(a):
             np.sqrt(z), np.exp(z), np.log(z), np.sin(z), np.cos(z), np.tan(z))
 
 
+def classes_and_truths(a):
+    return (np.isnan(a), np.isinf(a), np.isfinite(a), np.isnan(a[0]), a.any(), a.all(),
+            np.any(a.reshape(1, -1), axis=1))
+
+
 def elementwise_extremes(a, b):
     return np.minimum(a, b), np.maximum(a, b), np.minimum(a[0], b[0]), np.maximum(a, b[0])
 

@@ -198,6 +198,13 @@ def test_complex_math_functions(values):
     expect(f.math_functions, np.array(values, dtype=np.complex128))
 
 
+@SETTINGS
+@given(values=st.lists(complexes, min_size=1, max_size=6))
+def test_complex_classes_and_truths(values):
+    """np.isnan and np.isinf of either part, np.isfinite of both; any and all of nonzero."""
+    expect(f.classes_and_truths, np.array(values, dtype=np.complex128))
+
+
 COMPLEX = np.array([1 + 2j])
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
+from ..llvm_ir import counted_loop
 from ..runtime import nrt
 from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, DType, Scalar, Slice, Tuple, Type,
                      is_number, numpy_dtype, np)
@@ -932,28 +933,75 @@ def emit_linspace(cg, args, types, result, endpoint: bool):
 
 
 def cumsum_rule(types, consts):
-    """a.cumsum() / np.cumsum(a): running sums in C order, flattened (NumPy's dtypes)."""
-    if len(types) != 1 or not isinstance(types[0], Array):
+    """a.cumsum(axis=None) / np.cumsum(a, axis=None): running sums in C order, flattened;
+    along one axis, a new C-ordered array of a's shape (NumPy's dtypes)."""
+    if not types or not isinstance(types[0], Array):
         return None
-    dtype = np.cumsum(np.ones(1, dtype=types[0].dtype)).dtype.name
-    return Impl(Array(dtype, 1, "C"), emit_cumsum, types, owned=True)
+    source = types[0]
+    axis = constant_axis("cumsum", source, types[1:], consts[1:])
+    dtype = np.cumsum(np.ones(1, dtype=source.dtype)).dtype.name
+    if axis is None:
+        return Impl(Array(dtype, 1, "C"), lambda cg, a, ts, r: emit_cumsum(cg, a[0], ts[0], r),
+                    types, owned=True)
+    return Impl(Array(dtype, source.ndim, "C"),
+                lambda cg, a, ts, r: emit_cumsum_axis(cg, a[0], ts[0], r, axis),
+                types, owned=True)
 
 
-def emit_cumsum(cg, args, types, result):
+def running_sum(cg, source: Array, element: Scalar):
+    """(start, add): the running sum of elements of `source`, in `element`'s dtype. It starts
+    at NumPy's first element: -0.0 + x is x, a -0.0 included."""
     b = cg.b
-    source, element = types[0], element_type(result)
-    total = b.alloca(cg_lltype(element))
-    # the running sum starts at NumPy's first element: -0.0 + x is x, a -0.0 included
-    start = {"f": -0.0, "c": complex(-0.0, -0.0)}.get(kind_of(element), 0)
-    b.store(cg.const(element, start), total)
+    total = cg.local(cg_lltype(element))
 
-    def accumulate(value):
+    def start():
+        begin = {"f": -0.0, "c": complex(-0.0, -0.0)}.get(kind_of(element), 0)
+        b.store(cg.const(element, begin), total)
+
+    def add(value):
         item = cast(cg, value, element_type(source), element, weak_check=False)
         running = emit_arithmetic(cg, "+", [b.load(total), item], (element, element), element)
         b.store(running, total)
         return running
-    return copy_into_new(cg, args[0], source, result, accumulate)
+    return start, add
 
 
-rule("method.cumsum")(cumsum_rule)
-rule("np.cumsum", callable_=True)(cumsum_rule)
+def emit_cumsum(cg, value, source: Array, result: Array) -> ll.Value:
+    start, add = running_sum(cg, source, element_type(result))
+    start()
+    return copy_into_new(cg, value, source, result, add)
+
+
+def emit_cumsum_axis(cg, value, source: Array, result: Array, axis: int) -> ll.Value:
+    """For every line along `axis`, its running sums into the same line of a new array."""
+    b = cg.b
+    shape, strides = shape_of(cg, value, source), strides_of(cg, value, source)
+    out = allocate(cg, result, shape)
+    out_strides = strides_of(cg, out, result)
+    start, add = running_sum(cg, source, element_type(result))
+    others = [k for k in range(source.ndim) if k != axis]
+
+    def pointer(array, t: Array, offset):
+        return b.bitcast(b.gep(b.extract_value(array, 1), [offset]), storage(t).as_pointer())
+
+    def level(depth: int, offset, out_offset) -> None:
+        if depth == len(others):
+            start()
+
+            def step(j):
+                running = add(load_element(cg, pointer(value, source, b.add(
+                    offset, b.mul(j, strides[axis]))), source))
+                store_element(cg, pointer(out, result, b.add(
+                    out_offset, b.mul(j, out_strides[axis]))), result, running)
+            counted_loop(b, i64(0), shape[axis], step)
+            return
+        k = others[depth]
+        counted_loop(b, i64(0), shape[k], lambda i: level(
+            depth + 1, b.add(offset, b.mul(i, strides[k])),
+            b.add(out_offset, b.mul(i, out_strides[k]))))
+    level(0, i64(0), i64(0))
+    return out
+
+
+rule("method.cumsum", params=("a", "axis"))(cumsum_rule)
+rule("np.cumsum", callable_=True, params=("a", "axis"))(cumsum_rule)

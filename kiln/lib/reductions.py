@@ -1,6 +1,7 @@
 """Reductions: a whole array to one NumPy scalar, or one axis of it away.
 
-    a.sum(), np.sum(a), a.prod(), a.mean(), a.min(), a.max(), a.argmin(), a.argmax()
+    a.sum(), np.sum(a), a.prod(), a.mean(), a.min(), a.max(), a.argmin(), a.argmax(),
+    a.any(), a.all()
     a.sum(axis=1), np.max(a, -1), a.argmin(0)     -> a new array without that axis
                                                      (for a 1-d array, the scalar)
 
@@ -135,6 +136,27 @@ class Extreme(Fold):
 
     def value(self) -> ll.Value:
         return self.cg.b.load(self.best_index if self.want_index else self.best)
+
+
+class Truth(Fold):
+    """any/all: whether any (every) element is true as a bool (nonzero; NaN counts)."""
+
+    def __init__(self, cg, element: Scalar, result: Scalar, name: str):
+        super().__init__(cg, element, result)
+        self.every = name == "all"
+        self.state = cg.local(I1)
+
+    def start(self) -> None:
+        self.cg.b.store(ll.Constant(I1, int(self.every)), self.state)
+
+    def step(self, item, k) -> None:
+        b = self.cg.b
+        truth = cast(self.cg, item, self.element, NUMPY["bool"], weak_check=False)
+        combine = b.and_ if self.every else b.or_
+        b.store(combine(b.load(self.state), truth), self.state)
+
+    def value(self) -> ll.Value:
+        return self.cg.b.load(self.state)
 
 
 def empty_message(name: str) -> str:
@@ -486,3 +508,20 @@ reduction("prod", prod_all, prod_lines)
 reduction("mean", mean_all, mean_lines)
 for _name in ("min", "max", "argmin", "argmax"):
     reduction(_name, extreme_all(_name), extreme_lines(_name))
+
+
+def truth_all(name: str):
+    def emit(cg, value, t: Array, result: Scalar) -> ll.Value:
+        return fold_all(cg, value, t, Truth(cg, element_type(t), result, name))
+    return emit
+
+
+def truth_lines(name: str):
+    def make(cg, value, t: Array, axis: int, result: Scalar):
+        fold = Truth(cg, element_type(t), result, name)
+        return lambda line, count, stride: fold_line(cg, line, count, stride, t, fold)
+    return make
+
+
+for _name in ("any", "all"):
+    reduction(_name, truth_all(_name), truth_lines(_name))

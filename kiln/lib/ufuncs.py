@@ -477,6 +477,73 @@ ufunc("minimum", "minimum", extreme("<="))
 ufunc("maximum", "maximum", extreme(">="))
 
 
+# ---- classes and signs: np.isnan(x), np.isinf, np.isfinite, np.signbit, np.sign ----------
+def float_class(cg, test: str, x) -> ll.Value:
+    """isnan, isinf or isfinite of one float of any width."""
+    b = cg.b
+    if test == "isnan":
+        return b.fcmp_unordered("uno", x, x)
+    magnitude = cg.intrinsic(f"llvm.fabs.{suffix(x)}", x.type, [x])
+    infinity = ll.Constant(x.type, float("inf"))
+    return b.fcmp_ordered("==" if test == "isinf" else "<", magnitude, infinity)
+
+
+def classify(test: str):
+    """np.isnan / np.isinf / np.isfinite: of a complex number, of either part (isfinite: of
+    both); integers and bools are finite numbers."""
+    def compute(cg, values, types, element):
+        value, kind = values[0], dtype_kind(types[0])
+        if kind == "f":
+            return float_class(cg, test, value)
+        if kind == "c":
+            real, imag = (cg.b.extract_value(value, k) for k in (0, 1))
+            combine = cg.b.and_ if test == "isfinite" else cg.b.or_
+            return combine(float_class(cg, test, real), float_class(cg, test, imag))
+        return ll.Constant(I1, int(test == "isfinite"))
+    return compute
+
+
+for _name in ("isnan", "isinf", "isfinite"):
+    ufunc(_name, _name, classify(_name))
+
+
+def signbit(cg, values, types, element):
+    """The sign bit of the value as a float (-0.0 and a negative NaN have it)."""
+    x = cast(cg, values[0], types[0], NUMPY["float64"], weak_check=False) \
+        if dtype_kind(types[0]) != "f" else values[0]
+    bits = cg.b.bitcast(x, ll.IntType(64 if isinstance(x.type, ll.DoubleType) else 32))
+    return cg.b.icmp_signed("<", bits, ll.Constant(bits.type, 0))
+
+
+ufunc("signbit", "signbit", signbit)
+
+
+def sign(cg, values, types, element):
+    """NumPy's sign: 1, -1 or 0 in the result's dtype; NaN stays NaN (and -0.0 gives 0.0)."""
+    b = cg.b
+    x = cast(cg, values[0], types[0], element, weak_check=False)
+    kind = kind_of(element)
+    one, minus_one, zero = (cg.const(element, k) for k in (1, -1, 0))
+    if kind == "f":
+        nonzero = b.select(b.fcmp_unordered("uno", x, x), x, zero)
+        return b.select(b.fcmp_ordered(">", x, zero), one,
+                        b.select(b.fcmp_ordered("<", x, zero), minus_one, nonzero))
+    if kind in "ub":
+        return b.select(b.icmp_unsigned(">", x, zero), one, zero)
+    return b.select(b.icmp_signed(">", x, zero), one,
+                    b.select(b.icmp_signed("<", x, zero), minus_one, zero))
+
+
+def real_sign(x):
+    """np.sign, for result dtypes: kiln leaves out complex numbers (z / |z| in NumPy 2)."""
+    if np.asarray(x).dtype.kind == "c":
+        raise TypeError("np.sign of complex numbers")
+    return np.sign(x)
+
+
+ufunc("sign", real_sign, sign)
+
+
 def where(cg, values, types, element):
     condition = cast(cg, values[0], types[0], NUMPY["bool"], weak_check=False)
     a, b_ = (cast(cg, v, t, element, weak_check=True) for v, t in zip(values[1:], types[1:]))
