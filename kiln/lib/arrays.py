@@ -95,6 +95,19 @@ attribute("T", lambda t: Array(t.dtype, t.ndim, {"C": "F", "F": "C"}.get(t.layou
                                t.readonly), lambda cg, a, ts, r: transpose(cg, a[0], ts[0], r))
 
 
+@rule("method.transpose", "np.transpose", callable_=True)
+def transpose_rule(types, consts):
+    """a.transpose() and np.transpose(a): a.T (a permutation of the axes is not supported)."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    if len(types) > 1:
+        raise TypeRuleError("transpose with an order of axes is not supported",
+                            "a.T, a.transpose() or np.transpose(a): the axes reversed")
+    t = types[0]
+    result = Array(t.dtype, t.ndim, {"C": "F", "F": "C"}.get(t.layout, "A"), t.readonly)
+    return Impl(result, lambda cg, a, ts, r: transpose(cg, a[0], ts[0], r), types)
+
+
 def complex_part(index: int):
     """a.real / a.imag of a complex array: a float64 view of one part of each element, which
     writes through (`a.imag[:] = 0`); a.real of a real array is the array itself."""

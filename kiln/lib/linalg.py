@@ -187,5 +187,5 @@ def product_rule(key: str, function):
     return match
 
 
-rule("np.dot", callable_=True)(product_rule("np.dot", "dot"))
+rule("np.dot", "method.dot", callable_=True)(product_rule("np.dot", "dot"))
 rule("@")(product_rule("@", operator.matmul))

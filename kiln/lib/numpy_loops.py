@@ -28,6 +28,7 @@ UNARY = ("exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", 
          "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh",
          "cbrt")
 BINARY = ("power", "arctan2", "hypot")
+TERNARY = ("clip",)    # its float loop picks its formula by the bounds' steps (0: constant)
 COMPLEX_ONLY = ("sqrt",)      # a real square root is exact: an intrinsic gives NumPy's bits
 FAST_POWERS = ("square", "reciprocal")   # what NumPy's `**` calls for some exponents
 LOOP_CHARS = {"float32": "f", "float64": "d", "complex128": "D"}   # NumPy's type characters
@@ -43,8 +44,15 @@ def loop_symbols(name: str, dtype: str, arity: int) -> tuple[str, str]:
 def computed_by_numpy(name: str, element: Scalar) -> bool:
     """Does kiln call NumPy's loop for np.<name> with `element` results?"""
     kind = numpy_dtype(element) in LOOP_CHARS and LOOP_CHARS[numpy_dtype(element)]
-    return bool(kind) and (name in UNARY or name in BINARY or
+    return bool(kind) and (name in UNARY or name in BINARY or name in TERNARY or
                            kind == "D" and name in COMPLEX_ONLY)
+
+
+def ufunc_object(name: str):
+    """The ufunc behind np.<name> (np.clip is a Python function over umath's clip)."""
+    import numpy as np
+    function = getattr(np, name)
+    return function if isinstance(function, np.ufunc) else getattr(np._core.umath, name)
 
 
 def has_loop(name: str, element: Scalar, arity: int) -> bool:

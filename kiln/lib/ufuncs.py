@@ -207,7 +207,7 @@ def float_power_impl(result: Array, base: Type, exponent: Type) -> Impl:
 
         def compute(cg, values, value_types):
             x = cast(cg, values[0], value_types[0], element, weak_check=False)
-            return {"sqrt": lambda: float_call(cg, "sqrt", x, element),
+            return {"sqrt": lambda: exact_call(cg, "sqrt", x),
                     "positive": lambda: x,
                     "ones": lambda: cg.const(element, 1)}[function]()
         return lambda cg, args, types, r: elementwise(cg, [(args[0], types[0])], r, compute)
@@ -381,15 +381,14 @@ def bulk_loop(cg, name: str, args, types, result: Array) -> ll.Value:
     return out
 
 
-def float_call(cg, name: str, value, element: Scalar) -> ll.Value:
-    """np.<name> of one float or complex element, as NumPy computes it."""
-    if computed_by_numpy(name, element):
-        return numpy_loop(cg, name, [value], element)
+def exact_call(cg, name: str, value) -> ll.Value:
+    """np.sqrt, np.floor, ... of one float: its LLVM intrinsic (EXACT_UFUNCS)."""
     return cg.intrinsic(f"{EXACT_UFUNCS[name]}.{suffix(value)}", value.type, [value])
 
 
-def ufunc(name: str, function, compute_element):
-    """np.<name>(x, ...): an array for any array argument, else a NumPy scalar. Float and
+def ufunc(name: str, function, compute_element, method: bool = False):
+    """np.<name>(x, ...) (and x.<name>(...) with `method`): an array for any array argument,
+    else a NumPy scalar. Float and
     complex results of NumPy's rounding-dependent functions (computed_by_numpy) come from
     NumPy's own loop, over whole lines of an array."""
     def match(types, consts):
@@ -400,41 +399,48 @@ def ufunc(name: str, function, compute_element):
             raise TypeRuleError(f"np.{name} does not support {', '.join(map(str, types))}")
         element = NUMPY[dtype]
 
-        if computed_by_numpy(name, element) and not has_loop(name, element, len(types)):
+        arrays = any(isinstance(t, Array) for t in types)
+        if computed_by_numpy(name, element):
+            if not has_loop(name, element, len(types)):
+                raise TypeRuleError(f"np.{name} of {element} is not supported in compiled code")
+            if arrays:
+                return loop_impl(name, array_result(types, dtype), types)
+            return Impl(element, lambda cg, a, ts, r: numpy_loop(cg, name, [
+                cast(cg, v, t, element, weak_check=False) for v, t in zip(a, ts)], element), types)
+
+        if compute_element is None:
             raise TypeRuleError(f"np.{name} of {element} is not supported in compiled code")
 
         def compute(cg, values, value_types):
             return compute_element(cg, values, tuple(value_types), element)
-        if any(isinstance(t, Array) for t in types):
-            if computed_by_numpy(name, element):
-                return loop_impl(name, array_result(types, dtype), types)
+        if arrays:
             return elementwise_impl(array_result(types, dtype), compute, types)
         return Impl(element, lambda cg, a, ts, r: compute(cg, a, ts), types)
     rule(f"np.{name}", callable_=True)(match)
+    if method:
+        rule(f"method.{name}")(match)
 
 
-def unary_float(name):
+def exact_function(name):
+    """np.sqrt, np.floor, ...: the intrinsic for floats (complex results are NumPy's loops);
+    np.floor of integers keeps them (NumPy 2)."""
     def compute(cg, values, types, element):
         value = cast(cg, values[0], types[0], element, weak_check=False)
-        if kind_of(element) not in "fc":     # np.floor of integers keeps them (NumPy 2)
-            return value
-        return float_call(cg, name, value, element)
+        return exact_call(cg, name, value) if kind_of(element) == "f" else value
     return compute
 
 
-for _name in (*EXACT_UFUNCS, *UNARY):
-    ufunc(_name, _name, unary_float(_name))
+for _name in EXACT_UFUNCS:
+    ufunc(_name, _name, exact_function(_name))
 
 
-def binary_float(name):
-    def compute(cg, values, types, element):
-        operands = [cast(cg, v, t, element, weak_check=False) for v, t in zip(values, types)]
-        return numpy_loop(cg, name, operands, element)
-    return compute
+def integer_power(cg, values, types, element):
+    """np.power of integers (its float and complex results are NumPy's loop)."""
+    return emit_arithmetic(cg, "**", values, tuple(types), element, in_array_loop=True)
 
 
-for _name in BINARY:
-    ufunc(_name, _name, binary_float(_name))
+for _name in (*UNARY, *BINARY):       # their float and complex results: NumPy's loops
+    ufunc(_name, _name, integer_power if _name == "power" else None)
 
 
 def absolute(cg, values, types, element):
@@ -542,6 +548,19 @@ def real_sign(x):
 
 
 ufunc("sign", real_sign, sign)
+
+
+def clip(cg, values, types, element):
+    """np.clip(x, low, high) of integers: min(max(x, low), high). (Float and complex results
+    come from NumPy's own loop, which picks its formula by the bounds' steps.)"""
+    b = cg.b
+    x, low, high = (cast(cg, v, t, element, weak_check=True) for v, t in zip(values, types))
+    compare = b.icmp_unsigned if kind_of(element) in "ub" else b.icmp_signed
+    raised = b.select(compare(">", x, low), x, low)
+    return b.select(compare("<", raised, high), raised, high)
+
+
+ufunc("clip", "clip", clip, method=True)
 
 
 def where(cg, values, types, element):

@@ -115,13 +115,13 @@ def _data_symbol(symbol: str) -> str:
 def numpy_loops() -> dict[str, tuple[int, int]]:
     """(function, data) of the NumPy inner loops compiled code may call (lib/numpy_loops.py),
     by the symbol it calls them under."""
-    import numpy as np
-    from ..lib.numpy_loops import (BINARY, COMPLEX_ONLY, FAST_POWERS, LOOP_CHARS, UNARY,
-                                   loop_symbols)
+    from ..lib.numpy_loops import (BINARY, COMPLEX_ONLY, FAST_POWERS, LOOP_CHARS, TERNARY,
+                                   UNARY, loop_symbols, ufunc_object)
     loops = {}
-    for names, arity in (((*UNARY, *COMPLEX_ONLY, *FAST_POWERS), 1), (BINARY, 2)):
+    for names, arity in (((*UNARY, *COMPLEX_ONLY, *FAST_POWERS), 1), (BINARY, 2),
+                         (TERNARY, 3)):
         for name in names:
-            found = ufunc_loops(getattr(np, name))
+            found = ufunc_loops(ufunc_object(name))
             for dtype, char in LOOP_CHARS.items():
                 signature = char * arity + "->" + char
                 if signature in found:

@@ -148,3 +148,18 @@ def running(a):
 # run: running(np.ones((2, 3)))
 # run: running(np.array([True, True, False]))
 # run: running(np.arange(5, dtype=np.float32) * np.float32(0.1))
+
+
+def clipped(a, low, high):
+    return np.clip(a, low, high), a.clip(low, high), np.clip(a, 0.0, 1.0), a.clip(low[0], high[0])
+# run: clipped(np.array([-1.5, 0.0, -0.0, 0.5, 2.0, np.nan, np.inf, -np.inf]), np.zeros(8), np.ones(8))
+# run: clipped(np.array([-1.5, 0.0, -0.0, 0.5, 2.0, np.nan]), np.array([-0.0, 0.0, np.nan, 1.0, -1.0, 0.0]), np.array([0.0, -0.0, 1.0, np.nan, 3.0, 1.0]))
+# run: clipped(np.arange(-3, 5), np.full(8, -1), np.full(8, 2))
+# run: clipped(np.arange(8, dtype=np.uint8), np.full(8, 2, dtype=np.uint8), np.full(8, 5, dtype=np.uint8))
+# run: clipped(np.arange(8, dtype=np.float32) - 3.5, np.zeros(8, dtype=np.float32), np.full(8, 2.5, dtype=np.float32))
+
+
+def transposed_products(a, b):
+    return a.transpose(), np.transpose(a), a.dot(b), a[0].dot(b[:, 0]), b.T.dot(a.T)
+# run: transposed_products(np.arange(6.0).reshape(2, 3) - 2.5, np.arange(12.0).reshape(3, 4) / 4)
+# run: transposed_products(np.arange(6).reshape(2, 3), np.arange(12).reshape(3, 4))
