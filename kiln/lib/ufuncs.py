@@ -347,13 +347,24 @@ def bulk_loop(cg, name: str, args, types, result: Array) -> ll.Value:
     out = allocate(cg, result, shape)
     width = i64(itemsize(result))
     out_steps = strides_of(cg, out, result)
-    steps = []                    # each operand's byte step along every axis of the result
+    # Each operand's byte step along every axis of the result, as NumPy passes them: when
+    # every array operand has the result's shape its steps are the arrays' own (a "trivial"
+    # loop); otherwise its iterator runs, which gives an axis of length 1 a step of 0. (The
+    # power and clip loops take another formula for steps of 0.)
+    trivial = ll.Constant(I1, 1)
+    for value, t in operands:
+        if isinstance(t, Array):
+            same = [b.icmp_signed("==", size, shape[result.ndim - t.ndim + k])
+                    for k, size in enumerate(shape_of(cg, value, t))]
+            trivial = functools.reduce(b.and_, same, trivial) if t.ndim == result.ndim else \
+                ll.Constant(I1, 0)
+    steps = []
     for value, t in operands:
         if not isinstance(t, Array):
             steps.append([i64(0)] * result.ndim)
             continue
         sizes, strides = shape_of(cg, value, t), strides_of(cg, value, t)
-        own = [b.select(b.icmp_signed("==", size, i64(1)), i64(0), stride)
+        own = [b.select(b.or_(trivial, b.icmp_signed("!=", size, i64(1))), stride, i64(0))
                for size, stride in zip(sizes, strides)]
         steps.append([i64(0)] * (result.ndim - t.ndim) + own)
 
