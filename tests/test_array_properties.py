@@ -622,9 +622,11 @@ def test_reductions_along_an_axis_match_numpy_exactly(case):
     slice(None, None, 2), slice(None))))                                # an F-like view
 @example(layout=Layout(np.linspace(0.5, 2.0, 24).reshape(4, 6), slices=(
     slice(None), slice(None, None, 2)), axes=(1, 0)))                  # a transposed view
+@example(layout=Layout(np.linspace(0.1, 7.3, 40).reshape(2, 4, 5) ** 3, axes=(0, 2, 1)))
 def test_whole_array_reductions_match_numpy_exactly(layout):
     """A product, and a float sum or mean, round as NumPy's: it visits the elements in its
-    iteration order, memory order for a Fortran array, the smaller stride inner for a view."""
+    iteration order, memory order for a Fortran array, the axes by stride for a view (3-d
+    ones included)."""
     run_both(f.folds_whole, builder(layout))
 
 

@@ -10,9 +10,9 @@ The order of a float sum decides its rounding, so kiln adds in NumPy's order: pa
 pairwise_sum) over a contiguous array and along the axis NumPy's iterator runs innermost
 (`numpy_inner_axis`), left to right along any other axis. Sums and means match NumPy's bit
 for bit. (Not yet modelled: a whole-array sum of a
-non-contiguous view, which kiln copies to C order and sums pairwise in one go, while NumPy
-visits such a view in its own axis order and buffers it in chunks of 8,192 elements: with three
-or more dimensions or more elements than that, the last bits can differ.) Every other
+non-contiguous view, which kiln copies in NumPy's axis order and sums pairwise in one go,
+while NumPy buffers it in chunks of 8,192 elements: with more elements than that, the last
+bits can differ.) Every other
 reduction is a left fold (`Fold`) in index order, which is what NumPy computes too.
 """
 from __future__ import annotations
@@ -287,14 +287,12 @@ def build_pairwise(b: ll.IRBuilder, fn: ll.Function, t: Array, kind: ll.Type,
     b.ret(result)
 
 
-def numpy_inner_axis(cg, value, t: Array) -> ll.Value:
-    """The axis NumPy's iterator runs innermost over this array (an i64; -1 if every axis
-    has length 1). It sorts the axes by |stride|, smallest innermost, with an insertion sort
-    that starts from the last axis, keeps ties in place and lets a zero stride (which is
-    also what an axis of length 1 gets) compare with nothing; axes of length 1 then drop
-    out (npyiter_fill_axisdata, npyiter_find_best_axis_ordering, npyiter_coalesce_axes).
-    A reduction along that axis hands each line to one call of NumPy's inner loop, which is
-    where float sums go pairwise."""
+def numpy_axis_order(cg, value, t: Array) -> list[tuple[ll.Value, ll.Value, ll.Value]]:
+    """The axes in the order NumPy's iterator runs them over this array, innermost first, as
+    (axis, |stride| or 0, length) i64 triples. It sorts the axes by |stride|, smallest
+    innermost, with an insertion sort that starts from the last axis, keeps ties in place and
+    lets a zero stride (which is also what an axis of length 1 gets) compare with nothing
+    (npyiter_fill_axisdata, npyiter_find_best_axis_ordering)."""
     b = cg.b
     shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
     zero = i64(0)
@@ -326,8 +324,17 @@ def numpy_inner_axis(cg, value, t: Array) -> ll.Value:
                              order[j - 1] if j > 0 else new)
             inserted.append(choose(b.icmp_signed(">", position, i64(j)), kept, shifted))
         order = inserted
+    return order
+
+
+def numpy_inner_axis(cg, value, t: Array) -> ll.Value:
+    """The axis NumPy's iterator runs innermost over this array (an i64; -1 if every axis
+    has length 1): the first of numpy_axis_order once axes of length 1 drop out
+    (npyiter_coalesce_axes). A reduction along that axis hands each line to one call of
+    NumPy's inner loop, which is where float sums go pairwise."""
+    b = cg.b
     inner: ll.Value = i64(-1)
-    for axis_value, _, size in reversed(order):
+    for axis_value, _, size in reversed(numpy_axis_order(cg, value, t)):
         inner = b.select(b.icmp_signed("!=", size, i64(1)), axis_value, inner)
     return inner
 
@@ -336,22 +343,26 @@ def numpy_inner_axis(cg, value, t: Array) -> ll.Value:
 def in_numpy_order(cg, value, t: Array) -> tuple[ll.Value, Array]:
     """A view of the array whose C order is the order NumPy visits it in when it reduces the
     whole array (which decides rounding: a product, a pairwise sum): memory order for a
-    Fortran array; for a 2-d view, the axis NumPy sorts innermost (numpy_inner_axis) last.
-    Views of 3 and more dimensions keep C order (the README says where NumPy's may differ)."""
+    Fortran array; for any other view, its axes in numpy_axis_order. (NumPy then sums a view
+    that is not contiguous in buffers of 8,192 elements; the README says where that shows.)"""
     if t.ndim <= 1 or t.layout == "C":
         return value, t
     if t.layout == "F":
         c_t = Array(t.dtype, t.ndim, "C")
         return transpose(cg, value, t, c_t), c_t
-    if t.ndim != 2:
-        return value, t
     b = cg.b
-    swap = b.icmp_signed("==", numpy_inner_axis(cg, value, t), i64(0))
-    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
-    swapped = [[b.select(swap, pair[1], pair[0]), b.select(swap, pair[0], pair[1])]
-               for pair in (shape, strides)]
+    strides = strides_of(cg, value, t)
+    order = numpy_axis_order(cg, value, t)
+
+    def stride_of(axis_value):
+        chosen = strides[0]
+        for k in range(1, t.ndim):
+            chosen = b.select(b.icmp_signed("==", axis_value, i64(k)), strides[k], chosen)
+        return chosen
+    outermost_first = order[::-1]
     return make_array(cg, t, b.extract_value(value, 0), b.extract_value(value, 1),
-                      *swapped), t
+                      [size for _, _, size in outermost_first],
+                      [stride_of(axis_value) for axis_value, _, _ in outermost_first]), t
 
 
 def flat_contiguous(cg, value, t: Array) -> tuple[ll.Value, Array, bool]:
