@@ -43,7 +43,7 @@ from .arrays import (
 )
 from .npscalars import (cast, complex_compare, complex_stays, emit_arithmetic, has_nan_part,
                         kind_of, make_complex)
-from .registry import Impl, TypeRuleError, rule
+from .registry import Impl, rule
 from .ufuncs import result_dtype
 
 I1, I64 = ll.IntType(1), ll.IntType(64)

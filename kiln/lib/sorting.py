@@ -20,7 +20,6 @@ from .arrays import (
     constant_axis,
     element_type,
     emit_copy,
-    emit_ravel,
     for_each_line,
     i64,
     itemsize,
@@ -30,6 +29,7 @@ from .arrays import (
 )
 from .npscalars import kind_of
 from .registry import Impl, TypeRuleError, rule
+from .reshaping import emit_ravel
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
 SMALL = 16        # ranges this short are insertion-sorted (NumPy's SMALL_QUICKSORT)

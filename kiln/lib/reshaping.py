@@ -1,0 +1,224 @@
+"""Shapes and conversions of arrays: reshape, ravel, flatten, astype, np.linspace, np.cumsum.
+
+    a.reshape(n, -1)                    -> a view of a C-contiguous array (-1 is inferred)
+    a.ravel(), a.flatten()              -> a new 1-d array in C order
+    a.astype(np.int8)                   -> a new array, NumPy's casts
+    np.linspace(0.0, 1.0, n)            -> NumPy's samples, in the endpoints' float type
+    np.cumsum(a), np.cumsum(a, axis=1)  -> running sums, flattened or along one axis
+"""
+from __future__ import annotations
+
+from llvmlite import ir as ll
+
+from ..llvm_ir import counted_loop
+from ..types import INT, NONE, Array, DType, Scalar, Tuple, is_number, np
+from .arrays import (allocate, as_index, cg_lltype, constant_axis, copy_into_new, element_type,
+                     emit_copy, fill, index_type_ok, itemsize, load_element, make_array,
+                     product, shape_of, shape_values, storage, store_element, strides_of)
+from .npscalars import cast, emit_arithmetic, kind_of, sample
+from .numbers import i64
+from .registry import Impl, TypeRuleError, rule
+
+I1 = ll.IntType(1)
+
+
+def reshape_rule(types, consts):
+    """a.reshape(n, m) or a.reshape((n, m)) of a C-contiguous array: a view (-1 infers)."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    array, dims = types[0], types[1:]
+    if len(dims) == 1 and isinstance(dims[0], Tuple):
+        dims = dims[0].items
+    if not dims or not all(index_type_ok(t) for t in dims):
+        raise TypeRuleError("reshape takes integer dimensions", "a.reshape(n, m)")
+    if array.layout != "C":
+        raise TypeRuleError("reshape of a non-C-contiguous array is not supported yet",
+                            "a.copy().reshape(...)")
+    return Impl(Array(array.dtype, len(dims), "C", array.readonly), emit_reshape, types)
+
+
+def emit_reshape(cg, args, types, result):
+    b = cg.b
+    array = types[0]
+    if len(types) == 2 and isinstance(types[1], Tuple):
+        dims = shape_values(cg, args[1], types[1])
+    else:
+        dims = [as_index(cg, v, t) for v, t in zip(args[1:], types[1:])]
+    size = product(cg, shape_of(cg, args[0], array))
+    unknown = [b.icmp_signed("==", d, i64(-1)) for d in dims]
+    known: ll.Value = i64(1)
+    for d, is_unknown in zip(dims, unknown):
+        known = b.mul(known, b.select(is_unknown, i64(1), d))
+    inferred = b.sdiv(size, b.select(b.icmp_signed("==", known, i64(0)), i64(1), known))
+    dims = [b.select(u, inferred, d) for d, u in zip(dims, unknown)]
+    negative = ll.Constant(I1, 0)
+    for d in dims:
+        negative = b.or_(negative, b.icmp_signed("<", d, i64(0)))
+    cg.fail_if(b.or_(negative, b.icmp_signed("!=", product(cg, dims), size)), "ValueError",
+               "cannot reshape array into the requested shape")
+    strides: list[ll.Value] = [None] * len(dims)
+    step: ll.Value = i64(itemsize(array))
+    for axis in range(len(dims) - 1, -1, -1):
+        strides[axis] = step
+        step = b.mul(step, dims[axis])
+    return make_array(cg, result, b.extract_value(args[0], 0), b.extract_value(args[0], 1),
+                      dims, strides)
+
+
+rule("method.reshape")(reshape_rule)
+
+
+@rule("method.ravel", "method.flatten", "np.ravel")
+def ravel_rule(types, consts):
+    """ravel: a 1-d view of a C array (else a copy); flatten: always a copy."""
+    if len(types) != 1 or not isinstance(types[0], Array):
+        return None
+    array = types[0]
+    result = Array(array.dtype, 1, "C", array.readonly and array.layout == "C")
+    return Impl(result, emit_ravel, types, owned=True)
+
+
+def emit_ravel(cg, args, types, result):
+    """A new 1-d array (the copy keeps views simple; NumPy's ravel may return a view, which
+    only matters for aliasing, not for values)."""
+    flat = Array(types[0].dtype, 1, "C")
+    copy = emit_copy(cg, args, types, Array(types[0].dtype, types[0].ndim, "C"))
+    size = product(cg, shape_of(cg, copy, Array(types[0].dtype, types[0].ndim, "C")))
+    return make_array(cg, flat, cg.b.extract_value(copy, 0), cg.b.extract_value(copy, 1),
+                      [size], [i64(itemsize(flat))])
+
+
+@rule("method.astype")
+def astype_rule(types, consts):
+    if len(types) == 2 and isinstance(types[0], Array) and isinstance(types[1], DType):
+        result = Array(types[1].dtype, types[0].ndim, "C")
+        return Impl(result, emit_astype, types, owned=True)
+    return None
+
+
+def emit_astype(cg, args, types, result):
+    source = types[0]
+    return copy_into_new(cg, args[0], source, result, lambda value: cast(
+        cg, value, element_type(source), element_type(result), weak_check=False))
+
+
+@rule("np.linspace", callable_=True, params=("start", "stop", "num", "endpoint"))
+def linspace_rule(types, consts):
+    """NumPy's linspace: start + i * step, the last sample exactly `stop` (endpoint=True)."""
+    if len(types) < 2 or not all(isinstance(t, Scalar) and is_number(t) and kind_of(t) in "biuf"
+                                 for t in types[:2]):
+        return None
+    num = types[2] if len(types) > 2 else NONE
+    endpoint = consts[3] if len(types) > 3 else True
+    if num not in (NONE, INT) or (len(types) > 3 and type(endpoint) is not bool):
+        raise TypeRuleError("np.linspace(start, stop, num=int, endpoint=True|False) with a "
+                            "constant endpoint is supported")
+    dtype = np.linspace(sample(types[0]), sample(types[1]), 2).dtype.name  # float32 stays
+    return Impl(Array(dtype, 1, "C"), lambda cg, a, ts, r: emit_linspace(
+        cg, a, ts, r, endpoint), types, owned=True)
+
+
+def emit_linspace(cg, args, types, result, endpoint: bool):
+    """In the result's float type throughout, as NumPy computes it."""
+    b = cg.b
+    element = element_type(result)
+    real = cg_lltype(element)
+    start, stop = (cast(cg, v, t, element, weak_check=False)
+                   for v, t in zip(args[:2], types[:2]))
+    num = args[2] if len(types) > 2 and types[2] == INT else i64(50)
+    cg.fail_if(b.icmp_signed("<", num, i64(0)), "ValueError",
+               "Number of samples must be non-negative.")
+    div = b.sub(num, i64(1)) if endpoint else num
+    delta = b.fsub(stop, start)
+    step = b.fdiv(delta, b.sitofp(div, real))
+    array = allocate(cg, result, [num])
+    zero_step = b.fcmp_ordered("==", step, ll.Constant(real, 0.0))
+    last = b.sub(num, i64(1))
+
+    def value(k):
+        i = b.sitofp(k, real)
+        scaled = b.select(zero_step, b.fmul(b.fdiv(i, b.sitofp(div, real)), delta),
+                          b.fmul(i, step))
+        scaled = b.select(b.icmp_signed(">", div, i64(0)), scaled, b.fmul(i, delta))
+        point = b.fadd(scaled, start)
+        if endpoint:
+            return b.select(b.and_(b.icmp_signed("==", k, last),
+                                   b.icmp_signed(">", num, i64(1))), stop, point)
+        return point
+    fill(cg, array, result, value)
+    return array
+
+
+def cumsum_rule(types, consts):
+    """a.cumsum(axis=None) / np.cumsum(a, axis=None): running sums in C order, flattened;
+    along one axis, a new C-ordered array of a's shape (NumPy's dtypes)."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    source = types[0]
+    axis = constant_axis("cumsum", source, types[1:], consts[1:])
+    dtype = np.cumsum(np.ones(1, dtype=source.dtype)).dtype.name
+    if axis is None:
+        return Impl(Array(dtype, 1, "C"), lambda cg, a, ts, r: emit_cumsum(cg, a[0], ts[0], r),
+                    types, owned=True)
+    return Impl(Array(dtype, source.ndim, "C"),
+                lambda cg, a, ts, r: emit_cumsum_axis(cg, a[0], ts[0], r, axis),
+                types, owned=True)
+
+
+def running_sum(cg, source: Array, element: Scalar):
+    """(start, add): the running sum of elements of `source`, in `element`'s dtype. It starts
+    at NumPy's first element: -0.0 + x is x, a -0.0 included."""
+    b = cg.b
+    total = cg.local(cg_lltype(element))
+
+    def start():
+        begin = {"f": -0.0, "c": complex(-0.0, -0.0)}.get(kind_of(element), 0)
+        b.store(cg.const(element, begin), total)
+
+    def add(value):
+        item = cast(cg, value, element_type(source), element, weak_check=False)
+        running = emit_arithmetic(cg, "+", [b.load(total), item], (element, element), element)
+        b.store(running, total)
+        return running
+    return start, add
+
+
+def emit_cumsum(cg, value, source: Array, result: Array) -> ll.Value:
+    start, add = running_sum(cg, source, element_type(result))
+    start()
+    return copy_into_new(cg, value, source, result, add)
+
+
+def emit_cumsum_axis(cg, value, source: Array, result: Array, axis: int) -> ll.Value:
+    """For every line along `axis`, its running sums into the same line of a new array."""
+    b = cg.b
+    shape, strides = shape_of(cg, value, source), strides_of(cg, value, source)
+    out = allocate(cg, result, shape)
+    out_strides = strides_of(cg, out, result)
+    start, add = running_sum(cg, source, element_type(result))
+    others = [k for k in range(source.ndim) if k != axis]
+
+    def pointer(array, t: Array, offset):
+        return b.bitcast(b.gep(b.extract_value(array, 1), [offset]), storage(t).as_pointer())
+
+    def level(depth: int, offset, out_offset) -> None:
+        if depth == len(others):
+            start()
+
+            def step(j):
+                running = add(load_element(cg, pointer(value, source, b.add(
+                    offset, b.mul(j, strides[axis]))), source))
+                store_element(cg, pointer(out, result, b.add(
+                    out_offset, b.mul(j, out_strides[axis]))), result, running)
+            counted_loop(b, i64(0), shape[axis], step)
+            return
+        k = others[depth]
+        counted_loop(b, i64(0), shape[k], lambda i: level(
+            depth + 1, b.add(offset, b.mul(i, strides[k])),
+            b.add(out_offset, b.mul(i, out_strides[k]))))
+    level(0, i64(0), i64(0))
+    return out
+
+
+rule("method.cumsum", params=("a", "axis"))(cumsum_rule)
+rule("np.cumsum", callable_=True, params=("a", "axis"))(cumsum_rule)
