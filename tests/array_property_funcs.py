@@ -144,6 +144,10 @@ def folds_whole(a):
     return a.sum(), a.prod(), a.mean(), np.sum(a), np.prod(a)
 
 
+def spread(a):
+    return a.var(), a.std(), np.var(a, ddof=1), np.std(a, ddof=2)
+
+
 # --- reductions along one axis (a constant: one function per axis) ---------------------------
 
 
@@ -253,5 +257,5 @@ FUNCTIONS = (
     sum1, sum2, sum3, fsum1, fsum2, fsum3, sum2_rows, sum3_rows, attributes, transpose,
     folds_whole, folds0, folds1, folds_last, extremes0, extremes1, extremes_last, sorted_copies,
     sort_in_place, dot, matmul, gather, masked, scatter, to_integers,
-    to_uint32, guarded_shift, guarded_invariant, guarded_rows, guarded_row_views,
+    to_uint32, spread, guarded_shift, guarded_invariant, guarded_rows, guarded_row_views,
 )

@@ -97,6 +97,10 @@ def elementwise_extremes(a, b):
     return np.minimum(a, b), np.maximum(a, b), np.minimum(a[0], b[0]), np.maximum(a, b[0])
 
 
+def spread(a):
+    return a.var(), a.std(), np.var(a, ddof=1)
+
+
 def extremes(a):
     return a.min(), a.max(), a.argmin(), a.argmax(), np.min(a), np.argmax(a)
 

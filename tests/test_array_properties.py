@@ -626,8 +626,9 @@ def test_reductions_along_an_axis_match_numpy_exactly(case):
 def test_whole_array_reductions_match_numpy_exactly(layout):
     """A product, and a float sum or mean, round as NumPy's: it visits the elements in its
     iteration order, memory order for a Fortran array, the axes by stride for a view (3-d
-    ones included)."""
+    ones included). The variance sums the squared deviations from that mean the same way."""
     run_both(f.folds_whole, builder(layout))
+    run_both(f.spread, builder(layout))
 
 
 CAST_FLOATS = st.one_of(st.floats(width=32), st.floats(-3e9, 3e9), st.sampled_from(

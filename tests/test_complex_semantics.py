@@ -146,6 +146,7 @@ def test_complex_reductions(values, layout):
         a = np.asfortranarray(a) if layout == "2-d F" else a[:, ::2] if "strided" in layout \
             else a
     expect(f.reductions, a)
+    expect(f.spread, a)
     if a.size:
         expect(f.extremes, a)
 

@@ -21,7 +21,7 @@ from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop
 from ..runtime import nrt
-from ..types import NUMPY, Array, Scalar
+from ..types import INT, NONE, NUMPY, Array, Scalar, numpy_dtype
 from .arrays import (
     allocate,
     cg_lltype,
@@ -43,8 +43,8 @@ from .arrays import (
 )
 from .npscalars import (cast, complex_compare, complex_stays, emit_arithmetic, has_nan_part,
                         kind_of, make_complex)
-from .registry import Impl, rule
-from .ufuncs import result_dtype
+from .registry import Impl, TypeRuleError, rule
+from .ufuncs import elementwise, result_dtype
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
 I8P = ll.IntType(8).as_pointer()
@@ -536,3 +536,64 @@ def truth_lines(name: str):
 
 for _name in ("any", "all"):
     reduction(_name, truth_all(_name), truth_lines(_name))
+
+
+# ---- spread: a.var(), a.std(), np.var(a, ddof=1) -------------------------------------------
+def spread(name: str):
+    """a.var(ddof=0) and a.std() of the whole array, as NumPy's _var computes them: the mean
+    (a pairwise sum in NumPy's order, divided as np.mean divides), then the pairwise sum of
+    the squared deviations, divided by max(n - ddof, 0); std is its square root. Integers
+    are taken in float64; a complex deviation squares its parts and adds them."""
+    def match(types, consts):
+        if not types or not isinstance(types[0], Array):
+            return None
+        array = types[0]
+        axis = constant_axis(name, array, types[1:2], consts[1:2])
+        if axis is not None and array.ndim > 1:
+            raise TypeRuleError(f"{name}() along an axis is not supported yet",
+                                f"a.{name}() of the whole array")
+        if any(t != NONE for t in types[2:4]):
+            raise TypeRuleError(f"{name}() with dtype= or out= is not supported")
+        if len(types) > 4 and types[4] not in (NONE, INT):
+            raise TypeRuleError(f"{name}(ddof=...) takes an int")
+        dtype = result_dtype(name, (array,))
+        return Impl(NUMPY[dtype], lambda cg, a, ts, r: emit_spread(cg, name, a, ts, r), types)
+    rule(f"method.{name}", params=("a", "axis", "dtype", "out", "ddof"))(match)
+    rule(f"np.{name}", callable_=True, params=("a", "axis", "dtype", "out", "ddof"))(match)
+
+
+def emit_spread(cg, name: str, args, types, result: Scalar) -> ll.Value:
+    b = cg.b
+    value, t = args[0], types[0]
+    ddof = args[4] if len(types) > 4 and types[4] == INT else i64(0)
+    count = product(cg, shape_of(cg, value, t))
+    kind = kind_of(element_type(t))
+    deviation_t = NUMPY["complex128"] if kind == "c" else \
+        result if kind == "f" else NUMPY["float64"]
+    mean = divide(cg, sum_all(cg, value, t, deviation_t), count, deviation_t)
+
+    def squared_deviation(cg_, values, value_types):
+        x = emit_arithmetic(cg_, "-", [cast(cg_, values[0], value_types[0], deviation_t,
+                                            weak_check=False), mean],
+                            (deviation_t, deviation_t), deviation_t)
+        if kind != "c":
+            return emit_arithmetic(cg_, "*", [x, x], (deviation_t, deviation_t), deviation_t)
+        real, imag = (cg_.b.extract_value(x, k) for k in (0, 1))
+        return cg_.b.fadd(cg_.b.fmul(real, real), cg_.b.fmul(imag, imag))
+    view, view_t = in_numpy_order(cg, value, t)
+    squares_t = Array(numpy_dtype(result), view_t.ndim, "C")
+    squares = elementwise(cg, [(view, view_t)], squares_t, squared_deviation)
+    total = pairwise(cg, b.extract_value(squares, 1), count, i64(itemsize(squares_t)),
+                     squares_t, result)
+    nrt.decref(b, b.extract_value(squares, 0))
+    left = b.sub(count, ddof)
+    variance = divide(cg, total, b.select(b.icmp_signed(">", left, i64(0)), left, i64(0)),
+                      result)
+    if name == "var":
+        return variance
+    return cg.intrinsic(f"llvm.sqrt.{'f32' if numpy_dtype(result) == 'float32' else 'f64'}",
+                        variance.type, [variance])
+
+
+for _name in ("var", "std"):
+    spread(_name)
