@@ -107,9 +107,9 @@ def loop_guards(fn: ir.Function) -> list[LoopGuard]:
         stored = [instr.name for instr in instrs if isinstance(instr, ir.Store)]
         if stored.count(region.variable) != 1 or fn.local_types.get(region.variable) != INT:
             continue
-        guard = LoopGuard(region)
+        guard, rebound = LoopGuard(region), set(stored)
         for instr in instrs:
-            for term in index_terms(instr, defs, region.variable, set(stored)):
+            for term in index_terms(instr, defs, region.variable, rebound):
                 if term not in guard.terms:
                     guard.terms.append(term)
                 guard.covered.setdefault(id(instr), []).append(term.axis)

@@ -3,11 +3,11 @@ code instead of compiling.
 
 An entry is found by a key over everything known before compiling: the function's module,
 name and source, the argument types, kiln's version, Python's, LLVM's, the installed NumPy,
-and this host's CPU and features. It then records what the compiler read while compiling: every global, closure
-and builtin name each compiled function resolved, with a fingerprint of its value (a callee's
-fingerprint includes its source). Loading re-resolves those names and uses the entry only if
-every fingerprint still matches, so editing a callee in any module invalidates exactly the
-entries that compiled it.
+and this host's CPU and features. It then records what the compiler read while compiling:
+every global, closure and builtin name each compiled function resolved, with a fingerprint of
+its value (a callee's fingerprint includes its source). Loading re-resolves those names and
+uses the entry only if every fingerprint still matches, so editing a callee in any module
+invalidates exactly the entries that compiled it.
 
 File format (no pickle, nothing executable but the object code itself)::
 
@@ -264,7 +264,7 @@ def _source_files(directory: str) -> Iterator[tuple[str, os.stat_result]]:
 @functools.lru_cache(maxsize=None)
 def numpy_build() -> str:
     """Which NumPy is installed (its version file's digest), found without importing it:
-    compiled code follows that NumPy's rules and calls its loops (lib/ufuncs.py)."""
+    compiled code follows that NumPy's rules and calls its loops (lib/numpy_loops.py)."""
     spec = importlib.util.find_spec("numpy")
     if spec is None or not spec.origin:
         return "none"

@@ -90,8 +90,12 @@ attribute("ndim", lambda t: INT, lambda cg, a, ts, r: i64(ts[0].ndim))
 attribute("itemsize", lambda t: INT, lambda cg, a, ts, r: i64(itemsize(ts[0])))
 attribute("dtype", lambda t: DType(t.dtype), lambda cg, a, ts, r: ll.Constant(I8, 0))
 attribute("size", lambda t: INT, lambda cg, a, ts, r: product(cg, shape_of(cg, a[0], ts[0])))
-attribute("T", lambda t: Array(t.dtype, t.ndim, {"C": "F", "F": "C"}.get(t.layout, "A"),
-                               t.readonly), lambda cg, a, ts, r: transpose(cg, a[0], ts[0], r))
+def transposed(t: Array) -> Array:
+    """The type of a.T: a C array becomes an F one and the other way round."""
+    return Array(t.dtype, t.ndim, {"C": "F", "F": "C"}.get(t.layout, "A"), t.readonly)
+
+
+attribute("T", transposed, lambda cg, a, ts, r: transpose(cg, a[0], ts[0], r))
 
 
 @rule("method.transpose", "np.transpose", callable_=True)
@@ -102,9 +106,8 @@ def transpose_rule(types, consts):
     if len(types) > 1:
         raise TypeRuleError("transpose with an order of axes is not supported",
                             "a.T, a.transpose() or np.transpose(a): the axes reversed")
-    t = types[0]
-    result = Array(t.dtype, t.ndim, {"C": "F", "F": "C"}.get(t.layout, "A"), t.readonly)
-    return Impl(result, lambda cg, a, ts, r: transpose(cg, a[0], ts[0], r), types)
+    return Impl(transposed(types[0]), lambda cg, a, ts, r: transpose(cg, a[0], ts[0], r),
+                types)
 
 
 def complex_part(index: int):

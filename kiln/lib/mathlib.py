@@ -18,15 +18,17 @@ DOMAIN, RANGE = "math domain error", "math range error"
 
 
 def fabs(cg, x):
-    return cg.intrinsic("llvm.fabs.f64", DOUBLE, [x])
+    """|x| of a double or a float."""
+    width = "f64" if isinstance(x.type, ll.DoubleType) else "f32"
+    return cg.intrinsic(f"llvm.fabs.{width}", x.type, [x])
 
 
 def is_finite(cg, x):
-    return cg.b.fcmp_ordered("<", fabs(cg, x), INF)
+    return cg.b.fcmp_ordered("<", fabs(cg, x), ll.Constant(x.type, float("inf")))
 
 
 def is_infinite(cg, x):
-    return cg.b.fcmp_ordered("==", fabs(cg, x), INF)
+    return cg.b.fcmp_ordered("==", fabs(cg, x), ll.Constant(x.type, float("inf")))
 
 
 def is_nan(cg, x):

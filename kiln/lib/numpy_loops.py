@@ -43,9 +43,9 @@ def loop_symbols(name: str, dtype: str, arity: int) -> tuple[str, str]:
 
 def computed_by_numpy(name: str, element: Scalar) -> bool:
     """Does kiln call NumPy's loop for np.<name> with `element` results?"""
-    kind = numpy_dtype(element) in LOOP_CHARS and LOOP_CHARS[numpy_dtype(element)]
-    return bool(kind) and (name in UNARY or name in BINARY or name in TERNARY or
-                           kind == "D" and name in COMPLEX_ONLY)
+    char = LOOP_CHARS.get(numpy_dtype(element) or "")
+    return char is not None and (name in UNARY or name in BINARY or name in TERNARY or
+                                 char == "D" and name in COMPLEX_ONLY)
 
 
 def ufunc_object(name: str):

@@ -44,7 +44,7 @@ from .arrays import (
 from .npscalars import (cast, complex_compare, complex_stays, emit_arithmetic, has_nan_part,
                         kind_of, make_complex)
 from .registry import Impl, TypeRuleError, rule
-from .ufuncs import elementwise, result_dtype
+from .ufuncs import elementwise, exact_call, result_dtype
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
 I8P = ll.IntType(8).as_pointer()
@@ -377,10 +377,15 @@ def flat_contiguous(cg, value, t: Array) -> tuple[ll.Value, Array, bool]:
 def sum_all(cg, value, t: Array, result: Scalar) -> ll.Value:
     """Integers add up in C order; floats (and means of integers) pairwise in NumPy's order
     (see in_numpy_order)."""
-    b = cg.b
     if kind_of(result) not in "fc":
         return fold_all(cg, value, t, Accumulate(cg, element_type(t), result, "+"))
-    flat, flat_t, copied = flat_contiguous(cg, *in_numpy_order(cg, value, t))
+    return pairwise_all(cg, *in_numpy_order(cg, value, t), result)
+
+
+def pairwise_all(cg, value, t: Array, result: Scalar) -> ll.Value:
+    """The pairwise sum of an array whose C order is already NumPy's (in_numpy_order)."""
+    b = cg.b
+    flat, flat_t, copied = flat_contiguous(cg, value, t)
     count = product(cg, shape_of(cg, flat, flat_t))
     stride = strides_of(cg, flat, flat_t)[0] if flat_t.ndim == 1 else i64(itemsize(flat_t))
     total = pairwise(cg, b.extract_value(flat, 1), count, stride, flat_t, result)
@@ -570,7 +575,8 @@ def emit_spread(cg, name: str, args, types, result: Scalar) -> ll.Value:
     kind = kind_of(element_type(t))
     deviation_t = NUMPY["complex128"] if kind == "c" else \
         result if kind == "f" else NUMPY["float64"]
-    mean = divide(cg, sum_all(cg, value, t, deviation_t), count, deviation_t)
+    view, view_t = in_numpy_order(cg, value, t)
+    mean = divide(cg, pairwise_all(cg, view, view_t, deviation_t), count, deviation_t)
 
     def squared_deviation(cg_, values, value_types):
         x = emit_arithmetic(cg_, "-", [cast(cg_, values[0], value_types[0], deviation_t,
@@ -580,7 +586,6 @@ def emit_spread(cg, name: str, args, types, result: Scalar) -> ll.Value:
             return emit_arithmetic(cg_, "*", [x, x], (deviation_t, deviation_t), deviation_t)
         real, imag = (cg_.b.extract_value(x, k) for k in (0, 1))
         return cg_.b.fadd(cg_.b.fmul(real, real), cg_.b.fmul(imag, imag))
-    view, view_t = in_numpy_order(cg, value, t)
     squares_t = Array(numpy_dtype(result), view_t.ndim, "C")
     squares = elementwise(cg, [(view, view_t)], squares_t, squared_deviation)
     total = pairwise(cg, b.extract_value(squares, 1), count, i64(itemsize(squares_t)),
@@ -589,10 +594,7 @@ def emit_spread(cg, name: str, args, types, result: Scalar) -> ll.Value:
     left = b.sub(count, ddof)
     variance = divide(cg, total, b.select(b.icmp_signed(">", left, i64(0)), left, i64(0)),
                       result)
-    if name == "var":
-        return variance
-    return cg.intrinsic(f"llvm.sqrt.{'f32' if numpy_dtype(result) == 'float32' else 'f64'}",
-                        variance.type, [variance])
+    return variance if name == "var" else exact_call(cg, "sqrt", variance)
 
 
 for _name in ("var", "std"):

@@ -23,6 +23,7 @@ from ..types import (BOOL, FLOAT, INT, NUMPY, Array, Scalar, Type, is_number,
 from ..runtime import nrt
 from .arrays import (allocate, cg_lltype, copy_broadcast, element_type, for_each, i64,
                      itemsize, load_element, shape_of, storage, store_element, strides_of)
+from .mathlib import is_finite, is_infinite, is_nan
 from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, complex_conjugate, complex_stays,
                         emit_arithmetic, emit_compare, emit_unary, kind_of, suffix)
 from .numpy_loops import BINARY, UNARY, call_loop, computed_by_numpy, has_loop, numpy_loop
@@ -399,9 +400,8 @@ def exact_call(cg, name: str, value) -> ll.Value:
 
 def ufunc(name: str, function, compute_element, method: bool = False):
     """np.<name>(x, ...) (and x.<name>(...) with `method`): an array for any array argument,
-    else a NumPy scalar. Float and
-    complex results of NumPy's rounding-dependent functions (computed_by_numpy) come from
-    NumPy's own loop, over whole lines of an array."""
+    else a NumPy scalar. Float and complex results of NumPy's rounding-dependent functions
+    (computed_by_numpy) come from NumPy's own loop, over whole lines of an array."""
     def match(types, consts):
         if not types or not all(is_operand(t) for t in types):
             return None
@@ -495,32 +495,25 @@ ufunc("maximum", "maximum", extreme(">="))
 
 
 # ---- classes and signs: np.isnan(x), np.isinf, np.isfinite, np.signbit, np.sign ----------
-def float_class(cg, test: str, x) -> ll.Value:
-    """isnan, isinf or isfinite of one float of any width."""
-    b = cg.b
-    if test == "isnan":
-        return b.fcmp_unordered("uno", x, x)
-    magnitude = cg.intrinsic(f"llvm.fabs.{suffix(x)}", x.type, [x])
-    infinity = ll.Constant(x.type, float("inf"))
-    return b.fcmp_ordered("==" if test == "isinf" else "<", magnitude, infinity)
+FLOAT_CLASSES = {"isnan": is_nan, "isinf": is_infinite, "isfinite": is_finite}
 
 
 def classify(test: str):
     """np.isnan / np.isinf / np.isfinite: of a complex number, of either part (isfinite: of
     both); integers and bools are finite numbers."""
     def compute(cg, values, types, element):
-        value, kind = values[0], dtype_kind(types[0])
+        value, kind, float_class = values[0], dtype_kind(types[0]), FLOAT_CLASSES[test]
         if kind == "f":
-            return float_class(cg, test, value)
+            return float_class(cg, value)
         if kind == "c":
             real, imag = (cg.b.extract_value(value, k) for k in (0, 1))
             combine = cg.b.and_ if test == "isfinite" else cg.b.or_
-            return combine(float_class(cg, test, real), float_class(cg, test, imag))
+            return combine(float_class(cg, real), float_class(cg, imag))
         return ll.Constant(I1, int(test == "isfinite"))
     return compute
 
 
-for _name in ("isnan", "isinf", "isfinite"):
+for _name in FLOAT_CLASSES:
     ufunc(_name, _name, classify(_name))
 
 
