@@ -169,3 +169,28 @@ def test_reductions_sorts_and_products_in_a_loop_do_not_grow():
     reduce_sort_multiply = kiln.jit(funcs.reduce_sort_multiply)
     assert reduce_sort_multiply(3, 4) == funcs.reduce_sort_multiply(3, 4)
     assert growth(lambda: reduce_sort_multiply(20_000, 16), 3) < LIMIT
+
+
+def _transparent_huge_pages() -> str:
+    try:
+        with open("/sys/kernel/mm/transparent_hugepage/enabled") as setting:
+            return setting.read().split("[")[1].split("]")[0]
+    except (OSError, IndexError):
+        return "unavailable"
+
+
+@pytest.mark.skipif(_transparent_huge_pages() not in ("always", "madvise"),
+                    reason="needs Linux's transparent huge pages")
+def test_large_new_arrays_use_huge_pages():
+    """A 64 MiB array made in compiled code first-touches in huge pages, as NumPy's do: far
+    fewer page faults than its 16,384 small pages (kiln advises the kernel, as NumPy does)."""
+    import resource
+    ones_total = kiln.jit(funcs.ones_total)
+    n = 8 * 2**20
+    assert ones_total(n) == n
+
+    def faults() -> int:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    before = faults()
+    assert ones_total(n) == n
+    assert faults() - before < 16_384 // 4

@@ -27,7 +27,7 @@ LIBM = ("sin", "cos", "tan", "asin", "acos", "atan", "atan2", "exp", "expm1", "l
         "atanh", "erf", "erfc", "exp2", "cbrt", "roundeven", "floor", "ceil", "trunc",
         "copysign", "fabs", "sqrt", "frexp", "ldexp", "fma")
 LIBC = ("snprintf", "strtod", "strtol", "strchr", "memcpy", "memset", "aligned_alloc", "calloc", "free",
-        "memmove")
+        "memmove", "madvise")
 
 _keep_alive: list[object] = []
 

@@ -110,3 +110,8 @@ def borrowed_arguments(count, n):
         kept = _same(a)
         total += _first_row(kept)[0] + _rebinds(a, k) + _same(np.ones(n))[0]
     return total
+
+
+def ones_total(n):
+    a = np.ones(n)
+    return a.sum()
