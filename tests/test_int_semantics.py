@@ -260,6 +260,7 @@ def test_int_float_comparisons_are_exact(fn, pair):
 @example(x=-math.inf)
 @example(x=2.0**63)  # 2**63 leaves int64
 @example(x=-(2.0**63))  # -2**63 fits
+@example(x=-9.223372036854777856e18)  # the next float below -2**63 does not
 @example(x=9.223372036854775e18)  # 2**63 - 1024 fits
 @example(x=-0.0)
 @example(x=0.9999999999999999)

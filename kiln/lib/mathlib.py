@@ -6,11 +6,15 @@
 """
 from __future__ import annotations
 
+import platform
+
 from llvmlite import ir as ll
 
 from ..llvm_ir import declare
 from ..types import BOOL, FLOAT, INT, numpy_dtype
 from .registry import Impl, rule
+
+X86_64 = platform.machine().lower() in ("x86_64", "amd64")
 
 DOUBLE, I1, I64 = ll.DoubleType(), ll.IntType(1), ll.IntType(64)
 INF = ll.Constant(DOUBLE, float("inf"))
@@ -173,12 +177,21 @@ def emit_log(cg, args, types, result):
 
 def float_to_int(cg, x):
     """A float's value as a 64-bit int: ValueError for NaN, OverflowError for inf or beyond.
-    One compare and branch on the common path (|x| < 2**63, false for NaN); the cold path lets
-    -2**63 through and tells the three errors apart."""
+    One test on the common path, and a cold path that lets -2**63 through and tells the three
+    errors apart. On x86-64 the test is on the converted int: the conversion instruction gives
+    -2**63 for NaN and out of range, which saves the float compare (kiln bench's histogram,
+    unchecked: 0.88 of Numba's speed with the compare, 0.93-0.95 without; script)."""
     b = cg.b
     limit = ll.Constant(DOUBLE, 2.0**63)
-    too_big = b.fcmp_unordered(">=", fabs(cg, x), limit)
-    with b.if_then(cg.predicated(too_big), likely=False):
+    if X86_64:
+        packed = b.insert_element(ll.Constant(ll.VectorType(DOUBLE, 2), ll.Undefined), x,
+                                  ll.Constant(ll.IntType(32), 0))
+        result = cg.intrinsic("llvm.x86.sse2.cvttsd2si64", I64, [packed])
+        rare = b.icmp_signed("==", result, ll.Constant(I64, -2**63))
+    else:
+        result = b.fptosi(x, I64)
+        rare = b.fcmp_unordered(">=", fabs(cg, x), limit)
+    with b.if_then(cg.predicated(rare), likely=False):
         with b.if_then(b.fcmp_unordered("!=", x, b.fneg(limit))):
             cg.flush()
             with b.if_else(is_nan(cg, x)) as (nan, number):
@@ -188,7 +201,7 @@ def float_to_int(cg, x):
                     cg.raise_("OverflowError", b.select(
                         is_finite(cg, x), cg.unit.cstring("int too large for kiln's 64-bit int"),
                         cg.unit.cstring("cannot convert float infinity to integer")))
-    return b.fptosi(x, I64)
+    return result
 
 
 def rounding_rule(name):

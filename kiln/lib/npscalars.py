@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import functools
 import operator
-import platform
 import warnings
 
 from llvmlite import ir as ll
 
 from ..types import (BOOL, FLOAT, INT, NUMPY, Scalar, Type, is_number, numpy_dtype, np)
-from .mathlib import fabs
+from .mathlib import X86_64, fabs
 from .numbers import float_floordiv_value, float_mod_value, fconst, suffix
 from .registry import Impl, rule
 
@@ -114,8 +113,6 @@ def cast(cg, value, source: Type, target: Type, weak_check: bool = True):
         return float_to_integer(cg, value, dst, dst_kind == "i")
     raise TypeError(f"internal error: no NumPy cast from {source} to {target}")
 
-
-X86_64 = platform.machine().lower() in ("x86_64", "amd64")
 
 
 def float_to_integer(cg, value, dst: ll.IntType, signed: bool):
