@@ -25,13 +25,34 @@ A check inside a loop costs more than its compare: a loop with two exits is beyo
 vectoriser and its loop-carried load elimination (an edit-distance row reads back the
 element it stored one trip before: 2.6 ms with one check left in the loop, 0.9 without;
 script).
+
+Int ranges
+----------
+Each int value gets an interval [lo, hi] that holds when the value is computed (`ranges`):
+constants, shapes and lengths (>= 0), the variable of `for j in range(start, stop)` (from
+start to stop - 1), and +, -, *, //, %, &, >>, unary -, min, max and abs of those. A local's
+interval joins every value stored into it; a load right after a store on the same path has the
+stored value's. An operation whose interval lies inside int64 cannot overflow, and a float
+divided by an int whose interval excludes 0 cannot divide by zero: codegen leaves those checks
+out. An interval assumes that the operations before it did not overflow: if one did, its
+OverflowError is pending (codegen raises it before anything can see a wrapped value) and what
+is computed meanwhile, with plain wrapping instructions, is never seen.
+
+Inside a loop most ints come from values the loop only reads (`n`, an outer loop's `i`), which
+can be anything, so little is proven. The loop's guard then also tests that each of them lies
+within +-2**k (`small`), chosen as large as proves the loop's checks: in the loop's copy where
+the guard holds, those checks are gone too. Spectral norm's `(i + j) * (i + j + 1) // 2 + i
++ 1` with i and j at most 2**30 fits in int64 (and is at least 1, as i and j count up from 0),
+so the inner loop's copy for arrays of up to 2**30 elements has no branch out and vectorises.
+A check proven only under the guard is a branch on it (not an overflow deferred to the loop's
+end), which is what makes LLVM version the loop.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from . import ir
-from .types import INT, Array, Slice
+from .types import FLOAT, INT, Array, Slice
 
 MAX_OFFSET = 2**32
 
@@ -88,16 +109,38 @@ class IndexTerm:
     offset: int
 
 
+@dataclass(frozen=True)
+class Small:
+    """An int the loop only reads, assumed within [lo, hi]: a local, or a value computed
+    before the loop (its range's start or stop)."""
+
+    local: str | None
+    value: ir.Value | None
+    lo: int
+    hi: int
+
+
 @dataclass(eq=False)
 class LoopGuard:
     region: ir.LoopRegion
     terms: list[IndexTerm] = field(default_factory=list)
     covered: dict[int, list[int]] = field(default_factory=dict)   # id(access) -> axes
+    small: list[Small] = field(default_factory=list)
+    proven: set[int] = field(default_factory=set)     # id(instr): checks the guard makes moot
 
 
-def loop_guards(fn: ir.Function) -> list[LoopGuard]:
-    """The innermost unit-step range loops of `fn` with element accesses a guard can cover
-    (see the module doc)."""
+def facts(fn: ir.Function) -> tuple[set[int], list[LoopGuard]]:
+    """What codegen may leave out: id(instr) of the checks proven outright, and the guard of
+    each loop that has one."""
+    values = ranges(fn)
+    always = proven_checks(fn.instructions(), values)
+    return always, loop_guards(fn, values, always)
+
+
+def loop_guards(fn: ir.Function, values: dict, always: set[int]) -> list[LoopGuard]:
+    """The innermost unit-step range loops of `fn` with element accesses a guard can cover, or
+    checks that small inputs make moot (see the module doc). `values`: `ranges(fn)`;
+    `always`: the checks they prove without a guard."""
     defs = {i.dest.id: i for i in fn.instructions() if getattr(i, "dest", None)}
     guards = []
     for region in fn.regions:
@@ -113,7 +156,8 @@ def loop_guards(fn: ir.Function) -> list[LoopGuard]:
                 if term not in guard.terms:
                     guard.terms.append(term)
                 guard.covered.setdefault(id(instr), []).append(term.axis)
-        if guard.terms:
+        guard.small, guard.proven = small_inputs(fn, region, instrs, values, always)
+        if guard.terms or guard.proven:
             guards.append(guard)
     return guards
 
@@ -157,3 +201,258 @@ def offset_from(value: ir.Value, defs: dict, variable: str) -> int | None:
     if instr.op == "+" and is_variable(instr.right):
         return constant(instr.left)
     return None
+
+
+# ---- int ranges ----------------------------------------------------------------------------
+INT_MIN, INT_MAX = -2**63, 2**63 - 1
+FULL = (INT_MIN, INT_MAX)
+SMALL_EXPONENTS = (8, 48)              # a loop's inputs within +-2**k, k in this range
+WIDENING_ROUNDS = 4                    # a local still growing after this many is any int
+
+
+def ranges(fn: ir.Function, assumed: dict | None = None,
+           inside: ir.LoopRegion | None = None, outside: dict | None = None) -> dict[int, tuple]:
+    """value id -> (lo, hi) for `fn`'s int values (see the module doc).
+
+    With `assumed` ({local name or value id: interval}), for the loop `inside` only: its
+    values are computed again under the assumptions; the others keep `outside`'s intervals
+    (the whole function's), as do the stores outside the loop to the locals it assigns."""
+    assumed = assumed or {}
+    defs = {i.dest.id: i for i in fn.instructions() if getattr(i, "dest", None)}
+    counters = range_counters(fn, defs)
+    tops = {id(r.body.instrs[0]) for r in fn.regions if r.body is not None and r.body.instrs}
+    mine = {id(b) for b in (inside.blocks if inside is not None else fn.blocks)}
+    blocks = [b for b in fn.blocks if id(b) in mine]
+    values: dict[int, tuple] = dict(outside or {})
+    values.update({k: v for k, v in assumed.items() if isinstance(k, int)})
+    stored = {i.name: None for b in blocks for i in b.instrs if isinstance(i, ir.Store)}
+    locals_: dict[str, tuple | None] = {}
+    for b in fn.blocks:
+        if id(b) not in mine:
+            for i in b.instrs:
+                if isinstance(i, ir.Store) and i.name in stored:
+                    locals_[i.name] = join(locals_.get(i.name), values.get(i.value.id, FULL))
+    predecessors: dict[int, list[ir.Block]] = {}
+    for b in fn.blocks:
+        for succ in b.successors():
+            predecessors.setdefault(id(succ), []).append(b)
+
+    def of(value: ir.Value) -> tuple:
+        return values.get(value.id, FULL) if value.type == INT else FULL
+
+    def load(instr: ir.Load, known: dict) -> tuple:
+        name = instr.name
+        if name in assumed:
+            return assumed[name]
+        if name in counters:       # from start up to stop; read at the body's top, < stop
+            start, stop = counters[name]
+            if id(instr) in tops:
+                return (of(start)[0], max(of(start)[0], of(stop)[1] - 1))
+            return (of(start)[0], max(of(start)[1], of(stop)[1]))
+        if name in known:
+            return known[name]
+        return locals_.get(name) or FULL
+
+    changes: dict[str, int] = {}
+    while True:
+        before = dict(locals_)
+        ends: dict[int, dict] = {}
+        for block in blocks:
+            preds = predecessors.get(id(block), [])
+            known = dict(ends.get(id(preds[0]), {})) if len(preds) == 1 else {}
+            for instr in block.instrs:
+                if isinstance(instr, ir.Store) and instr.name not in counters and \
+                        fn.local_types.get(instr.name) == INT:
+                    known[instr.name] = of(instr.value)       # a bool stored: any int
+                    locals_[instr.name] = join(locals_.get(instr.name), known[instr.name])
+                elif isinstance(instr, (ir.Store, ir.Unbind)):
+                    known.pop(instr.name, None)
+                elif isinstance(instr, ir.Load) and instr.dest.type == INT:
+                    values[instr.dest.id] = load(instr, known)
+                elif getattr(instr, "dest", None) is not None and instr.dest.type == INT:
+                    values[instr.dest.id] = interval(instr, of, defs)
+            ends[id(block)] = known
+        for name, found in locals_.items():
+            if found != before.get(name):
+                changes[name] = changes.get(name, 0) + 1
+                if changes[name] > WIDENING_ROUNDS:
+                    locals_[name] = FULL
+        if locals_ == before:
+            return values
+
+
+def join(a: tuple | None, b: tuple | None) -> tuple | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return (min(a[0], b[0]), max(a[1], b[1]))
+
+
+def clamp(lo: int, hi: int) -> tuple:
+    """An int64 result: a value outside int64 raised OverflowError (see the module doc)."""
+    return (max(INT_MIN, min(lo, INT_MAX)), min(INT_MAX, max(hi, INT_MIN)))
+
+
+def range_counters(fn: ir.Function, defs: dict) -> dict[str, tuple]:
+    """The hidden counter local of each unit-step `for j in range(start, stop)` loop ->
+    (start, stop): it runs from start up to stop, where the loop ends."""
+    counters = {}
+    for region in fn.regions:
+        if region.variable is None or region.body is None:
+            continue
+        for instr in region.body.instrs:
+            if isinstance(instr, ir.Store) and instr.name == region.variable:
+                load = defs.get(instr.value.id)
+                if isinstance(load, ir.Load):
+                    counters[load.name] = (region.start, region.stop)
+                break
+    return counters
+
+
+def interval(instr: ir.Instr, of, defs: dict) -> tuple:
+    """The interval of the int that `instr` computes (`of`: its operands')."""
+    def shape(value: ir.Value) -> bool:
+        source = defs.get(value.id)
+        return isinstance(source, ir.Call) and source.target == "attr.shape"
+
+    match instr:
+        case ir.Const(value=int() as c):
+            return (c, c)
+        case ir.BinOp(op=op, left=left, right=right, inplace=False) \
+                if left.type == INT and right.type == INT:
+            return arithmetic(op, of(left), of(right))
+        case ir.UnaryOp(op="-", operand=operand):
+            lo, hi = of(operand)
+            return clamp(-hi, -lo)
+        case ir.Call(target="range.int", args=[value]):
+            return of(value)
+        case ir.Call(target="len") | ir.Call(target="attr.size"):
+            return (0, INT_MAX)
+        case ir.Call(target="getitem", args=[value, _]) if shape(value):
+            return (0, INT_MAX)
+        case ir.GetItem(value=value) if shape(value):
+            return (0, INT_MAX)
+        case ir.Call(target="min" | "max", args=args) if args and \
+                all(a.type == INT for a in args):
+            pick = min if instr.target == "min" else max
+            parts = [of(a) for a in args]
+            return (pick(p[0] for p in parts), pick(p[1] for p in parts))
+        case ir.Call(target="abs", args=[value]) if value.type == INT:
+            lo, hi = of(value)
+            if lo >= 0:
+                return (lo, hi)
+            return clamp(-hi, -lo) if hi <= 0 else clamp(0, max(-lo, hi))
+    return FULL
+
+
+def arithmetic(op: str, a: tuple, b: tuple) -> tuple:
+    (alo, ahi), (blo, bhi) = a, b
+    if op in ("+", "-", "*"):
+        return clamp(*exact(op, a, b))
+    if op == "//" and blo > 0:
+        corners = [x // y for x in (alo, ahi) for y in (blo, bhi)]
+        return clamp(min(corners), max(corners))
+    if op == "%" and blo > 0:
+        return (0, bhi - 1) if alo < 0 else (0, min(ahi, bhi - 1))
+    if op == "&" and (alo >= 0 or blo >= 0):
+        return (0, min(x for x, low in ((ahi, alo), (bhi, blo)) if low >= 0))
+    if op == ">>" and blo >= 0:
+        corners = [x >> y for x in (alo, ahi) for y in (blo, min(bhi, 64))]
+        return (min(corners), max(corners))
+    return FULL
+
+
+def exact(op: str, a: tuple, b: tuple) -> tuple:
+    """The interval of a op b in unbounded ints, for op in + - *."""
+    (alo, ahi), (blo, bhi) = a, b
+    if op == "+":
+        return (alo + blo, ahi + bhi)
+    if op == "-":
+        return (alo - bhi, ahi - blo)
+    corners = [x * y for x in (alo, ahi) for y in (blo, bhi)]
+    return (min(corners), max(corners))
+
+
+def checks(instrs) -> list[ir.Instr]:
+    """The operations whose checks an interval can make moot: int +, -, * and unary -, and a
+    float divided by an int."""
+    found = []
+    for instr in instrs:
+        if isinstance(instr, ir.BinOp) and not instr.inplace:
+            ints = instr.left.type == INT and instr.right.type == INT
+            if ints and instr.op in ("+", "-", "*") or instr.op == "/" and \
+                    instr.left.type == FLOAT and instr.right.type == INT:
+                found.append(instr)
+        elif isinstance(instr, ir.UnaryOp) and instr.op == "-" and instr.operand.type == INT:
+            found.append(instr)
+    return found
+
+
+def proven_checks(instrs, values: dict) -> set[int]:
+    """id(instr) of the checks in `instrs` that `values` (ranges) show can never fire."""
+    def of(value: ir.Value) -> tuple:
+        return values.get(value.id, FULL)
+
+    proven = set()
+    for instr in checks(instrs):
+        if isinstance(instr, ir.UnaryOp):
+            ok = of(instr.operand)[0] > INT_MIN
+        elif instr.op == "/":
+            lo, hi = of(instr.right)
+            ok = lo > 0 or hi < 0
+        else:
+            lo, hi = exact(instr.op, of(instr.left), of(instr.right))
+            ok = INT_MIN <= lo and hi <= INT_MAX
+        if ok:
+            proven.add(id(instr))
+    return proven
+
+
+def small_inputs(fn: ir.Function, region: ir.LoopRegion, instrs: list[ir.Instr],
+                 outside: dict, always: set[int]) -> tuple[list[Small], set[int]]:
+    """The assumptions that prove the most of the loop's remaining checks, with the largest
+    limit that proves as many, and the checks they prove. (A larger limit proves no more, so
+    the search halves the exponents' range.) The loop's test, in its header, runs before
+    the guard is known: its checks are not among them."""
+    wanted = [i for i in checks(instrs) if id(i) not in always and
+              not any(i is h for h in region.header.instrs)]
+    stored = {i.name for i in instrs if isinstance(i, (ir.Store, ir.Unbind))}
+    read = sorted({i.name for i in instrs if isinstance(i, ir.Load) and i.name not in stored
+                   and fn.local_types.get(i.name) == INT})
+    inputs = [(name, None, local_interval(fn, name, outside)) for name in read] + \
+        [(None, value, outside.get(value.id, FULL)) for value in (region.start, region.stop)]
+
+    def attempt(exponent: int) -> tuple[list[Small], set[int]]:
+        limit = 2**exponent
+        small = [Small(name, value, max(lo, -limit), min(hi, limit))
+                 for name, value, (lo, hi) in inputs]
+        if any(s.lo > s.hi for s in small):
+            return [], set()
+        assumed = {(s.local if s.local is not None else s.value.id): (s.lo, s.hi)
+                   for s in small}
+        proven = proven_checks(wanted, ranges(fn, assumed, region, outside))
+        return [s for s, (_, _, bounds_) in zip(small, inputs) if (s.lo, s.hi) != bounds_], \
+            proven
+
+    low, high = SMALL_EXPONENTS
+    best = attempt(low) if wanted else ([], set())
+    if not best[1]:
+        return [], set()
+    while low < high:
+        middle = (low + high + 1) // 2
+        found = attempt(middle)
+        if len(found[1]) == len(best[1]):
+            low, best = middle, found
+        else:
+            high = middle - 1
+    return best
+
+
+def local_interval(fn: ir.Function, name: str, values: dict) -> tuple:
+    """A local's interval as the whole function's stores give it."""
+    found = None
+    for instr in fn.instructions():
+        if isinstance(instr, ir.Store) and instr.name == name:
+            found = join(found, values.get(instr.value.id, FULL))
+    return found or FULL

@@ -45,9 +45,9 @@ def entry_symbol(wrapper_symbol: str) -> str:
 def compile_function(func: Any, arg_types: tuple[Type, ...],
                      options: dict[str, Any] | None = None) -> Build:
     import secrets
-    from . import codegen, fusion, ir, reassociate, wrapper  # the compiler is imported on
-    from .infer import Inference                   # its first use: code loaded from the disk
-    from .verify import verify                     # cache never needs it
+    from . import codegen, fusion, inline, ir, reassociate, wrapper  # the compiler is
+    from .infer import Inference                   # imported on its first use: code loaded
+    from .verify import verify                     # from the disk cache never needs it
 
     inference = Inference(parallel=bool((options or {}).get("parallel")))
     typed = inference.root(func, arg_types)        # frontend + type inference, to a fixpoint
@@ -55,6 +55,8 @@ def compile_function(func: Any, arg_types: tuple[Type, ...],
     for fn in functions:
         fusion.fuse(fn)                            # elementwise chains -> one loop each
         reassociate.reassociate(fn)                # min/max of ints: the loop-carried one last
+    for fn in reversed(functions):                 # callees first: a helper of helpers
+        inline.inline_calls(fn)                    # small helpers' blocks in their callers
     if config.DEBUG:
         for fn in functions:
             verify(fn)                             # IR invariants (a failure is a kiln bug)

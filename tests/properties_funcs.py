@@ -296,6 +296,58 @@ def counter_from_argument(n, steps):
     return count
 
 
+def pair_index(i, j):
+    """Spectral norm's matrix index, which kiln inlines into its caller's loop."""
+    return (i + j) * (i + j + 1) // 2 + i + 1
+
+
+def inverse_pair_indices(start, stop, i):
+    """A float sum over a loop whose checks kiln proves moot when its inputs are small (the
+    loop's guarded copy, vectorised) and keeps when they are not. At most 41 trips, so that
+    any start and stop can be drawn."""
+    s = 0.0
+    trips = 0
+    for j in range(start, stop):
+        s += 1.0 / pair_index(i, j)
+        trips += 1
+        if trips > 40:
+            break
+    return s
+
+
+def shifted_products(start, stop, m, c):
+    """Int arithmetic of a loop variable and ints the loop only reads (at most 41 trips)."""
+    best = 0
+    trips = 0
+    for j in range(start, stop):
+        best = max(best, (j - c) * m + (j >> 3) - (j % 7) - -j)
+        trips += 1
+        if trips > 40:
+            break
+    return best
+
+
+def squares_of_merged_paths(a, n, flag):
+    """x is the loop variable on one path and a square on the other: after they join, x * x
+    has the wider range."""
+    best = 0
+    for j in range(n):
+        if flag:
+            x = j
+        else:
+            x = a * a
+        best = max(best, x * x)
+    return best
+
+
+def offsets_of_loop_variables(n, k):
+    """j + 1 and j - k inside range(n): the first fits in int64 whatever n is."""
+    total = 0.0
+    for j in range(n):
+        total += (j + 1) / (j - k)
+    return total
+
+
 def round_default(x):
     return round(x)
 
@@ -447,6 +499,7 @@ FUNCTIONS = (
     *ARITHMETIC, *BITWISE, *COMPARISONS, neg, pos, invert, absolute, to_int, to_float, to_bool,
     logical_and, logical_or, logical_not, min2, max2, min3, max3, divmod_parts, add_then_sub,
     mul_then_floordiv, collatz_step, affine_chain, affine_chains_from_one_value,
-    counter_from_argument, round_default, round_none, round_digits, floor, ceil, trunc, *MATH_1,
-    atan2, hypot, fmod, copysign,
+    counter_from_argument, pair_index, inverse_pair_indices, shifted_products,
+    offsets_of_loop_variables, squares_of_merged_paths, round_default, round_none, round_digits, floor, ceil, trunc,
+    *MATH_1, atan2, hypot, fmod, copysign,
 )  # fmt: skip

@@ -46,7 +46,7 @@ def guards_of(fn) -> list[set[tuple[str, int, int]]]:
     """Each guarded loop's terms as (array, axis, offset from the loop variable)."""
     build = pipeline.compile_function(fn, (typeof(SEQ), typeof(SEQ), typeof(TABLE)), {})
     return [{(t.array, t.axis, t.offset) for t in guard.terms}
-            for guard in bounds.loop_guards(build.functions[0])]
+            for guard in bounds.facts(build.functions[0])[1] if guard.terms]
 
 
 def test_a_recurrence_over_a_table_is_covered():

@@ -253,6 +253,52 @@ def test_int_float_comparisons_are_exact(fn, pair):
 # --- conversions --------------------------------------------------------------------------------
 
 
+# --- ranges: checks proven moot in a loop's guarded copy (kiln/bounds.py) -------------------
+
+loop_starts = st.one_of(int64s, st.integers(-(2**31), 2**31),
+                        st.sampled_from([2**30 - 5, 2**30 + 1, -(2**30) - 3, 2**62, 2**20 - 2]))
+
+
+@SETTINGS
+@given(start=loop_starts, stop=loop_starts, i=loop_starts)
+@example(start=0, stop=40, i=0)
+@example(start=2**30 - 20, stop=2**30 + 20, i=2**30 - 20)   # across the guard's limit
+@example(start=-(2**62), stop=10, i=2**62)             # the start alone is far out
+@example(start=-40, stop=0, i=0)                       # reaches (0 + 0) * 1 // 2 + 0 + 1
+@example(start=-3, stop=3, i=-1)                       # a zero divisor: ZeroDivisionError
+@example(start=3037000490, stop=3037000510, i=0)       # the product leaves int64
+@example(start=INT64_MAX - 30, stop=INT64_MAX, i=0)
+def test_a_loop_of_an_inlined_helper_raises_where_cpython_leaves_int64(start, stop, i):
+    expect(f.inverse_pair_indices, JIT[f.inverse_pair_indices], start, stop, i)
+
+
+@SETTINGS
+@given(start=loop_starts, stop=loop_starts, m=loop_starts, c=loop_starts)
+@example(start=2**30 - 20, stop=2**30 + 20, m=2**30, c=-(2**30))
+@example(start=-(2**31), stop=-(2**31) + 5, m=2**31, c=2**31)
+@example(start=-(2**62), stop=5, m=2**20, c=0)          # the start alone is far out
+@example(start=INT64_MIN, stop=INT64_MIN + 3, m=1, c=0)   # -j leaves int64
+def test_int_arithmetic_of_a_loop_variable_raises_where_cpython_leaves_int64(start, stop, m, c):
+    expect(f.shifted_products, JIT[f.shifted_products], start, stop, m, c)
+
+
+@SETTINGS
+@given(a=int64s, n=st.integers(0, 20), flag=st.booleans())
+@example(a=2**20, n=3, flag=False)                     # x * x leaves int64
+@example(a=2**20, n=3, flag=True)
+@example(a=2**32, n=3, flag=False)                     # a * a leaves int64
+def test_a_value_merged_from_two_paths_has_both_ranges(a, n, flag):
+    expect(f.squares_of_merged_paths, JIT[f.squares_of_merged_paths], a, n, flag)
+
+
+@SETTINGS
+@given(n=st.integers(-5, 60), k=int64s)
+@example(n=10, k=3)                                    # j - k reaches 0
+@example(n=5, k=INT64_MIN)                             # j - k leaves int64
+def test_offsets_of_a_loop_variable(n, k):
+    expect(f.offsets_of_loop_variables, JIT[f.offsets_of_loop_variables], n, k)
+
+
 @SETTINGS
 @given(x=any_floats)
 @example(x=math.nan)  # ValueError

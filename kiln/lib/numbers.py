@@ -41,7 +41,7 @@ def checked(cg, name: str, symbol: str, a, b):
             not isinstance(b, ll.Constant):
         return affine_step(cg, name, a.constant, b, message)
     pair = cg.intrinsic(f"llvm.{name}.with.overflow.i64", ll.LiteralStructType([I64, I1]), [a, b])
-    cg.overflow_if(cg.b.extract_value(pair, 1), message)
+    cg.overflow_if(cg.unless_proven(cg.b.extract_value(pair, 1)), message)
     return cg.b.extract_value(pair, 0)
 
 
@@ -67,12 +67,12 @@ def affine_step(cg, name: str, c: int, x, message: str):
     lo = max(INT_MIN, -((offset - first) // scale))     # ceil((first - offset) / scale)
     hi = min(INT_MAX, (last - offset) // scale)
     if lo > hi:
-        cg.overflow_if(ll.Constant(I1, 1), message)
+        cg.overflow_if(cg.unless_proven(ll.Constant(I1, 1)), message)
     elif (lo, hi) != (INT_MIN, INT_MAX):        # y - lo >u hi - lo: y outside [lo, hi]
         span = hi - lo
-        cg.overflow_if(cg.b.icmp_unsigned(">", cg.b.sub(base, i64(lo)),
-                                          i64(span - 2**64 if span > INT_MAX else span)),
-                       message)
+        cg.overflow_if(cg.unless_proven(cg.b.icmp_unsigned(
+            ">", cg.b.sub(base, i64(lo)), i64(span - 2**64 if span > INT_MAX else span))),
+            message)
     return value
 
 
@@ -344,7 +344,8 @@ def float_mul(cg, args, types, result):
 
 
 def check_float_divisor(cg, b, message):
-    cg.fail_if(cg.b.fcmp_ordered("==", b, f64(0.0)), "ZeroDivisionError", message)
+    cg.fail_if(cg.unless_proven(cg.b.fcmp_ordered("==", b, f64(0.0))), "ZeroDivisionError",
+               message)
 
 
 @op("/", (FLOAT, FLOAT), FLOAT)
