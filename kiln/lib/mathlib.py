@@ -101,12 +101,13 @@ PREDICATES = {"isnan": is_nan, "isinf": is_infinite, "isfinite": is_finite}
 
 
 def math_1(cg, name, x):
-    """math.<name>(x) for a float x, raising as CPython does (see UNARY)."""
+    """math.<name>(x) for a float x, raising as CPython does (see UNARY). Whether it raises
+    depends on x alone, so the test comes before the call: nothing then has to outlive the
+    call for it (kiln bench's integrate, three such functions a step: 2% faster; script)."""
     symbol, error, fails = UNARY[name]
-    r = call_libm(cg, symbol, [x])
     if fails is not None:
         cg.fail_if(fails(cg, x), *error)
-    return r
+    return call_libm(cg, symbol, [x])
 
 
 def float_args(types, count):
