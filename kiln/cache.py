@@ -53,10 +53,15 @@ _source_hashes: dict[Any, str] = {}   # code object -> hash (a redefinition is a
 
 
 def source_hash(func: Any) -> str:
-    """Hash of a function's source, read once per code object."""
+    """Hash of a function's source, read once per code object. Lambdas that share a line
+    share its text: theirs also covers their bytecode and where it comes from in the line."""
     code = func.__code__
     if code not in _source_hashes:
-        _source_hashes[code] = hashlib.sha256(source_text(func).encode()).hexdigest()[:32]
+        text = source_text(func)
+        if func.__name__ == "<lambda>":
+            places = list(code.co_positions()) if hasattr(code, "co_positions") else []
+            text += f"\n{code.co_code.hex()} {places}"
+        _source_hashes[code] = hashlib.sha256(text.encode()).hexdigest()[:32]
     return _source_hashes[code]
 
 

@@ -55,6 +55,8 @@ def _parse(func: Any) -> tuple[ast.FunctionDef, str, str]:
                 node.col_offset += indent
                 if getattr(node, "end_col_offset", None) is not None:
                     node.end_col_offset += indent
+    if func.__name__ == "<lambda>":
+        return _lambda_def(func, tree, first), code.co_filename, text
     defs = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     if not defs or defs[0].name != func.__name__:
         # Python 3.13 keeps `python -c` text in linecache, so exec'd code may "find" lines
@@ -67,6 +69,28 @@ def _parse(func: Any) -> tuple[ast.FunctionDef, str, str]:
         raise CompileError(f"{func.__qualname__} is not a plain `def` function",
                            Span(code.co_filename, first, 0, first, 1))
     return defs[0], code.co_filename, text
+
+
+def _lambda_def(func: Any, tree: ast.Module, first: int) -> ast.FunctionDef:
+    """`lambda x: x + 1` as the `def <lambda>(x): return x + 1` it means. The lines holding a
+    lambda hold the whole statement around it; of the lambdas there with the same parameters,
+    the one whose body starts where the code's first instruction does (Python 3.11 and later
+    record columns), else the only one."""
+    code = func.__code__
+    params = list(code.co_varnames[:code.co_argcount + code.co_kwonlyargcount])
+    found = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda) and
+             n.lineno == code.co_firstlineno and
+             [a.arg for a in n.args.posonlyargs + n.args.args + n.args.kwonlyargs] == params]
+    if len(found) > 1 and hasattr(code, "co_positions"):
+        starts = {(line, column) for line, _, column, _ in code.co_positions()}
+        found = [n for n in found if (n.body.lineno, n.body.col_offset) in starts]
+    if len(found) != 1:
+        raise CompileError(f"cannot tell which lambda on line {code.co_firstlineno} this is; "
+                           "give it a line of its own or a `def`",
+                           Span(code.co_filename, first, 0, first, 1))
+    lam = found[0]
+    body = ast.Return(lam.body, **positions(lam.body))
+    return ast.FunctionDef("<lambda>", lam.args, [body], [], None, **positions(lam))
 
 
 def closure_values(func: Any) -> dict[str, Any]:

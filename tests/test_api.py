@@ -236,3 +236,20 @@ def test_an_overflow_error_names_the_first_operation_that_overflowed():
     with pytest.raises(OverflowError, match=r"in \+"):
         either(2**62, False)
     assert either(5, True) == 9 and either(5, False) == 9
+
+
+def test_a_lambda_compiles_like_the_def_it_means():
+    plus_one = kiln.jit(funcs.plus_one)
+    assert (plus_one(1), plus_one(2.5)) == (2, 3.5)
+    assert plus_one.signatures
+
+
+def test_lambdas_sharing_a_line_are_told_apart_by_column():
+    """Python 3.11 records where each lambda's body starts; 3.10 does not, and kiln then says
+    it cannot tell them apart rather than guess."""
+    power, quotient = (kiln.jit(f) for f in funcs.power_and_quotient)
+    if sys.version_info >= (3, 11):
+        assert (power(3), quotient(7), power(2, 10), quotient(7, b=3)) == (9, 3, 1024, 2)
+    else:
+        with pytest.raises(kiln.CompileError, match="cannot tell which lambda"):
+            power(3)

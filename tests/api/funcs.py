@@ -107,3 +107,7 @@ def overflow_in_either_arm(a, double):
     else:
         x = a + a
     return x - 1
+
+
+plus_one = lambda x: x + 1  # noqa: E731 (kiln.jit takes lambdas, as numba.njit does)
+power_and_quotient = (lambda a, b=2: a ** b, lambda a, b=2: a // b)
