@@ -407,8 +407,7 @@ class FunctionEmitter:
             return
         if writes_array(instr):
             self.flush()
-        self.proof = ll.Constant(I1, 1) if id(instr) in self.always_proven else \
-            self.proof_of.get(id(instr))
+        self.proof = self.proof_for(instr)
         self.emit_operation(instr, [instr.left, instr.right])
         self.proof = None
 
@@ -416,10 +415,16 @@ class FunctionEmitter:
         self.emit_operation(instr, [instr.left, instr.right])
 
     def emit_UnaryOp(self, instr: ir.UnaryOp) -> None:
-        self.proof = ll.Constant(I1, 1) if id(instr) in self.always_proven else \
-            self.proof_of.get(id(instr))
+        self.proof = self.proof_for(instr)
         self.emit_operation(instr, [instr.operand])
         self.proof = None
+
+    def proof_for(self, instr: ir.Instr) -> ll.Value | None:
+        """Why the operation's own check cannot fire: always (true), while the loop's guard
+        holds (the guard), or no reason (None). See bounds.py."""
+        if id(instr) in self.always_proven:
+            return ll.Constant(I1, 1)
+        return self.proof_of.get(id(instr))
 
     def emit_Truth(self, instr: ir.Truth) -> None:
         self.emit_operation(instr, [instr.value])
