@@ -44,8 +44,8 @@ within +-2**k (`small`), chosen as large as proves the loop's checks: in the loo
 the guard holds, those checks are gone too. Spectral norm's `(i + j) * (i + j + 1) // 2 + i
 + 1` with i and j at most 2**30 fits in int64 (and is at least 1, as i and j count up from 0),
 so the inner loop's copy for arrays of up to 2**30 elements has no branch out and vectorises.
-A check proven only under the guard is a branch on it (not an overflow deferred to the loop's
-end), which is what makes LLVM version the loop.
+Codegen emits such a loop twice itself, the guard choosing the copy on entry (see codegen:
+LLVM's own versioning declines larger bodies).
 """
 from __future__ import annotations
 
