@@ -3,6 +3,8 @@ kiln/bounds.py then prove about a loop. That the results are CPython's is tested
 tests/cases/inlined_calls.py and the loop properties of test_int_semantics.py."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from kiln import bounds, ir, pipeline
@@ -93,3 +95,15 @@ def test_an_offset_of_the_loop_variable_fits_without_a_guard():
     plus_one = [i for i in fn.instructions() if isinstance(i, ir.BinOp) and i.op == "+"
                 and not i.inplace]
     assert plus_one and all(id(i) in always for i in plus_one[:1])
+
+
+def test_the_loops_fast_copy_vectorises():
+    """The copy of the inner loop where the guard holds has no check left: LLVM vectorises
+    it, the divisions included (the sum stays in order: `force-ordered-reductions`)."""
+    import kiln
+    compiled_rows = kiln.jit(rows)
+    v, out, expected = np.linspace(0.5, 2.0, 50), np.zeros(50), np.zeros(50)
+    compiled_rows(v, out)
+    rows(v, expected)
+    assert out.tolist() == expected.tolist()
+    assert re.search(r"fdiv <\d+ x double>", compiled_rows.inspect_llvm(compiled_rows.signatures[0]))
