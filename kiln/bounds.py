@@ -225,7 +225,7 @@ def ranges(fn: ir.Function, assumed: dict | None = None,
     blocks = [b for b in fn.blocks if id(b) in mine]
     values: dict[int, tuple] = dict(outside or {})
     values.update({k: v for k, v in assumed.items() if isinstance(k, int)})
-    stored = {i.name: None for b in blocks for i in b.instrs if isinstance(i, ir.Store)}
+    stored = {i.name for b in blocks for i in b.instrs if isinstance(i, ir.Store)}
     locals_: dict[str, tuple | None] = {}
     for b in fn.blocks:
         if id(b) not in mine:

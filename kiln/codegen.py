@@ -11,6 +11,7 @@ drops the flag wherever assignment is certain. What an operation means comes fro
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from llvmlite import ir as ll
@@ -193,6 +194,16 @@ def writes_array(instr: ir.Instr) -> bool:
     return isinstance(instr, ir.BinOp) and instr.inplace and isinstance(instr.left.type, Array)
 
 
+@dataclass
+class FastCopy:
+    """A loop's second copy (see emit_fast_copy): its guard, its blocks by the IR block they
+    copy, and its blocks that defer overflow checks."""
+
+    guard: bounds.LoopGuard
+    blocks: dict[int, ll.Block]
+    deferred: set[int]
+
+
 class FunctionEmitter:
     def __init__(self, unit: Unit, fn: ir.Function, llfn: ll.Function):
         self.unit, self.fn, self.llfn = unit, fn, llfn
@@ -243,20 +254,20 @@ class FunctionEmitter:
         self.order = {id(block): k for k, block in enumerate(self.fn.blocks)}
         self.exact_updates = bounds.exact_counter_updates(self.fn)
         self.always_proven, guards = bounds.facts(self.fn)
-        self.versioned: dict[int, tuple[bounds.LoopGuard, dict[int, ll.Block]]] = {}
+        self.deferred, self.flush_on_entry = self.deferrable_loops()
+        self.versioned: dict[int, FastCopy] = {}               # header -> a guard with proofs
         self.loop_guards: dict[int, bounds.LoopGuard] = {}    # body -> a bounds-only guard
-        for guard in guards:          # header -> a guard with proofs, its fast copy's blocks
+        for guard in guards:
             if not self.options.get("boundscheck", True):
                 guard.terms, guard.covered = [], {}
             if guard.proven and self.copyable(guard.region):
-                self.versioned[id(guard.region.header)] = (guard, {
+                deferred, exits = self.deferrable_loops(guard.proven)
+                self.flush_on_entry |= exits    # a fast copy may defer where the loop does not
+                self.versioned[id(guard.region.header)] = FastCopy(guard, {
                     id(b): self.llfn.append_basic_block(f"{b.label}.fast")
-                    for b in guard.region.blocks})
+                    for b in guard.region.blocks}, deferred)
             elif guard.terms:
                 self.loop_guards[id(guard.region.body)] = guard
-        self.deferred, self.flush_on_entry = self.deferrable_loops()
-        for guard, _ in self.versioned.values():   # a fast copy may defer where the loop
-            self.flush_on_entry |= self.deferrable_loops(guard.proven)[1]     # does not
         self.guard_of: dict[int, tuple[ll.Value, list[int]]] = {}   # access -> guard, axes
         self.guarded_axes: dict[int, ll.Value] = {}   # of the access being emitted
         self.clean = False                 # nothing pending on this path (see flush)
@@ -278,8 +289,8 @@ class FunctionEmitter:
         self.b.branch(self.blocks[id(self.fn.blocks[0])])
         for block in self.fn.blocks:
             self.emit_block(block)
-        for guard, fast in self.versioned.values():
-            self.emit_fast_copy(guard, fast)
+        for copy in self.versioned.values():
+            self.emit_fast_copy(copy)
         messages = self.loop_messages + [OVERFLOW] * (LOOP_MESSAGES - len(self.loop_messages))
         self.loop_message_table.initializer = ll.Constant(
             self.loop_message_table.type.pointee, [self.unit.cstring(m) for m in messages])
@@ -310,9 +321,9 @@ class FunctionEmitter:
     # A guard that only covers indices is computed at the top of the body; each covered check
     # becomes `not guard and outside`, and LLVM versions the loop on the guard when it finds
     # that worth the code (it declines for large bodies, where a check costs little anyway).
-    # A guard that proves int checks moot versions the loop here, as LLVM declined to for the
-    # Monte Carlo pi kernel's body, where the checks left `and not guard` cost 2.5 times the
-    # loop's time:
+    # A guard that proves int checks moot versions the loop here: left to LLVM, with those
+    # checks as branches on the guard, the Monte Carlo pi kernel's body was not versioned and
+    # its branches stayed, 2.5 times the loop's time:
     #   preheader: ...; guard = (indices in bounds and inputs small); branch guard, H', H
     #   H ... latch -> H        the loop as written, every check in place
     #   H' ... latch' -> H'     its fast copy: the checks the guard makes moot left out
@@ -331,12 +342,13 @@ class FunctionEmitter:
                     return False
         return True
 
-    def emit_fast_copy(self, guard: bounds.LoopGuard, fast: dict[int, ll.Block]) -> None:
+    def emit_fast_copy(self, copy: FastCopy) -> None:
+        guard = copy.guard
         region = guard.region
         slow, saved_loops, saved_deferred = dict(self.blocks), dict(self.scalar_loops), \
             self.deferred
-        self.blocks.update(fast)
-        self.deferred = self.deferrable_loops(guard.proven)[0]
+        self.blocks.update(copy.blocks)
+        self.deferred = copy.deferred
         if id(region.header) in self.scalar_loops:       # each loop its own !llvm.loop node
             loop_id = llvm_ir.scalar_loop_id(self.unit.module, unroll=not region.runtime_step)
             self.scalar_loops[id(region.header)] = self.scalar_loops[id(region.latch)] = loop_id
@@ -344,7 +356,7 @@ class FunctionEmitter:
         self.guard_of.update({access: (ll.Constant(I1, 1), axes)
                               for access, axes in guard.covered.items()})
         for block in self.fn.blocks:
-            if id(block) in fast:
+            if id(block) in copy.blocks:
                 self.emit_block(block)
         self.moot, self.guard_of = set(), {}
         self.blocks, self.scalar_loops, self.deferred = slow, saved_loops, saved_deferred
@@ -633,8 +645,8 @@ class FunctionEmitter:
         if back_edge and id(self.current) not in self.deferred:
             self.flush()        # at the end of the body: no overflow flag crosses the back edge
         if id(instr.target) in self.versioned and not back_edge:     # into a versioned loop
-            guard, fast = self.versioned[id(instr.target)]
-            self.b.cbranch(self.guard_holds(guard), fast[id(instr.target)],
+            copy = self.versioned[id(instr.target)]
+            self.b.cbranch(self.guard_holds(copy.guard), copy.blocks[id(instr.target)],
                            self.blocks[id(instr.target)])
             return
         jump = self.b.branch(self.blocks[id(instr.target)])
@@ -891,7 +903,7 @@ class FunctionEmitter:
         Only loops that could then vectorise are deferred: an int + - * of two variables
         whose check is not moot (`moot`, or proven always) needs LLVM's overflow intrinsic,
         which its vectoriser does not take, and carrying its flag round the loop costs more
-        than a branch (a loop of `j * m + j`: 1.26 ms deferred, 0.83 not)."""
+        than a branch (a loop of `j * m + j`: 1.26 ms deferred, 0.98 not)."""
         deferred, exits = set(), set()
         for region in self.fn.regions:
             instrs = [i for block in region.blocks for i in block.instrs]

@@ -32,7 +32,8 @@ MAX_INSTRUCTIONS = 60
 
 def inline_calls(fn: ir.Function) -> None:
     """Replace every call in `fn` to an inlinable function by that function's blocks."""
-    fresh = itertools.count(1 + max((v.id for v in values(fn)), default=0))
+    fresh = itertools.count(1 + max((i.dest.id for i in fn.instructions()
+                                     if getattr(i, "dest", None)), default=0))
     count = itertools.count()
     pending = list(fn.blocks)
     while pending:
@@ -136,14 +137,3 @@ def copied(instr: ir.Instr, value, blocks: dict[int, ir.Block], prefix: str) -> 
         elif f.name == "name":
             changes[f.name] = prefix + item
     return dataclasses.replace(instr, **changes)
-
-
-def values(fn: ir.Function):
-    """Every value `fn`'s instructions define or use."""
-    for instr in fn.instructions():
-        for f in dataclasses.fields(instr):
-            item = getattr(instr, f.name)
-            if isinstance(item, ir.Value):
-                yield item
-            elif isinstance(item, list):
-                yield from (v for v in item if isinstance(v, ir.Value))

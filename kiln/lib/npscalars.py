@@ -114,7 +114,6 @@ def cast(cg, value, source: Type, target: Type, weak_check: bool = True):
     raise TypeError(f"internal error: no NumPy cast from {source} to {target}")
 
 
-
 def float_to_integer(cg, value, dst: ll.IntType, signed: bool):
     """A float cast to an integer dtype as NumPy's C loops cast it, whose result outside the
     dtype's range is the CPU's. x86-64 converts to 32 bits (to 64 for int64, uint32 and
