@@ -28,7 +28,6 @@ from kiln.bench import array_kernels, kernels, parallel_kernels
 from kiln.bench.model import NA
 
 Decorate = Callable[..., Callable[..., Any]]
-_WARMED: set[str] = set()     # JIT modules whose compiler a trivial compile has set up
 NUMBA_MISSING = "not installed: pip install -e .[bench]"
 
 
@@ -73,12 +72,14 @@ class Impl:
         return prange
 
     def warm_up(self) -> None:
-        """Once per process and JIT module, before its first compile time is measured: load and
-        initialise its compiler (LLVM, its own set-up) by compiling and calling a trivial
-        function, so compile times are those of the kernels, as the goal states them ("LLVM
-        already loaded"), not of whichever kernel happens to come first."""
-        if self.is_jit and self.available and self.module not in _WARMED:
-            _WARMED.add(self.module)
+        """Right before a first call whose compile time is measured: compile and call a trivial
+        function, so the JIT's compiler is loaded ("LLVM already loaded", as the goal states
+        it) and its code and data have just been used. On the VMs measured here, memory left
+        untouched for a second costs up to 10 us a page to touch again (summing a 16 MB array:
+        1 ms, 42 ms after 3 s of other work). Without this, the JIT whose first call followed
+        the other's found LLVM's code already warm, and the one after the CPython rounds paid
+        for both: kiln's fib compiled in 27 ms warm and 100 ms in that place."""
+        if self.is_jit and self.available:
             from kiln.bench.micro import add_one
             self.decorate(add_one)(1)
 

@@ -291,8 +291,9 @@ def _notes(columns: _Columns, results: dict[str, dict[str, Outcome]],
         notes.append("kiln unchecked = kiln.jit(boundscheck=False); kiln checks bounds by "
                      "default, Numba does not.")
     if columns.built:
-        notes.append("compile s = first call (compile + run) - best run; each JIT has compiled "
-                     "a trivial function first, so its compiler is loaded.")
+        notes.append("compile s = first call (compile + run) - best run; right before it, the "
+                     "same JIT compiled and called a trivial function, so its compiler is "
+                     "loaded and warm.")
     notes.extend(extra)
     notes.extend(_target_notes(columns, results, targets))
     notes.extend(_problem_notes(results))
