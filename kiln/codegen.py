@@ -160,6 +160,11 @@ class Unit:
         self.module = ll.Module(name)
         self.functions: dict[int, ll.Function] = {}
         self.pending: list[tuple[ir.Function, ll.Function]] = []
+        # metadata every check shares (llvmlite would build and deduplicate a node per use)
+        self.unlikely = self.module.add_metadata([ll.MetaDataString(self.module,
+                                                                    "branch_weights"),
+                                                  ll.Constant(I32, 1), ll.Constant(I32, 99)])
+        self.unpredictable = self.module.add_metadata([])
 
     def function(self, fn: ir.Function) -> ll.Function:
         """The LLVM function for a typed function, declared now and emitted later."""
@@ -218,6 +223,7 @@ class FunctionEmitter:
         self.excinfo = llfn.args[0]
         self.options = unit.options
         self.fail_block: ll.Block | None = None
+        self.raise_block: ll.Block | None = None   # see raise_if
         self.exit_block = llfn.append_basic_block("exit")
         self.exits: list[tuple[ll.Value, ll.Value, ll.Block]] = []   # see emit_exit
         self.owned: dict[int, tuple[ll.Value, Type]] = {}  # instr -> slot keeping a new ref
@@ -294,6 +300,8 @@ class FunctionEmitter:
         messages = self.loop_messages + [OVERFLOW] * (LOOP_MESSAGES - len(self.loop_messages))
         self.loop_message_table.initializer = ll.Constant(
             self.loop_message_table.type.pointee, [self.unit.cstring(m) for m in messages])
+        if self.raise_block is not None:
+            self.emit_raise_block()
         if self.fail_block is not None:
             self.b.position_at_end(self.fail_block)
             self.release_all()
@@ -788,13 +796,55 @@ class FunctionEmitter:
         return unpack_member(self.b, value, member)
 
     def raise_(self, exc: str, message: str | ll.Value | None) -> None:
-        """Record an exception in the ExcInfo and return the failure flag."""
-        kind_ptr, msg_ptr = field(self.b, self.excinfo, 0), field(self.b, self.excinfo, 1)
-        self.b.store(ll.Constant(I32, abi.exception_kind(exc)), kind_ptr)
+        """Raise `exc`: leave through the function's raise block (see raise_if)."""
+        self.raise_if(None, exc, message)
+
+    def raise_if(self, cond: ll.Value | None, exc: str,
+                 message: str | ll.Value | None) -> ll.Instruction | None:
+        """Branch to the function's one raise block if `cond` (always when None), carrying the
+        exception's kind and message there in two phis, and go on in a new block otherwise;
+        return that conditional branch.
+
+        A check is then a compare and a branch. The raise block records the exception, or
+        the overflow pending on the way there, which came first. Each check used to emit a
+        failure path of its own, with the pending overflow's test and the stores: nbody went
+        from 6,757 LLVM instructions before optimisation to 3,470, and its compile from
+        374 ms to 260."""
+        if self.raise_block is None:
+            self.raise_block = self.llfn.append_basic_block("raise")
+            with self.b.goto_block(self.raise_block):
+                self.raise_kind, self.raise_message = self.b.phi(I32), self.b.phi(I8P)
         if message is None or isinstance(message, str):
             message = self.unit.cstring(message) if message is not None else \
                 ll.Constant(I8P, None)
-        self.b.store(message, msg_ptr)
+        self.raise_kind.add_incoming(ll.Constant(I32, abi.exception_kind(exc)), self.b.block)
+        self.raise_message.add_incoming(message, self.b.block)
+        if cond is None:
+            self.b.branch(self.raise_block)
+            return None
+        go_on = self.llfn.append_basic_block()
+        branch = self.b.cbranch(cond, self.raise_block, go_on)
+        branch.set_metadata("prof", self.unit.unlikely)
+        self.b.position_at_end(go_on)
+        return branch
+
+    def emit_raise_block(self) -> None:
+        """Record the exception in the ExcInfo (an overflow still pending instead: it came
+        first, named as flush names it) and fail."""
+        self.b.position_at_end(self.raise_block)
+        pending = self.b.load(self.pending)
+        bits = self.b.load(self.pending_bits)
+        first = self.intrinsic("llvm.cttz.i64", I64, [bits, ll.Constant(I1, 0)])
+        first = self.b.and_(first, ll.Constant(I64, LOOP_MESSAGES - 1))  # 64: none
+        in_loop = self.b.load(self.b.gep(self.loop_message_table, [ll.Constant(I32, 0), first]))
+        message = self.b.load(self.pending_message)
+        overflow = self.b.select(self.b.icmp_unsigned("==", message, ll.Constant(I8P, None)),
+                                 in_loop, message)
+        kind = self.b.select(pending, ll.Constant(I32, abi.exception_kind("OverflowError")),
+                             self.raise_kind)
+        self.b.store(kind, field(self.b, self.excinfo, 0))
+        self.b.store(self.b.select(pending, overflow, self.raise_message),
+                     field(self.b, self.excinfo, 1))
         self.fail()
 
     def fail(self) -> None:
@@ -805,9 +855,7 @@ class FunctionEmitter:
 
     def fail_if(self, cond: ll.Value, exc: str, message: str | None) -> None:
         """Raise if `cond`; an overflow still pending from earlier code wins (it came first)."""
-        with self.b.if_then(self.predicated(cond), likely=False):
-            self.flush(on_failure_path=True)
-            self.raise_(exc, message)
+        self.raise_if(self.predicated(cond), exc, message)
 
     def unless_proven(self, cond: ll.Value) -> ll.Value:
         """The condition of the operation's own check: false where it can never fire."""
@@ -856,14 +904,13 @@ class FunctionEmitter:
             return cond
         return self.b.select(self.predicate, cond, ll.Constant(I1, 0))
 
-    def flush(self, on_failure_path: bool = False) -> None:
-        """Raise a pending overflow now (see overflow_if), naming the first operation that
-        overflowed: if maybe_pending (rarely), then if pending, raise.
+    def flush(self) -> None:
+        """Raise a pending overflow now (see overflow_if): if maybe_pending (rarely), then if
+        pending, go to the raise block, which names the first operation that overflowed.
 
         Nothing is emitted where nothing can be pending: after a flush on the same path through
         the block, with no overflow check since (`clean`; nbody's body flushes before each of
-        its array stores: 8,583 LLVM instructions before, 6,757 without the repeats). A
-        flush on a path that then raises (`on_failure_path`) leaves the block's path as it was.
+        its array stores: 8,583 LLVM instructions before, 6,757 without the repeats).
 
         The second branch is marked unpredictable although it is almost never taken: its
         flag is often an `and` of conditions that are each unpredictable (the parity that
@@ -873,25 +920,15 @@ class FunctionEmitter:
         if self.clean:
             return
         with self.b.if_then(self.b.load(self.maybe_pending), likely=False):
-            block = self.b.block
-            with self.b.if_then(self.b.load(self.pending), likely=False):
-                bits = self.b.load(self.pending_bits)
-                first = self.intrinsic("llvm.cttz.i64", I64, [bits, ll.Constant(I1, 0)])
-                first = self.b.and_(first, ll.Constant(I64, LOOP_MESSAGES - 1))  # 64: none
-                in_loop = self.b.load(self.b.gep(self.loop_message_table,
-                                                 [ll.Constant(I32, 0), first]))
-                message = self.b.load(self.pending_message)
-                self.raise_("OverflowError", self.b.select(
-                    self.b.icmp_unsigned("==", message, ll.Constant(I8P, None)), in_loop,
-                    message))
-            block.terminator.set_metadata("unpredictable", self.unit.module.add_metadata([]))
+            branch = self.raise_if(self.b.load(self.pending), "OverflowError", None)
+            branch.set_metadata("unpredictable", self.unit.unpredictable)
         # nothing is pending past this point: saying so lets LLVM drop the flags' phis
         for slot, nothing in ((self.maybe_pending, ll.Constant(I1, 0)),
                               (self.pending, ll.Constant(I1, 0)),
                               (self.pending_message, ll.Constant(I8P, None)),
                               (self.pending_bits, ll.Constant(I64, 0))):
             self.b.store(nothing, slot)
-        self.clean = not on_failure_path
+        self.clean = True
 
     def deferrable_loops(self, moot: set[int] = frozenset()) -> tuple[set[int], set[int]]:
         """Innermost range loops whose bodies only compute (no calls, no stores into arrays,

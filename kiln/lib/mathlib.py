@@ -194,7 +194,6 @@ def float_to_int(cg, x):
         rare = b.fcmp_unordered(">=", fabs(cg, x), limit)
     with b.if_then(cg.predicated(rare), likely=False):
         with b.if_then(b.fcmp_unordered("!=", x, b.fneg(limit))):
-            cg.flush(on_failure_path=True)
             with b.if_else(is_nan(cg, x)) as (nan, number):
                 with nan:
                     cg.raise_("ValueError", "cannot convert float NaN to integer")
