@@ -34,6 +34,27 @@ def timed(fn: Callable[..., Any], *args: Any) -> tuple[float, Any]:
     return time.perf_counter() - start, value
 
 
+ROUND_SECONDS = 0.05   # a round calls a short kernel again and again for this long,
+ROUND_CALLS = 10       # at most this many times
+
+
+def timed_round(fn: Callable[..., Any], args: tuple[Any, ...]) -> tuple[float, Any]:
+    """One round of a kernel: the fastest of back-to-back calls, each on fresh copies of
+    `args`, until ROUND_SECONDS have passed or ROUND_CALLS were made (a call of a second or
+    more is made once); and the last result.
+
+    One call of a kernel that runs for a millisecond, after the other implementations' rounds,
+    times this VM as much as the kernel: memory left untouched for a second costs up to 10 us
+    a page to touch again, and a sleeping thread pool takes its time to wake. The parallel
+    pairwise kernel on 2 threads, one call per round, ran in 1.1-1.9 ms from one bench run to
+    the next, and mostly in 1.0-1.1 ms from its second back-to-back call on (script)."""
+    best, spent, calls = math.inf, 0.0, 0
+    while calls < ROUND_CALLS and spent < ROUND_SECONDS:
+        seconds, value = timed(fn, *fresh(args))
+        best, spent, calls = min(best, seconds), spent + seconds, calls + 1
+    return best, value
+
+
 def rotated(items: Sequence[T], round_index: int) -> list[T]:
     """The implementations in the order round `round_index` runs them."""
     if not items:

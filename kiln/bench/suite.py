@@ -7,7 +7,8 @@
 
 Per kernel: the arguments are built once and every call gets fresh copies of the arrays
 (measure.fresh); each JIT's first call (compile + run) is timed once, then `repeat` interleaved
-rounds run every implementation once each (measure.rotated), and the best round counts. A JIT's
+rounds run every implementation in turn (measure.rotated), and the best round counts. A round
+of a short kernel is the best of a few back-to-back calls (measure.timed_round). A JIT's
 compile time is its first call minus its best run. Every result is checked against CPython's.
 Warnings raised while compiling are kept for the notes, not printed.
 
@@ -26,7 +27,16 @@ from typing import Any
 
 from kiln.bench import impls as impl_table
 from kiln.bench.impls import Impl, Kernel
-from kiln.bench.measure import as_json, describe, fresh, geomean, rotated, same_result, timed
+from kiln.bench.measure import (
+    as_json,
+    describe,
+    fresh,
+    geomean,
+    rotated,
+    same_result,
+    timed,
+    timed_round,
+)
 from kiln.bench.model import (
     MISMATCH,
     NONE,
@@ -137,7 +147,7 @@ def _measure(kernel: Kernel, impls: list[Impl], options: Options,
             tick(f"{kernel.name}: {impl.label} round {round_index + 1}")
             try:
                 impl.use_threads()
-                seconds, value = timed(entries[impl.name], *fresh(args))
+                seconds, value = timed_round(entries[impl.name], args)
             except Exception as exc:
                 outcomes[impl.name].fail(exc)
                 del entries[impl.name]
@@ -282,7 +292,8 @@ def _problem_notes(results: dict[str, dict[str, Outcome]]) -> list[str]:
 
 def _notes(columns: _Columns, results: dict[str, dict[str, Outcome]],
            targets: dict[str, float], extra: Sequence[str]) -> list[str]:
-    notes = ["x = CPython time / implementation time (best of the rounds)."]
+    notes = ["x = CPython time / implementation time (best of the rounds; a round calls the "
+             "kernel back to back for up to 50 ms, at most 10 times, and keeps its best)."]
     if columns.ratios:
         compile_ratio = (" (compile kiln/Numba: Numba's compile time / kiln's)"
                          if columns.build_pair else "")
