@@ -178,3 +178,13 @@ def overflow_then_raise(a):
     return b
 # run: overflow_then_raise(2)
 # run: overflow_then_raise(2**32)  # kiln: OverflowError
+
+
+def overflow_then_failing_check(a, z, x):
+    b = a * a
+    return b // z + int(x)
+# run: overflow_then_failing_check(3, 2, 1.5)
+# run: overflow_then_failing_check(3, 0, 1.5)
+# run: overflow_then_failing_check(3, 2, math.nan)
+# run: overflow_then_failing_check(2**32, 0, 1.5)  # kiln: OverflowError
+# run: overflow_then_failing_check(2**32, 2, math.nan)  # kiln: OverflowError
