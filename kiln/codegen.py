@@ -829,8 +829,8 @@ class FunctionEmitter:
         return branch
 
     def emit_raise_block(self) -> None:
-        """Record the exception in the ExcInfo (an overflow still pending instead: it came
-        first, named as flush names it) and fail."""
+        """Record the exception in the ExcInfo, or instead an overflow still pending (it came
+        first), named after the first operation that overflowed; then fail."""
         self.b.position_at_end(self.raise_block)
         pending = self.b.load(self.pending)
         bits = self.b.load(self.pending_bits)
