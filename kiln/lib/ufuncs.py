@@ -398,13 +398,21 @@ def exact_call(cg, name: str, value) -> ll.Value:
     return cg.intrinsic(f"{EXACT_UFUNCS[name]}.{suffix(value)}", value.type, [value])
 
 
-def ufunc(name: str, function, compute_element, method: bool = False):
+def ufunc(name: str, function, compute_element, method: bool = False, operands: int = 0):
     """np.<name>(x, ...) (and x.<name>(...) with `method`): an array for any array argument,
     else a NumPy scalar. Float and complex results of NumPy's rounding-dependent functions
-    (computed_by_numpy) come from NumPy's own loop, over whole lines of an array."""
+    (computed_by_numpy) come from NumPy's own loop, over whole lines of an array.
+
+    It takes exactly `operands` arguments (default: the NumPy ufunc's `nin`). A further one
+    would be NumPy's `out`, which kiln does not write: `np.sqrt(a, b)` used to return a new
+    array and leave b as it was."""
+    operands = operands or getattr(np, name).nin
+
     def match(types, consts):
         if not types or not all(is_operand(t) for t in types):
             return None
+        if len(types) != operands:
+            raise TypeRuleError(arity_error(name, operands, len(types)))
         dtype = result_dtype(function, types)
         if dtype is None:
             raise TypeRuleError(f"np.{name} does not support {', '.join(map(str, types))}")
@@ -564,7 +572,16 @@ def clip(cg, values, types, element):
     return b.select(compare("<", raised, high), raised, high)
 
 
-ufunc("clip", "clip", clip, method=True)
+ufunc("clip", "clip", clip, method=True, operands=3)
+
+
+def arity_error(name: str, operands: int, given: int) -> str:
+    if name == "where" and given == 1:
+        return ("np.where(condition) alone (the indices where it holds) is not supported in "
+                "compiled code; np.where(condition, x, y) is, or a loop over the indices")
+    extra = "; NumPy's `out` argument is not supported" if given > operands else ""
+    noun = "operand" if operands == 1 else "operands"
+    return f"np.{name}() takes {operands} {noun} in compiled code, not {given}{extra}"
 
 
 def where(cg, values, types, element):
@@ -573,4 +590,4 @@ def where(cg, values, types, element):
     return cg.b.select(condition, a, b_)
 
 
-ufunc("where", "where", where)
+ufunc("where", "where", where, operands=3)
