@@ -2,6 +2,7 @@
 
     a + b, a * 2.0, a < b, -a, abs(a)    -> a new array (NumPy's result dtype and broadcasting)
     np.sqrt(a), np.minimum(a, b), np.where(c, a, b)
+    np.add(a, b), np.negative(a)           -> the operator's own rule (OPERATOR_FUNCTIONS)
 
 Each element is computed by the NumPy-scalar rules in npscalars (so `uint8 + int` wraps and
 `int // 0` is 0, exactly as in NumPy's loops); result dtypes are asked of NumPy itself. The
@@ -27,7 +28,7 @@ from .mathlib import is_finite, is_infinite, is_nan
 from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, complex_conjugate, complex_stays,
                         emit_arithmetic, emit_compare, emit_unary, kind_of, suffix)
 from .numpy_loops import BINARY, UNARY, call_loop, computed_by_numpy, has_loop, numpy_loop
-from .registry import Impl, TypeRuleError, rule
+from .registry import Impl, TypeRuleError, resolve, rule
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
 PYTHON_SAMPLES = {INT: 1, FLOAT: 1.0, BOOL: True}
@@ -591,3 +592,60 @@ def where(cg, values, types, element):
 
 
 ufunc("where", "where", where, operands=3)
+
+
+# ---- NumPy's functions for the operators: np.add(a, b) is a + b --------------------------
+OPERATOR_FUNCTIONS = {
+    "add": "+", "subtract": "-", "multiply": "*", "divide": "/", "true_divide": "/",
+    "floor_divide": "//", "remainder": "%", "mod": "%", "bitwise_and": "&", "bitwise_or": "|",
+    "bitwise_xor": "^", "left_shift": "<<", "right_shift": ">>", "equal": "==",
+    "not_equal": "!=", "less": "<", "less_equal": "<=", "greater": ">", "greater_equal": ">=",
+    "negative": "unary-", "positive": "unary+", "invert": "unary~", "bitwise_not": "unary~",
+    "square": "*",
+}
+AS_NUMPY = {INT: NUMPY["int64"], FLOAT: NUMPY["float64"], BOOL: NUMPY["bool"]}
+
+
+def operator_function(name: str, symbol: str):
+    """np.<name>(x, ...) as the operator `symbol` (np.square(x) as x * x). With an array or a
+    NumPy scalar among the operands that is the operator itself, Python numbers staying weak
+    (np.add(int8_array, 1) is int8). With Python numbers alone NumPy makes them NumPy scalars
+    first, so np.add(2, 3) is np.int64(5), and np.add(True, True) is np.True_.
+
+    Refused where NumPy's function differs from its operator: np.square of bools (an int8
+    result) and of complex numbers (NumPy's own formula), np.positive of bools (a TypeError)."""
+    operands = 1 if symbol.startswith("unary") or name == "square" else 2
+
+    def match(types, consts):
+        if not types or not all(is_operand(t) for t in types):
+            return None
+        if len(types) != operands:
+            raise TypeRuleError(arity_error(name, operands, len(types)))
+        refused = {"square": "bc", "positive": "b"}.get(name, "")
+        if any(dtype_kind(t) in refused for t in types):
+            raise TypeRuleError(f"np.{name} of {types[0]} is not supported in compiled code"
+                                + ("; write x * x" if name == "square" else ""))
+        if name == "square":
+            types, consts = types * 2, consts * 2
+        if any(isinstance(t, Array) or numpy_dtype(t) for t in types):
+            impl = resolve(symbol, types, consts)
+            if impl is None:
+                raise TypeRuleError(f"np.{name} does not support {', '.join(map(str, types))}")
+            return impl if name != "square" else Impl(
+                impl.result, lambda cg, a, t, r: cg.apply(impl, a * 2, types), types[:1],
+                owned=impl.owned)
+        numpy_types = tuple(AS_NUMPY[t] for t in types)
+        impl = resolve(symbol, numpy_types)
+        if impl is None:
+            raise TypeRuleError(f"np.{name} does not support {', '.join(map(str, types))}")
+
+        def emit(cg, args, arg_types, result):
+            values = [cast(cg, v, t, AS_NUMPY[t], weak_check=False)
+                      for v, t in zip(args * (2 if name == "square" else 1), types)]
+            return cg.apply(impl, values, numpy_types)
+        return Impl(impl.result, emit, types[:operands])
+    rule(f"np.{name}", callable_=True)(match)
+
+
+for _name, _symbol in OPERATOR_FUNCTIONS.items():
+    operator_function(_name, _symbol)
