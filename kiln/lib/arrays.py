@@ -61,6 +61,24 @@ def contiguous_steps(cg, shape: list[ll.Value], t: Array, unit: int) -> list[ll.
     return steps
 
 
+def is_c_contiguous(cg, value, t: Array) -> ll.Value:
+    """NumPy's C_CONTIGUOUS flag, at run time: each axis longer than 1 steps by the product
+    of the later axes' lengths (axes of length 1 step anyhow); an empty array is contiguous."""
+    if t.layout == "C":
+        return ll.Constant(ll.IntType(1), 1)
+    b = cg.b
+    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    ok, empty, expected = ll.Constant(ll.IntType(1), 1), ll.Constant(ll.IntType(1), 0), \
+        i64(itemsize(t))
+    for axis in range(t.ndim - 1, -1, -1):
+        dim = shape[axis]
+        long_axis = b.icmp_signed(">", dim, i64(1))
+        ok = b.and_(ok, b.or_(b.not_(long_axis), b.icmp_signed("==", strides[axis], expected)))
+        empty = b.or_(empty, b.icmp_signed("==", dim, i64(0)))
+        expected = b.mul(expected, dim)
+    return b.or_(ok, empty)
+
+
 def make_array(cg, t: Array, meminfo, data, shape, strides) -> ll.Value:
     from ..codegen import lltype
     b = cg.b

@@ -1,7 +1,8 @@
 """Shapes and conversions of arrays: reshape, ravel, flatten, astype, np.linspace, np.cumsum.
 
     a.reshape(n, -1)                    -> a view of a C-contiguous array (-1 is inferred)
-    a.ravel(), a.flatten()              -> a new 1-d array in C order
+    a.ravel(), np.ravel(a)              -> a 1-d view of a C-contiguous array, else a copy
+    a.flatten()                         -> a new 1-d array in C order
     a.astype(np.int8)                   -> a new array, NumPy's casts
     np.linspace(0.0, 1.0, n)            -> NumPy's samples, in the endpoints' float type
     np.cumsum(a), np.cumsum(a, axis=1)  -> running sums, flattened or along one axis
@@ -12,9 +13,11 @@ from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop
 from ..types import INT, NONE, Array, DType, Scalar, Tuple, is_number, np
+from ..runtime import nrt
 from .arrays import (allocate, as_index, cg_lltype, constant_axis, copy_into_new, element_type,
-                     emit_copy, fill, index_type_ok, itemsize, load_element, make_array,
-                     product, shape_of, shape_values, storage, store_element, strides_of)
+                     emit_copy, fill, index_type_ok, is_c_contiguous, itemsize, load_element,
+                     make_array, product, shape_of, shape_values, storage, store_element,
+                     strides_of)
 from .npscalars import cast, emit_arithmetic, kind_of, sample
 from .numbers import i64
 from .registry import Impl, TypeRuleError, rule
@@ -68,19 +71,57 @@ def emit_reshape(cg, args, types, result):
 rule("method.reshape")(reshape_rule)
 
 
-@rule("method.ravel", "method.flatten", "np.ravel")
 def ravel_rule(types, consts):
-    """ravel: a 1-d view of a C array (else a copy); flatten: always a copy."""
+    """a.ravel(), np.ravel(a): a 1-d view when the array is C-contiguous, else a copy."""
     if len(types) != 1 or not isinstance(types[0], Array):
         return None
     array = types[0]
-    result = Array(array.dtype, 1, "C", array.readonly and array.layout == "C")
-    return Impl(result, emit_ravel, types, owned=True)
+    return Impl(Array(array.dtype, 1, "C", array.readonly), emit_ravel, types, owned=True)
+
+
+rule("method.ravel")(ravel_rule)
+rule("np.ravel", callable_=True)(ravel_rule)
+
+
+@rule("method.flatten")
+def flatten_rule(types, consts):
+    """a.flatten(): always a new 1-d array in C order."""
+    if len(types) != 1 or not isinstance(types[0], Array):
+        return None
+    return Impl(Array(types[0].dtype, 1, "C"), emit_flatten, types, owned=True)
 
 
 def emit_ravel(cg, args, types, result):
-    """A new 1-d array (the copy keeps views simple; NumPy's ravel may return a view, which
-    only matters for aliasing, not for values)."""
+    """NumPy's ravel in C order: a view of a C-contiguous array, so that writes through it
+    reach the array (kiln used to copy always), decided at run time for other layouts (a
+    slice of rows is contiguous); a copy otherwise."""
+    b = cg.b
+    source = types[0]
+    if source.layout == "C":
+        return ravel_view(cg, args[0], source, result)
+    with b.if_else(is_c_contiguous(cg, args[0], source)) as (contiguous, scattered):
+        with contiguous:
+            view, view_block = ravel_view(cg, args[0], source, result), b.block
+        with scattered:
+            copy, copy_block = emit_flatten(cg, args, types, result), b.block
+    flat = b.phi(view.type)
+    flat.add_incoming(view, view_block)
+    flat.add_incoming(copy, copy_block)
+    return flat
+
+
+def ravel_view(cg, value, source: Array, result: Array) -> ll.Value:
+    """The elements of a C-contiguous array as a 1-d array, holding a new reference."""
+    b = cg.b
+    meminfo = b.extract_value(value, 0)
+    nrt.incref(b, meminfo)
+    size = product(cg, shape_of(cg, value, source))
+    return make_array(cg, result, meminfo, b.extract_value(value, 1), [size],
+                      [i64(itemsize(result))])
+
+
+def emit_flatten(cg, args, types, result):
+    """A new 1-d array in C order."""
     flat = Array(types[0].dtype, 1, "C")
     copy = emit_copy(cg, args, types, Array(types[0].dtype, types[0].ndim, "C"))
     size = product(cg, shape_of(cg, copy, Array(types[0].dtype, types[0].ndim, "C")))

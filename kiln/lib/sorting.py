@@ -29,7 +29,7 @@ from .arrays import (
 )
 from .npscalars import kind_of
 from .registry import Impl, TypeRuleError, rule
-from .reshaping import emit_ravel
+from .reshaping import emit_flatten
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
 SMALL = 16        # ranges this short are insertion-sorted (NumPy's SMALL_QUICKSORT)
@@ -279,7 +279,7 @@ def sort_rule(types, consts):
     if axis is None:
         flat = Array(types[0].dtype, 1, "C")
         return Impl(flat, lambda cg, a, ts, r: sorted_copy(
-            cg, emit_ravel(cg, a[:1], ts[:1], r), r, 0), types, owned=True)
+            cg, emit_flatten(cg, a[:1], ts[:1], r), r, 0), types, owned=True)
     result = Array(types[0].dtype, types[0].ndim, "C")
     return Impl(result, lambda cg, a, ts, r: sorted_copy(
         cg, emit_copy(cg, a[:1], ts[:1], r), r, axis), types, owned=True)

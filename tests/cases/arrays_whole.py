@@ -128,6 +128,34 @@ def flat_views(g):
 # run: flat_views(np.arange(12).reshape(3, 4)[::2, 1:])
 
 
+def write_through_ravel(a, rows):
+    """ravel is a view of a C-contiguous array (writes reach `a`), else a copy; which one is
+    decided at run time for a slice (a slice of whole rows is contiguous)."""
+    part = a[rows:]
+    flat = part.ravel()
+    flat[0] = -1.0
+    np.ravel(a)[-1] = -2.0
+    return flat.sum()
+# run: write_through_ravel(np.arange(12.0).reshape(3, 4), 1)
+# run: write_through_ravel(np.arange(12.0).reshape(3, 4)[:, ::2], 1)
+# run: write_through_ravel(np.arange(12.0).reshape(3, 4).T, 2)
+# run: write_through_ravel(np.arange(12.0).reshape(4, 3)[:, 1:2], 1)
+# run: write_through_ravel(np.arange(12.0).reshape(4, 3)[1:2, :], 0)
+# run: write_through_ravel(np.arange(8.0)[::2], 1)
+# run: write_through_ravel(np.arange(8.0), 3)
+# run: write_through_ravel(np.arange(6.0).reshape(3, 2), 3)  # an empty part: IndexError
+
+
+def ravel_of_new(n):
+    total = 0.0
+    for k in range(n):
+        flat = np.ones((k + 1, 2)).ravel()
+        flat[0] = 0.0
+        total += flat.sum()
+    return total
+# run: ravel_of_new(5)
+
+
 def conversions(a):
     return a.astype(np.int32), a.astype(np.float32), a.astype(np.bool_)
 # run: conversions(np.array([1.7, -2.5, 3.0, 0.0]))
