@@ -12,7 +12,7 @@ from llvmlite import ir as ll
 
 from ..llvm_ir import declare
 from ..types import BOOL, FLOAT, INT, numpy_dtype
-from .registry import Impl, rule
+from .registry import Impl, TypeRuleError, rule
 
 X86_64 = platform.machine().lower() in ("x86_64", "amd64")
 
@@ -209,6 +209,9 @@ def rounding_rule(name):
         if types == (INT,):
             return Impl(INT, lambda cg, a, t, r: a[0], types)
         dtype = numpy_dtype(types[0]) if len(types) == 1 else None
+        if name == "trunc" and dtype and dtype != "float64":   # only float64 is a float
+            raise TypeRuleError(f"math.trunc() of a numpy.{dtype} raises TypeError in Python "
+                                "(the type has no __trunc__)", "math.trunc(float(x))")
         if dtype and dtype.startswith(("int", "uint", "bool")):     # exact already
             from .npscalars import emit_to_python
             return Impl(INT, lambda cg, a, t, r: emit_to_python(cg, a[0], types[0], INT), types)
