@@ -407,13 +407,12 @@ def ufunc(name: str, function, compute_element, method: bool = False, operands: 
     It takes exactly `operands` arguments (default: the NumPy ufunc's `nin`). A further one
     would be NumPy's `out`, which kiln does not write: `np.sqrt(a, b)` used to return a new
     array and leave b as it was."""
-    operands = operands or getattr(np, name).nin
-
     def match(types, consts):
         if not types or not all(is_operand(t) for t in types):
             return None
-        if len(types) != operands:
-            raise TypeRuleError(arity_error(name, operands, len(types)))
+        arity = operands or getattr(np, name).nin     # (NumPy loads on a first array use)
+        if len(types) != arity:
+            raise TypeRuleError(arity_error(name, arity, len(types)))
         dtype = result_dtype(function, types)
         if dtype is None:
             raise TypeRuleError(f"np.{name} does not support {', '.join(map(str, types))}")
