@@ -615,7 +615,12 @@ def full_rule(types, consts):
 
     def emit(cg, args, ts, r):
         array = allocate(cg, r, shape_values(cg, args[0], ts[0]))
-        value = to_element(cg, args[1], ts[1], r)
+        if ts[1] == INT:        # a Python int must fit, as in an assignment
+            value = to_element(cg, args[1], ts[1], r)
+        else:                   # NumPy copies anything else in with an unsafe array cast
+            value = cast(cg, args[1], ts[1], element_type(r), weak_check=False)
+            # (NaN -> -2**63 into int64, np.int64(300) -> 44 into int8), where an assignment
+            # goes through int() and raises
         fill(cg, array, r, lambda k: value)
         return array
     return Impl(result, emit, types, owned=True)

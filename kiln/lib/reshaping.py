@@ -57,6 +57,8 @@ def emit_reshape(cg, args, types, result):
     negative = ll.Constant(I1, 0)
     for d in dims:
         negative = b.or_(negative, b.icmp_signed("<", d, i64(0)))
+    for is_unknown in unknown:      # NumPy cannot infer a -1 beside a 0, even for size 0
+        negative = b.or_(negative, b.and_(is_unknown, b.icmp_signed("==", known, i64(0))))
     cg.fail_if(b.or_(negative, b.icmp_signed("!=", product(cg, dims), size)), "ValueError",
                "cannot reshape array into the requested shape")
     strides: list[ll.Value] = [None] * len(dims)

@@ -120,6 +120,14 @@ def full_dtypes(n, v):
 # run: full_dtypes(2, 300)
 # run: full_dtypes(2, -0.0)
 # run: full_dtypes(2, True)
+# run: full_dtypes(2, -1.5)
+# run: full_dtypes(2, float("nan"))
+# run: full_dtypes(2, 1e30)
+# run: full_dtypes(2, -float("inf"))
+# run: full_dtypes(2, np.int64(300))
+# run: full_dtypes(2, np.int16(-200))
+# run: full_dtypes(2, np.float32(-2.5))
+# run: full_dtypes(2, np.uint64(2**64 - 1))
 
 
 def full2(n, m, v):

@@ -122,6 +122,15 @@ def bad_reshape(a):
 # run: bad_reshape(np.arange(6))
 
 
+def reshape_inferred(a, n):
+    return a.reshape(n, -1).shape
+# run: reshape_inferred(np.zeros((0, 3)), 0)
+# run: reshape_inferred(np.zeros((0, 3)), 2)
+# run: reshape_inferred(np.zeros(6), 0)
+# run: reshape_inferred(np.zeros(6), 4)
+# run: reshape_inferred(np.zeros(6), 3)
+
+
 def flat_views(g):
     return g.ravel(), g.flatten()
 # run: flat_views(np.arange(6.0).reshape(2, 3).T)
