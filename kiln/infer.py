@@ -291,13 +291,21 @@ def live_successors(block: ir.Block, known: dict[int, bool]) -> list[ir.Block]:
 
 
 def prune(fn: ir.Function) -> None:
-    """Turn branches the types decide into jumps and drop the blocks no path reaches."""
+    """Turn branches the types decide into jumps and drop the blocks no path reaches, from
+    the function and from its loops (a loop whose header, body or latch went is no loop)."""
     for block in fn.blocks:
         term = block.terminator
         if isinstance(term, ir.Branch) and term.cond.id in fn.known:
             target = term.then if fn.known[term.cond.id] else term.orelse
             block.instrs[-1] = ir.Jump(term.span, target)
     fn.blocks = reachable(fn.blocks)
+    live = {id(block) for block in fn.blocks}
+    fn.regions = [region for region in fn.regions
+                  if all(id(b) in live for b in (region.header, region.body, region.latch)
+                         if b is not None)]
+    for region in fn.regions:
+        region.blocks = [b for b in region.blocks if id(b) in live]
+        region.exits = [b for b in region.exits if id(b) in live]
 
 
 def describe_types(args: list[ir.Value], defs: dict) -> str:

@@ -187,3 +187,30 @@ def bool_range(flag):
     return n
 # run: bool_range(True)
 # run: bool_range(False)
+
+
+def dead_arm_in_loop(n, flag):
+    """An arm the types rule out, inside a loop that codegen emits twice (its int checks
+    moot for small n): the dead block used to stay in the loop's copy, empty (an LLVM parse
+    error)."""
+    s = 0
+    for i in range(n):
+        if flag is None:
+            s += i * 3
+        else:
+            s -= i * 5
+    return s
+# run: dead_arm_in_loop(10, None)
+# run: dead_arm_in_loop(10, 1)
+# run: dead_arm_in_loop(0, 2.5)
+
+
+def dead_loop(n, flag):
+    s = 0
+    if flag is not None:
+        for i in range(n):
+            for j in range(i):
+                s += i * j
+    return s
+# run: dead_loop(6, None)
+# run: dead_loop(6, True)
