@@ -162,6 +162,12 @@ def power(a, b):
     return a**b
 
 
+def constant_powers(a):
+    """Constant exponents and bases, which LLVM rewrote when kiln called its pow intrinsic
+    (x ** 2 as x * x, 8.0 ** y as exp2(3 * y)): CPython calls the C library's pow."""
+    return a**2, a**2.0, a**3, 8.0**a, 2.0**a
+
+
 def lshift(a, b):
     return a << b
 
@@ -501,5 +507,5 @@ FUNCTIONS = (
     mul_then_floordiv, collatz_step, affine_chain, affine_chains_from_one_value,
     counter_from_argument, pair_index, inverse_pair_indices, shifted_products,
     offsets_of_loop_variables, squares_of_merged_paths, round_default, round_none, round_digits, floor, ceil, trunc,
-    *MATH_1, atan2, hypot, fmod, copysign,
+    *MATH_1, atan2, hypot, fmod, copysign, constant_powers,
 )  # fmt: skip

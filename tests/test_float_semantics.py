@@ -116,6 +116,14 @@ def test_float_power(xy):
     expect(f.power, JIT[f.power], x, real_exponent(x, y))
 
 
+@SETTINGS
+@given(x=st.floats(-1e3, 1e3))
+@example(x=79.60858274301654)  # pow(x, 2.0) != x * x
+@example(x=8.473)              # 8.0 ** x != exp2(3.0 * x)
+def test_constant_powers_call_pow(x):
+    expect(f.constant_powers, JIT[f.constant_powers], x)
+
+
 # --- round, floor, ceil, trunc ------------------------------------------------------------------
 
 

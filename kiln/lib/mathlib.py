@@ -10,7 +10,7 @@ import platform
 
 from llvmlite import ir as ll
 
-from ..llvm_ir import declare
+from ..llvm_ir import declare, libm
 from ..types import BOOL, FLOAT, INT, numpy_dtype
 from .registry import Impl, TypeRuleError, rule
 
@@ -40,7 +40,10 @@ def is_nan(cg, x):
 
 
 def call_libm(cg, symbol, args):
-    return cg.call_extern(symbol, DOUBLE, [DOUBLE] * len(args), args)
+    """symbol(*args) of doubles: an LLVM intrinsic ("llvm.sqrt.f64") or the C library's."""
+    if symbol.startswith("llvm."):
+        return cg.call_extern(symbol, DOUBLE, [DOUBLE] * len(args), args)
+    return cg.b.call(libm(cg.unit.module, symbol, DOUBLE, [DOUBLE] * len(args)), args)
 
 
 # When each function fails, as a test of its argument. CPython's rule (math_1) is: a NaN from
@@ -256,8 +259,8 @@ def build_hypot(b: ll.IRBuilder, fn: ll.Function) -> None:
     fabs, fma = extern("llvm.fabs.f64", DOUBLE, [DOUBLE]), extern("llvm.fma.f64", DOUBLE,
                                                                    [DOUBLE] * 3)
     sqrt = extern("llvm.sqrt.f64", DOUBLE, [DOUBLE])
-    frexp = extern("frexp", DOUBLE, [DOUBLE, ll.IntType(32).as_pointer()])
-    ldexp = extern("ldexp", DOUBLE, [DOUBLE, ll.IntType(32)])
+    frexp = libm(module, "frexp", DOUBLE, [DOUBLE, ll.IntType(32).as_pointer()])
+    ldexp = libm(module, "ldexp", DOUBLE, [DOUBLE, ll.IntType(32)])
     x, y = (b.call(fabs, [v]) for v in fn.args)
     zero = ll.Constant(DOUBLE, 0.0)
     first = b.select(b.fcmp_ordered(">", x, zero), x, zero)     # NaNs never win a `>`

@@ -17,9 +17,10 @@ import warnings
 
 from llvmlite import ir as ll
 
+from ..llvm_ir import libm
 from ..types import (BOOL, FLOAT, INT, NUMPY, Scalar, Type, is_number, numpy_dtype, np)
 from .mathlib import X86_64, fabs
-from .numbers import float_floordiv_value, float_mod_value, fconst, suffix
+from .numbers import float_floordiv_value, float_mod_value, fconst, libm_pow, suffix
 from .registry import Impl, rule
 
 I1, I64, I128, DOUBLE = ll.IntType(1), ll.IntType(64), ll.IntType(128), ll.DoubleType()
@@ -195,7 +196,8 @@ FLOAT_OPS = {
     "+": lambda cg, a, b: cg.b.fadd(a, b), "-": lambda cg, a, b: cg.b.fsub(a, b),
     "*": lambda cg, a, b: cg.b.fmul(a, b), "/": lambda cg, a, b: cg.b.fdiv(a, b),
     "//": float_floor_divide, "%": float_remainder,
-    "**": lambda cg, a, b: cg.intrinsic(f"llvm.pow.{suffix(a)}", a.type, [a, b]),
+    "**": lambda cg, a, b: libm_pow(cg, a, b) if suffix(a) == "f64" else cg.b.call(
+        libm(cg.unit.module, "powf", a.type, [a.type, a.type]), [a, b]),
 }
 
 
@@ -442,7 +444,8 @@ def emit_unary(cg, symbol, value, kind, in_array_loop=False):
         if symbol == "abs" and in_array_loop:
             return complex_abs_in_array(cg, real, imag)
         if symbol == "abs":             # NumPy's scalar: C's hypot
-            return cg.call_extern("hypot", DOUBLE, [DOUBLE, DOUBLE], [real, imag])
+            return cg.b.call(libm(cg.unit.module, "hypot", DOUBLE, [DOUBLE, DOUBLE]),
+                             [real, imag])
         return make_complex(cg, b.fneg(real), b.fneg(imag))
     if kind == "f":
         return b.fneg(value) if symbol == "unary-" else \

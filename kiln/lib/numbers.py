@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from ..llvm_ir import declare
+from ..llvm_ir import declare, libm
 from ..types import BOOL, FLOAT, INT, INT_OR_FLOAT, NONE, Tuple
 from .mathlib import is_finite, is_infinite
 from .registry import NO_CONST, Impl, op, rule
@@ -404,12 +404,47 @@ def float_floordiv(cg, args, types, result):
     return float_floordiv_value(cg, *args)
 
 
+def libm_pow(cg, x, y):
+    """The C library's pow(x, y) for doubles, as CPython and NumPy call it.
+
+    Not LLVM's intrinsic, which LLVM rewrites: x ** 2 became x * x, which differs from pow
+    in the last bit for about 1 double in 1,100 here, and 8.0 ** y became exp2(3 * y), 7
+    units off in the last place (found by the fuzzer).
+
+    x * x is kept where it is pow's result for certain: y is 2 and the exact square (x * x
+    plus its rounding error, from fma) lies less than 0.48 of a unit in the last place from
+    x * x. pow is within 0.52 of a unit of the exact value (glibc's documented bound), so it
+    cannot round to the neighbour then. That holds for about 96% of doubles; the others, and
+    zeros, subnormals, infinities and NaN (the test fails for them), call pow. Over 3.5
+    million doubles, pow(x, 2.0) differed from x * x for 2,539, none of them on the fast path
+    (script). A loop summing a[i] ** 2: 0.64 ms with the intrinsic, 10.3 ms calling pow
+    always, 1.8-2.0 ms with the test (script)."""
+    b_ = cg.b
+    square = b_.fmul(x, x)
+    error = cg.intrinsic("llvm.fma.f64", DOUBLE, [x, x, b_.fneg(square)])
+    binade = b_.bitcast(b_.and_(b_.bitcast(square, I64), ll.Constant(I64, 0x7FF0000000000000)),
+                        DOUBLE)                        # 2 ** the exponent of x * x
+    near = b_.fcmp_ordered("<", cg.intrinsic("llvm.fabs.f64", DOUBLE, [error]),
+                           b_.fmul(binade, f64(0.48 * 2.0**-52)))
+    exact = b_.and_(b_.fcmp_ordered("==", y, f64(2.0)), near)
+    with b_.if_else(exact, likely=True) as (fast, slow):
+        with fast:
+            fast_block = b_.block
+        with slow:
+            called = b_.call(libm(b_.module, "pow", DOUBLE, [DOUBLE, DOUBLE]), [x, y])
+            slow_block = b_.block
+    r = b_.phi(DOUBLE)
+    r.add_incoming(square, fast_block)
+    r.add_incoming(called, slow_block)
+    return r
+
+
 @op("**", (FLOAT, FLOAT), FLOAT)
 def float_pow(cg, args, types, result):
-    """CPython's float_pow: libm pow plus the cases where Python raises instead."""
+    """CPython's float_pow: libm pow (libm_pow) plus the cases where Python raises instead."""
     x, y = args
     b_ = cg.b
-    r = cg.intrinsic("llvm.pow.f64", DOUBLE, [x, y])
+    r = libm_pow(cg, x, y)
     finite_x, finite_y = is_finite(cg, x), is_finite(cg, y)
     cg.fail_if(b_.and_(b_.and_(b_.fcmp_ordered("==", x, f64(0.0)),
                                b_.fcmp_ordered("<", y, f64(0.0))), finite_y),

@@ -198,3 +198,16 @@ def nan_inf_arith(x):
     return x - x, x * 0, x / math.inf
 # run: nan_inf_arith(math.inf)
 # run: nan_inf_arith(-2)
+
+
+def fmod_truth_in_loop(x):
+    """LLVM, knowing libm's fmod and atan2 as builtins, compiled this loop never to run for a
+    NaN x (fmod(nan, nan) is a NaN, which is true); libm calls are now `nobuiltin`."""
+    w = 0
+    while w < 6 and math.fmod(x, x):
+        w += 1
+        v = math.atan2(w, 7)
+    return w
+# run: fmod_truth_in_loop(math.nan)
+# run: fmod_truth_in_loop(2.0)
+# run: fmod_truth_in_loop(math.inf)
