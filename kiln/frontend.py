@@ -205,8 +205,10 @@ class Lowerer:
             container = self.lower(node.target.value)
             indices = self.lower_indices(node.target.slice)
             current = self.emit_value(ir.Call, node.target, "getitem", [container, *indices])
-            result = self.emit_value(ir.BinOp, node, BINOPS[type(node.op)], current,
-                                     self.lower(node.value))
+            # in place, as Python's __iadd__: a view (a[1:] += v) is updated with NumPy's
+            # same_kind cast, which refuses a float into an int array
+            result = self.emit(ir.BinOp(self.span(node), self.value(), BINOPS[type(node.op)],
+                                        current, self.lower(node.value), inplace=True))
             self.emit(ir.Call(self.span(node), self.value(), "setitem",
                               [container, *indices, result]))
             return

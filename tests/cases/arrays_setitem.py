@@ -210,3 +210,17 @@ def store_after_math_error(a, x):
     return a
 # run: store_after_math_error(np.full(2, 7.0), -1.0)
 # run: store_after_math_error(np.full(2, 7.0), 4.0)
+
+
+def update_views(a, v, idx):
+    """a[...] op= v is Python's __iadd__ on what a[...] gives: a view is updated in place (with
+    NumPy's same_kind cast), an element or a fancy-indexed copy is computed and stored back."""
+    a[1:] += v
+    a[::2] *= 2
+    a[idx] -= 1
+    a[0] += v
+    return a
+# run: update_views(np.arange(6, dtype=np.int8) * 20, 100, np.array([0, 0, 3]))
+# run: update_views(np.arange(6.0), 0.5, np.array([5, -1]))
+# run: update_views(np.arange(6, dtype=np.uint8), np.uint8(250), np.array([1]))
+# run: update_views(np.arange(6, dtype=np.float32), 0.1, np.array([], dtype=np.int64))
