@@ -62,20 +62,16 @@ def contiguous_steps(cg, shape: list[ll.Value], t: Array, unit: int) -> list[ll.
 
 
 def is_c_contiguous(cg, value, t: Array) -> ll.Value:
-    """NumPy's C_CONTIGUOUS flag, at run time: each axis longer than 1 steps by the product
-    of the later axes' lengths (axes of length 1 step anyhow); an empty array is contiguous."""
-    if t.layout == "C":
-        return ll.Constant(ll.IntType(1), 1)
+    """NumPy's C_CONTIGUOUS flag, at run time: each axis longer than 1 steps as a C array of
+    that shape would (axes of length 1 step anyhow); an empty array is contiguous."""
     b = cg.b
     shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
-    ok, empty, expected = ll.Constant(ll.IntType(1), 1), ll.Constant(ll.IntType(1), 0), \
-        i64(itemsize(t))
-    for axis in range(t.ndim - 1, -1, -1):
-        dim = shape[axis]
+    expected = contiguous_steps(cg, shape, Array(t.dtype, t.ndim, "C"), itemsize(t))
+    ok, empty = ll.Constant(ll.IntType(1), 1), ll.Constant(ll.IntType(1), 0)
+    for dim, stride, step in zip(shape, strides, expected):
         long_axis = b.icmp_signed(">", dim, i64(1))
-        ok = b.and_(ok, b.or_(b.not_(long_axis), b.icmp_signed("==", strides[axis], expected)))
+        ok = b.and_(ok, b.or_(b.not_(long_axis), b.icmp_signed("==", stride, step)))
         empty = b.or_(empty, b.icmp_signed("==", dim, i64(0)))
-        expected = b.mul(expected, dim)
     return b.or_(ok, empty)
 
 

@@ -19,7 +19,7 @@ from llvmlite import ir as ll
 
 from ..llvm_ir import libm
 from ..types import (BOOL, FLOAT, INT, NUMPY, Scalar, Type, is_number, numpy_dtype, np)
-from .mathlib import X86_64, fabs
+from .mathlib import X86_64, call_libm, fabs
 from .numbers import float_floordiv_value, float_mod_value, fconst, libm_pow, suffix
 from .registry import Impl, rule
 
@@ -444,8 +444,7 @@ def emit_unary(cg, symbol, value, kind, in_array_loop=False):
         if symbol == "abs" and in_array_loop:
             return complex_abs_in_array(cg, real, imag)
         if symbol == "abs":             # NumPy's scalar: C's hypot
-            return cg.b.call(libm(cg.unit.module, "hypot", DOUBLE, [DOUBLE, DOUBLE]),
-                             [real, imag])
+            return call_libm(cg, "hypot", [real, imag])
         return make_complex(cg, b.fneg(real), b.fneg(imag))
     if kind == "f":
         return b.fneg(value) if symbol == "unary-" else \
