@@ -46,6 +46,20 @@ the guard holds, those checks are gone too. Spectral norm's `(i + j) * (i + j + 
 so the inner loop's copy for arrays of up to 2**30 elements has no branch out and vectorises.
 Codegen emits such a loop twice itself, the guard choosing the copy on entry (see codegen:
 LLVM's own versioning declines larger bodies).
+
+Float signs
+-----------
+Some float checks are moot by sign alone. A float value is known non-negative (>= 0 or NaN)
+or positive (> 0 or NaN) when it is (`float_signs`): a constant, an int whose interval is, a
+square (`x * x`, `x ** 2`), abs, fabs, sqrt, exp, exp2 or hypot of anything, cosh (positive),
+a sum or product of such values (positive + non-negative stays positive: rounding is
+monotonic, so the sum is at least the positive term), a quotient or remainder (the sign of its
+divisor) of them, the min of such values or the max with one, and a local whose every store
+is (found optimistically, then lowered until no store contradicts). NaN is allowed
+everywhere, as no check fires on it. Then a float divided by a positive value cannot divide by
+zero (`1.0 / (1.0 + x * x)`), math.sqrt and math.log1p of a non-negative value and math.log,
+log2 and log10 of a positive one cannot fail their domain check (`math.sqrt(dx * dx + dy *
+dy)`, and a `s += t * t` sum).
 """
 from __future__ import annotations
 
@@ -133,7 +147,7 @@ def facts(fn: ir.Function) -> tuple[set[int], list[LoopGuard]]:
     """What codegen may leave out: id(instr) of the checks proven outright, and the guard of
     each loop that has one."""
     values = ranges(fn)
-    always = proven_checks(fn.instructions(), values)
+    always = proven_checks(fn.instructions(), values) | sign_proven_checks(fn, values)
     return always, loop_guards(fn, values, always)
 
 
@@ -456,3 +470,126 @@ def local_interval(fn: ir.Function, name: str, values: dict) -> tuple:
         if isinstance(instr, ir.Store) and instr.name == name:
             found = join(found, values.get(instr.value.id, FULL))
     return found or FULL
+
+
+# ---- float signs -----------------------------------------------------------------------------
+NONNEGATIVE, POSITIVE = 1, 2           # >= 0 or NaN; > 0 or NaN (absent: nothing known)
+NONNEGATIVE_RESULTS = ("math.sqrt", "math.fabs", "math.exp", "math.exp2", "math.hypot")
+DOMAIN_CHECKED = {"math.sqrt": NONNEGATIVE, "math.log1p": NONNEGATIVE, "math.log": POSITIVE,
+                  "math.log2": POSITIVE, "math.log10": POSITIVE}
+
+
+def sign_proven_checks(fn: ir.Function, ints: dict) -> set[int]:
+    """id(instr) of the float divisions and math calls whose check the signs of their operands
+    make moot (see the module doc). `ints`: `ranges(fn)`."""
+    signs = float_signs(fn, ints)
+
+    def sign(value: ir.Value) -> int:
+        return sign_of(value, ints, signs)
+
+    proven = set()
+    for instr in fn.instructions():
+        match instr:
+            case ir.BinOp(op="/" | "//" | "%", left=left, right=right) \
+                    if right.type == FLOAT and left.type in (INT, FLOAT):
+                if sign(right) == POSITIVE:
+                    proven.add(id(instr))
+            case ir.Call(target=str() as target, args=[value]) if target in DOMAIN_CHECKED \
+                    and value.type in (INT, FLOAT):
+                if sign(value) >= DOMAIN_CHECKED[target]:
+                    proven.add(id(instr))
+    return proven
+
+
+def sign_of(value: ir.Value, ints: dict, signs: dict) -> int:
+    """An int's sign from its interval, a float's from `signs`; 0 for any other value."""
+    if value.type == INT:
+        low = ints.get(value.id, FULL)[0]
+        return POSITIVE if low > 0 else NONNEGATIVE if low == 0 else 0
+    return signs.get(value.id, 0) if value.type == FLOAT else 0
+
+
+def float_signs(fn: ir.Function, ints: dict) -> dict[int, int]:
+    """value id -> NONNEGATIVE or POSITIVE for the float values of `fn` known to be so."""
+    floats = {name for name, t in fn.local_types.items() if t == FLOAT}
+    local_signs = dict.fromkeys(floats, POSITIVE)      # optimistic, lowered below
+    while True:
+        signs, stored = block_signs(fn, ints, local_signs)
+        lowered = {name: min((sign_of(v, ints, signs) for v in stored.get(name, [])),
+                             default=POSITIVE)
+                   for name in floats}
+        if lowered == local_signs:
+            return signs
+        local_signs = lowered
+
+
+def block_signs(fn: ir.Function, ints: dict, local_signs: dict) -> tuple[dict, dict]:
+    """The signs of `fn`'s float values with its locals' signs assumed, and the values stored
+    into each local."""
+    signs: dict[int, int] = {}
+    stored: dict[str, list[ir.Value]] = {}
+    constants = {i.dest.id: i.value for i in fn.instructions() if isinstance(i, ir.Const)}
+    loaded: dict[int, tuple] = {}     # a load's value id -> (block, local, stores before it)
+
+    def sign(value: ir.Value) -> int:
+        return sign_of(value, ints, signs)
+
+    def same(left: ir.Value, right: ir.Value) -> bool:
+        return left is right or left.id in loaded and loaded[left.id] == loaded.get(right.id)
+
+    for block in fn.blocks:
+        versions: dict[str, int] = {}
+        for instr in block.instrs:
+            if isinstance(instr, (ir.Store, ir.Unbind)):
+                versions[instr.name] = versions.get(instr.name, 0) + 1
+                if isinstance(instr, ir.Store):
+                    stored.setdefault(instr.name, []).append(instr.value)
+            elif isinstance(instr, ir.Load):
+                loaded[instr.dest.id] = (id(block), instr.name, versions.get(instr.name, 0))
+            dest = getattr(instr, "dest", None)
+            if dest is not None and dest.type == FLOAT:
+                found = value_sign(instr, sign, same, constants, local_signs)
+                if found:
+                    signs[dest.id] = found
+    return signs, stored
+
+
+def value_sign(instr: ir.Instr, sign, same, constants: dict, local_signs: dict) -> int:
+    """The sign of the float that `instr` computes, from its operands' (`sign`); `same`: are
+    two values one and the same number?"""
+    def constant_sign(value: ir.Value) -> int:      # of a constant, which is never NaN
+        c = constants.get(value.id)
+        if type(c) not in (int, float) or c != c:
+            return 0
+        return POSITIVE if c > 0 else NONNEGATIVE if c == 0 else 0
+
+    match instr:
+        case ir.Const(value=float() | int() as c) if type(c) is not bool:
+            return POSITIVE if c > 0 or c != c else NONNEGATIVE if c == 0 else 0
+        case ir.Load(name=name):
+            return local_signs.get(name, 0)
+        case ir.BinOp(op="*", left=left, right=right) if same(left, right):
+            return NONNEGATIVE
+        case ir.BinOp(op="**", right=right) if constants.get(right.id) == 2 and \
+                type(constants[right.id]) is not bool:
+            return NONNEGATIVE
+        case ir.BinOp(op=op, left=left, right=right):
+            a, b = sign(left), sign(right)
+            if op == "+" and min(a, b) >= NONNEGATIVE:
+                return max(a, b)
+            if op in ("*", "/") and min(a, b) >= NONNEGATIVE:
+                return NONNEGATIVE
+            if op == "%" and b >= NONNEGATIVE:
+                return NONNEGATIVE
+        case ir.Call(target="abs", args=[_]):
+            return NONNEGATIVE
+        case ir.Call(target=str() as target) if target in NONNEGATIVE_RESULTS:
+            return NONNEGATIVE
+        case ir.Call(target="math.cosh"):
+            return POSITIVE
+        case ir.Call(target="min", args=args) if args:
+            return min(sign(a) for a in args)
+        case ir.Call(target="max", args=args) if args:
+            # one of its arguments: NaN (a NaN first one) or at least any non-NaN one
+            return max(min(sign(a) for a in args), max(constant_sign(a) for a in args))
+    return 0

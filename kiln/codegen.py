@@ -542,7 +542,9 @@ class FunctionEmitter:
                 self.flush()
             guard, axes = self.guard_of.get(id(instr), (None, []))
             self.guarded_axes = {axis: guard for axis in axes}
+            self.proof = self.proof_for(instr)
             self.emit_operation(instr, instr.args)
+            self.proof = False
             self.guarded_axes = {}
 
     def emit_MakeTuple(self, instr: ir.MakeTuple) -> None:

@@ -490,6 +490,18 @@ def copysign(x, y):
     return math.copysign(x, y)
 
 
+def sign_proven(x, y):
+    """Checks left out by the signs of floats (kiln/bounds.py): none may fire here."""
+    return (1.0 / (1.0 + x * x), math.sqrt(x * x + y * y), x / max(y, 1e-300),
+            math.log(x ** 2 + 0.5), math.log1p(abs(y)), y % (2.0 + math.exp(x)))
+
+
+def sign_unproven(x, y):
+    """Their neighbours that may raise, beside them in one function."""
+    return (1.0 / (x * x), math.sqrt(x * y), x / max(y, 0.0), math.log(x * x),
+            math.sqrt(x * x - y))
+
+
 ARITHMETIC = (add, sub, mul, truediv, floordiv, mod, divmod_of, power)
 BITWISE = (lshift, rshift, bit_and, bit_or, bit_xor)
 COMPARISONS = (lt, le, eq, ne, gt, ge)
@@ -507,5 +519,5 @@ FUNCTIONS = (
     mul_then_floordiv, collatz_step, affine_chain, affine_chains_from_one_value,
     counter_from_argument, pair_index, inverse_pair_indices, shifted_products,
     offsets_of_loop_variables, squares_of_merged_paths, round_default, round_none, round_digits, floor, ceil, trunc,
-    *MATH_1, atan2, hypot, fmod, copysign, constant_powers,
+    *MATH_1, atan2, hypot, fmod, copysign, constant_powers, sign_proven, sign_unproven,
 )  # fmt: skip

@@ -3,6 +3,8 @@ guarded loops still raise where CPython does is tested on values: tests/cases/re
 (table_rows) and test_array_properties.py (loops with guarded indices)."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from kiln import bounds, pipeline
@@ -60,3 +62,44 @@ def test_what_changes_in_the_loop_is_left_to_its_own_checks():
     assert guards_of(moves_the_variable) == []                   # j assigned twice
     assert guards_of(assigns_the_fixed_index) == [{("d", 1, 0)}]
     assert guards_of(steps_by_two) == []                               # step 2
+
+
+# ---- float signs: which checks are left out (their values: tests/cases/float_signs.py) ----
+def nbody_pair(dx, dy, dz, dt):
+    d2 = dx * dx + dy * dy + dz * dz
+    return dt / (d2 * math.sqrt(d2))
+
+
+def lorentz_and_rms(x, n):
+    s = 0.0
+    for i in range(n):
+        s += x * x
+    return 1.0 / (1.0 + x * x), math.sqrt(s), math.log(1 + abs(x)), x / max(x, 1e-9)
+
+
+def unproven(x, y):
+    s = x * x
+    s -= 1.0
+    return math.sqrt(s), 1.0 / (x * x), math.log(x * x), x / max(x, y), math.sqrt(x * y)
+
+
+def sign_proofs(fn, types) -> list[str]:
+    """The checks left out by sign: "/" for a division, the function for a math call."""
+    build = pipeline.compile_function(fn, tuple(typeof(t) for t in types), {})
+    function = build.functions[0]
+    proven = bounds.sign_proven_checks(function, bounds.ranges(function))
+    return [getattr(i, "op", None) or i.target for i in function.instructions()
+            if id(i) in proven]
+
+
+def test_squares_and_their_sums_are_non_negative():
+    """d2 * sqrt(d2) may be 0: that division keeps its check."""
+    assert sign_proofs(nbody_pair, (1.0, 1.0, 1.0, 1.0)) == ["math.sqrt"]
+
+
+def test_positive_sums_and_a_local_summing_squares():
+    assert sign_proofs(lorentz_and_rms, (1.0, 3)) == ["/", "math.sqrt", "math.log", "/"]
+
+
+def test_what_signs_do_not_settle_keeps_its_check():
+    assert sign_proofs(unproven, (1.0, 1.0)) == []

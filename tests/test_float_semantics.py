@@ -301,3 +301,20 @@ def test_float_min_max(fn, xy):
 @example(x=math.nan, y=1.0, z=0.0)
 def test_float_min_max_of_three(fn, x, y, z):
     expect(fn, JIT[fn], x, y, z)
+
+
+# --- checks that the signs of floats make moot (kiln/bounds.py) ----------------------------------
+
+
+@pytest.mark.parametrize("fn", [f.sign_proven, f.sign_unproven], ids=name_of)
+@SETTINGS
+@given(xy=float_pairs)
+@example(xy=(0.0, 0.0))
+@example(xy=(-0.0, -0.0))
+@example(xy=(1e-200, 1e-200))  # squares underflow to 0.0
+@example(xy=(math.nan, -1.0))
+@example(xy=(-1.0, math.nan))
+@example(xy=(math.inf, -math.inf))
+@example(xy=(2.0, -3.0))
+def test_checks_left_out_by_sign_never_fire(fn, xy):
+    expect(fn, JIT[fn], *xy)
