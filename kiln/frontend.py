@@ -402,24 +402,94 @@ class Lowerer:
         region.blocks = [b for b in self.blocks[first:] if b not in region.exits]
         self.regions.append(region)
 
-    #  for x in seq: body  ->  t = seq; for $k in range(len(t)): x = t[$k]; body
+    #  for x in seq: body  ->  t = seq; n = len(t); for $k in range(n): x = t[$k]; body
+    #  for i, x in enumerate(seq): body  ->  t = seq; n = len(t); for i in range(n): x = t[i]
+    #  for x, y in zip(a, b): body  ->  ta = a; tb = b; n = min(len(ta), len(tb));
+    #                                   for $k in range(n): x = ta[$k]; y = tb[$k]; body
+    # The element expressions read temporaries only, so a tuple target takes them one by one.
+    # In the enumerate form, i itself is the loop's variable: loop guards then cover a[i].
     def lower_for_each(self, node: ast.For) -> None:
-        sequence = self.temp()
-        self.emit(ir.Store(self.span(node.iter), sequence, self.lower(node.iter)))
-        index = self.temp()
         span = positions(node.iter)
-        counter = ast.Name(index, ast.Store(), **span)
-        length = ast.Call(ast.Name("len", ast.Load(), **span),
-                          [ast.Name(sequence, ast.Load(), **span)], [], **span)
-        loop = ast.For(counter, ast.Call(ast.Name("range", ast.Load(), **span), [length], [],
-                                         **span),
-                       [ast.Assign([node.target], ast.Subscript(
-                           ast.Name(sequence, ast.Load(), **span),
-                           ast.Name(index, ast.Load(), **span), ast.Load(), **span),
-                           **positions(node.target))] + node.body, node.orelse,
+        target, counter = node.target, self.temp()
+        call = node.iter
+        if isinstance(call, ast.Call) and self.global_name(call.func) == "enumerate" and \
+                self.enumerate_arguments(call)[1] is None and isinstance(target, ast.Tuple) \
+                and len(target.elts) == 2 and isinstance(target.elts[0], ast.Name):
+            (counter, target), call = (target.elts[0].id, target.elts[1]), call.args[0]
+        length, element = self.iterable(call)
+        limit = self.temp()
+        self.emit(ir.Store(self.span(node.iter), limit, length))
+        index = ast.Name(counter, ast.Load(), **span)
+        loop = ast.For(ast.Name(counter, ast.Store(), **span),
+                       ast.Call(ast.Name("range", ast.Load(), **span),
+                                [ast.Name(limit, ast.Load(), **span)], [], **span),
+                       self.assignments(target, element(index)) + node.body, node.orelse,
                        **positions(node))
-        self.locals |= {sequence, index}
+        self.locals |= {counter, limit}
         self.lower_For(loop)
+
+    def iterable(self, node: ast.expr) -> tuple[ir.Value, Any]:
+        """What a for loop over `node` needs: its length, computed now, and a function giving
+        the expression of its element at an index (an ast.Name)."""
+        span = positions(node)
+        kind = self.global_name(node.func) if isinstance(node, ast.Call) else None
+        if kind == "enumerate":
+            sequence, start = self.enumerate_arguments(node)
+            length, inner = self.iterable(sequence)
+            if start is None:
+                return length, lambda k: ast.Tuple([k, inner(k)], ast.Load(), **span)
+            first = self.hold(node, self.emit_value(ir.Call, start, "range.int",
+                                                    [self.lower(start)]))
+            return length, lambda k: ast.Tuple(
+                [ast.BinOp(ast.Name(first, ast.Load(), **span), ast.Add(), k, **span),
+                 inner(k)], ast.Load(), **span)
+        if kind == "zip":
+            if node.keywords or not node.args:
+                raise self.error(node, "zip() takes one or more sequences in compiled code",
+                                 "zip(a, b, ...) with no keywords (strict= is not supported)")
+            parts = [self.iterable(a) for a in node.args]
+            length = parts[0][0] if len(parts) == 1 else \
+                self.emit_value(ir.Call, node, "min", [length for length, _ in parts])
+            return length, lambda k: ast.Tuple([part(k) for _, part in parts], ast.Load(),
+                                               **span)
+        if kind == "range":
+            start, stop, step = self.range_arguments(node)
+            step = step if step is not None else self.const(node, 1)
+            length = self.emit_value(ir.Call, node, "range.len", [start, stop, step])
+            first, stride = self.hold(node, start), self.hold(node, step)
+            return length, lambda k: ast.BinOp(
+                ast.Name(first, ast.Load(), **span), ast.Add(),
+                ast.BinOp(k, ast.Mult(), ast.Name(stride, ast.Load(), **span), **span), **span)
+        sequence = self.hold(node, self.lower(node))
+        return self.emit_value(ir.Call, node, "len", [self.load(node, sequence)]), \
+            lambda k: ast.Subscript(ast.Name(sequence, ast.Load(), **span), k, ast.Load(),
+                                    **span)
+
+    def enumerate_arguments(self, call: ast.Call) -> tuple[ast.expr, ast.expr | None]:
+        """The sequence and start of enumerate(seq[, start]); start None when it is 0."""
+        start = call.args[1:] or [k.value for k in call.keywords if k.arg == "start"]
+        if not 1 <= len(call.args) + len(call.keywords) <= 2 or not call.args or \
+                len(start) != len(call.args) + len(call.keywords) - 1:
+            raise self.error(call, "enumerate() takes a sequence and an optional start")
+        zero = start and isinstance(start[0], ast.Constant) and start[0].value == 0 and \
+            type(start[0].value) is int
+        return call.args[0], None if not start or zero else start[0]
+
+    def hold(self, node: ast.AST, value: ir.Value) -> str:
+        """A new temporary local holding `value`."""
+        name = self.temp()
+        self.emit(ir.Store(self.span(node), name, value))
+        self.locals.add(name)
+        return name
+
+    def assignments(self, target: ast.expr, value: ast.expr) -> list[ast.stmt]:
+        """`target = value` as statements, a tuple target item by item when `value` is a tuple
+        display of the same length (its items read temporaries only, so the order is moot)."""
+        if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and \
+                len(target.elts) == len(value.elts) and \
+                not any(isinstance(e, ast.Starred) for e in target.elts):
+            return [s for t, v in zip(target.elts, value.elts) for s in self.assignments(t, v)]
+        return [ast.Assign([target], value, **positions(target))]
 
     def load(self, node: ast.AST, name: str) -> ir.Value:
         return self.emit_value(ir.Load, node, name)

@@ -1,6 +1,7 @@
-"""Tuple unpacking checks and the counted form of `for ... in range(...)`.
+"""Tuple unpacking checks, membership and the counted form of `for ... in range(...)`.
 
     a, b = t                ->  tuple.check_len(t, 2): a compile-time length check
+    x in (a, b)             ->  x == a or x == b, each item compared as `==` compares them
     for i in range(a, b, c) ->  n = range.len(a, b, c); ... cur = range.step(cur, c)
 """
 from __future__ import annotations
@@ -9,7 +10,7 @@ from llvmlite import ir as ll
 
 from ..types import BOOL, INT, NONE, NUMPY, Scalar, Tuple, is_number
 from .numbers import i64
-from .registry import Impl, TypeRuleError, rule
+from .registry import Impl, TypeRuleError, resolve, rule
 
 I8, I64 = ll.IntType(8), ll.IntType(64)
 
@@ -96,3 +97,37 @@ def tuple_len(types, consts):
         size = len(types[0].items)
         return Impl(INT, lambda cg, a, t, r: i64(size), types)
     return None
+
+
+def membership_rule(negated: bool):
+    """`x in t` and `x not in t` for a tuple t: an item equal to x (CPython also counts the
+    very same object, which only tells a NaN apart: kiln's values have no identity, so
+    `math.nan in (math.nan,)` is False here)."""
+    def match(types, consts):
+        item, container = types
+        if not isinstance(container, Tuple):
+            return None
+        tests = []
+        for t in container.items:
+            equal = resolve("==", (item, t))
+            if equal is None:
+                raise TypeRuleError(f"cannot compare {item} with the {t} item of {container}",
+                                    "tuples of numbers (or of bools) for `in`")
+            truth = resolve("truth", (equal.result,)) if equal.result != BOOL else None
+            tests.append((t, equal, truth))
+
+        def emit(cg, args, ts, result):
+            found = ll.Constant(ll.IntType(1), 0)
+            for position, (t, equal, truth) in enumerate(tests):
+                same = cg.apply(equal, [args[0], cg.b.extract_value(args[1], position)],
+                                (item, t))
+                if truth is not None:
+                    same = cg.apply(truth, [same], (equal.result,))
+                found = cg.b.or_(found, same)
+            return cg.b.not_(found) if negated else found
+        return Impl(BOOL, emit, types)
+    return match
+
+
+rule("in")(membership_rule(False))
+rule("not in")(membership_rule(True))

@@ -2,6 +2,8 @@
 
 import math
 
+import numpy as np
+
 
 def make_pair(a, b):
     return a, b
@@ -140,3 +142,44 @@ def truthy_tuple(t):
     return 1 if t else 0
 # run: truthy_tuple(())
 # run: truthy_tuple((0,))
+
+
+PRIMES = (2, 3, 5, 7)
+
+
+def membership(x):
+    return x in (1, 2, 3), x not in (4, 5), x in PRIMES, x in (), x not in ()
+# run: membership(2)
+# run: membership(4)
+# run: membership(7)
+# run: membership(2.0)
+# run: membership(2.5)
+# run: membership(True)
+# run: membership(math.nan)
+# run: membership(-0.0)
+
+
+def membership_mixed(x, t):
+    return x in t, x in (0.5, 1, True), x in (x + 1, x - 1)
+# run: membership_mixed(1, (0.5, 3))
+# run: membership_mixed(0.5, (0.5, 3))
+# run: membership_mixed(3, (0.5, 3))
+# run: membership_mixed(math.inf, (math.inf,))
+# run: membership_mixed(2**53 + 1, (float(2**53), 7))
+
+
+def count_members(n):
+    count = 0
+    for i in range(n):
+        if i % 10 in (0, 3, 7) and i not in (30, 70):
+            count += 1
+    return count
+# run: count_members(100)
+# run: count_members(0)
+
+
+def membership_numpy(a, i):
+    return a[i] in (1, 2), a[i] in (np.int8(-1), 2.5), 3 in (a[i], a[0])
+# run: membership_numpy(np.array([1, -1, 3], dtype=np.int8), 0)
+# run: membership_numpy(np.array([1, -1, 3], dtype=np.int8), 1)
+# run: membership_numpy(np.array([0.5, 2.5, 3.0]), 2)
