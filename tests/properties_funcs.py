@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from hypothesis import strategies as st
 
 from support import (
@@ -502,6 +503,11 @@ def sign_unproven(x, y):
             math.sqrt(x * x - y))
 
 
+def numpy_round(x):
+    """NumPy's round of a float at several constant decimals (multiply, rint, divide)."""
+    return np.round(x), np.round(x, 1), np.round(x, 3), np.round(x, -2), np.round(x, 12)
+
+
 ARITHMETIC = (add, sub, mul, truediv, floordiv, mod, divmod_of, power)
 BITWISE = (lshift, rshift, bit_and, bit_or, bit_xor)
 COMPARISONS = (lt, le, eq, ne, gt, ge)
@@ -520,4 +526,5 @@ FUNCTIONS = (
     counter_from_argument, pair_index, inverse_pair_indices, shifted_products,
     offsets_of_loop_variables, squares_of_merged_paths, round_default, round_none, round_digits, floor, ceil, trunc,
     *MATH_1, atan2, hypot, fmod, copysign, constant_powers, sign_proven, sign_unproven,
+    numpy_round,
 )  # fmt: skip

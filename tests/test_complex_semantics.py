@@ -201,6 +201,13 @@ def test_complex_math_functions(values):
 
 @SETTINGS
 @given(values=st.lists(complexes, min_size=1, max_size=6))
+def test_complex_round(values):
+    """NumPy's round of each part: rint(x * 10**d) / 10**d."""
+    expect(f.rounded, np.array(values, dtype=np.complex128))
+
+
+@SETTINGS
+@given(values=st.lists(complexes, min_size=1, max_size=6))
 def test_complex_classes_and_truths(values):
     """np.isnan and np.isinf of either part, np.isfinite of both; any and all of nonzero."""
     expect(f.classes_and_truths, np.array(values, dtype=np.complex128))

@@ -318,3 +318,14 @@ def test_float_min_max_of_three(fn, x, y, z):
 @example(xy=(2.0, -3.0))
 def test_checks_left_out_by_sign_never_fire(fn, xy):
     expect(fn, JIT[fn], *xy)
+
+
+@SETTINGS
+@given(x=any_floats)
+@example(x=2.675)  # 2.67 or 2.68: NumPy's x * 100 then rint, not Python's correctly rounded
+@example(x=0.125)
+@example(x=-0.5)
+@example(x=1e300)  # x * 1e12 overflows to inf
+@example(x=5e-324)
+def test_numpy_round_is_multiply_rint_divide(x):
+    expect(f.numpy_round, JIT[f.numpy_round], x)

@@ -611,15 +611,33 @@ def full_rule(types, consts):
 
     def emit(cg, args, ts, r):
         array = allocate(cg, r, shape_values(cg, args[0], ts[0]))
-        if ts[1] == INT:        # a Python int must fit, as in an assignment
-            value = to_element(cg, args[1], ts[1], r)
-        else:                   # NumPy copies anything else in with an unsafe array cast
-            value = cast(cg, args[1], ts[1], element_type(r), weak_check=False)
-            # (NaN -> -2**63 into int64, np.int64(300) -> 44 into int8), where an assignment
-            # goes through int() and raises
-        fill(cg, array, r, lambda k: value)
-        return array
+        return fill_with(cg, array, r, args[1], ts[1])
     return Impl(result, emit, types, owned=True)
+
+
+@rule("np.full_like", callable_=True, params=("a", "fill_value", "dtype"))
+def full_like_rule(types, consts):
+    """np.full_like(a, v, dtype=a.dtype): a new C-contiguous array of a's shape, as np.full."""
+    if len(types) < 2 or not isinstance(types[0], Array) or not is_number(types[1]):
+        return None
+    dtype = chosen_dtype(types[2] if len(types) > 2 else NONE, types[0].dtype)
+
+    def emit(cg, args, ts, r):
+        array = allocate(cg, r, shape_of(cg, args[0], ts[0]))
+        return fill_with(cg, array, r, args[1], ts[1])
+    return Impl(Array(dtype, types[0].ndim, "C"), emit, types, owned=True)
+
+
+def fill_with(cg, array, result: Array, value, t: Type):
+    """Every element of a new array set to `value`, as NumPy's full does (copyto, unsafe)."""
+    if t == INT:        # a Python int must fit, as in an assignment
+        element = to_element(cg, value, t, result)
+    else:               # NumPy copies anything else in with an unsafe array cast
+        element = cast(cg, value, t, element_type(result), weak_check=False)
+        # (NaN -> -2**63 into int64, np.int64(300) -> 44 into int8), where an assignment
+        # goes through int() and raises
+    fill(cg, array, result, lambda k: element)
+    return array
 
 
 def like(name: str, fill_value):
@@ -759,8 +777,10 @@ def emit_fill_method(cg, args, types, result):
     return ll.Constant(I8, 0)
 
 
-@rule("method.copy")
+@rule("method.copy", "np.copy", callable_=True)
 def copy_method(types, consts):
+    """a.copy() and np.copy(a): a new C-ordered array (NumPy's np.copy keeps a Fortran
+    array's order: the same values, other strides)."""
     if len(types) == 1 and isinstance(types[0], Array):
         result = Array(types[0].dtype, types[0].ndim, "C")
         return Impl(result, emit_copy, types, owned=True)

@@ -502,8 +502,8 @@ def along_axis(cg, value, t: Array, axis: int, result: Array, make_reducer) -> l
 
 
 # ---- the rules ---------------------------------------------------------------------------
-def reduction(name: str, whole, lines):
-    """a.name(axis=None) and np.name(a, axis=None)."""
+def reduction(name: str, whole, lines, alias: str | None = None):
+    """a.name(axis=None) and np.name(a, axis=None) (and np.alias: np.amax is np.max)."""
     def match(types, consts):
         if not types or not isinstance(types[0], Array):
             return None
@@ -516,14 +516,16 @@ def reduction(name: str, whole, lines):
         return Impl(result, lambda cg, a, ts, r: along_axis(cg, a[0], ts[0], axis, r, lines),
                     types, owned=True)
     rule(f"method.{name}", params=("a", "axis"))(match)
-    rule(f"np.{name}", callable_=True, params=("a", "axis"))(match)
+    for key in (name, alias) if alias else (name,):
+        rule(f"np.{key}", callable_=True, params=("a", "axis"))(match)
 
 
 reduction("sum", sum_all, sum_lines)
 reduction("prod", prod_all, prod_lines)
 reduction("mean", mean_all, mean_lines)
 for _name in ("min", "max", "argmin", "argmax"):
-    reduction(_name, extreme_all(_name), extreme_lines(_name))
+    reduction(_name, extreme_all(_name), extreme_lines(_name),
+              {"min": "amin", "max": "amax"}.get(_name))
 
 
 def truth_all(name: str):

@@ -71,6 +71,7 @@ def emit_reshape(cg, args, types, result):
 
 
 rule("method.reshape")(reshape_rule)
+rule("np.reshape", callable_=True, params=("a", "shape"))(reshape_rule)
 
 
 def ravel_rule(types, consts):

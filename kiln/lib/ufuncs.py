@@ -19,7 +19,7 @@ import warnings
 from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop
-from ..types import (BOOL, FLOAT, INT, NUMPY, Array, Scalar, Type, is_number,
+from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, Scalar, Type, is_number,
                      numpy_dtype, np)
 from ..runtime import nrt
 from .arrays import (allocate, cg_lltype, copy_broadcast, element_type, for_each, i64,
@@ -27,6 +27,7 @@ from .arrays import (allocate, cg_lltype, copy_broadcast, element_type, for_each
 from .mathlib import is_finite, is_infinite, is_nan
 from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, complex_conjugate, complex_stays,
                         emit_arithmetic, emit_compare, emit_unary, kind_of, suffix)
+from .numbers import fconst
 from .numpy_loops import BINARY, UNARY, call_loop, computed_by_numpy, has_loop, numpy_loop
 from .registry import Impl, TypeRuleError, resolve, rule
 
@@ -316,7 +317,7 @@ rule("abs", callable_=True)(unary_rule("abs", abs))
 # Correctly rounded in IEEE arithmetic, so any implementation gives NumPy's bits: an intrinsic
 # (the others, numpy_loops.UNARY and BINARY, are NumPy's own loops).
 EXACT_UFUNCS = {"sqrt": "llvm.sqrt", "floor": "llvm.floor", "ceil": "llvm.ceil",
-                "trunc": "llvm.trunc", "rint": "llvm.rint"}
+                "trunc": "llvm.trunc", "rint": "llvm.rint", "fabs": "llvm.fabs"}
 
 
 def loop_impl(name: str, result: Array, types: tuple[Type, ...]) -> Impl:
@@ -591,6 +592,82 @@ def where(cg, values, types, element):
 
 
 ufunc("where", "where", where, operands=3)
+
+
+# ---- logic: np.logical_and(a, b), np.logical_or, np.logical_xor, np.logical_not ---------
+LOGICAL = {"logical_and": "and_", "logical_or": "or_", "logical_xor": "xor", "logical_not": None}
+
+
+def logical(name: str):
+    """The truth of each operand (a NaN is true, as a nonzero), combined; bool results."""
+    def compute(cg, values, types, element):
+        truths = [cast(cg, v, t, NUMPY["bool"], weak_check=False) for v, t in zip(values, types)]
+        if LOGICAL[name] is None:
+            return cg.b.not_(truths[0])
+        return getattr(cg.b, LOGICAL[name])(*truths)
+    return compute
+
+
+for _name in LOGICAL:
+    ufunc(_name, _name, logical(_name))
+
+
+# ---- np.round(a, decimals=0), np.around, a.round(): NumPy's multiply, rint, divide -------
+def power_of_ten(n: int) -> float:
+    """10**n as NumPy's round takes it: exact up to 1e8, then multiplied by 10 in turn."""
+    value = 1e9 if n > 8 else float(10**n)
+    for _ in range(9, n):
+        value *= 10.0
+    return value
+
+
+@rule("np.round", "np.around", "method.round", callable_=True,
+      params=("a", "decimals", "out"))
+def round_rule(types, consts):
+    """NumPy's round (PyArray_Round): rint(x * 10**d) / 10**d for d > 0, rint(x) for d = 0,
+    rint(x / 10**-d) * 10**-d for d < 0, in the float dtype (complex numbers part by part);
+    integers are kept for d >= 0 and go through float64 and back otherwise. A number gives a
+    NumPy scalar, as np.round(2.5) is np.float64(2.0)."""
+    if not types or not is_operand(types[0]):
+        return None
+    if len(types) > 2 and types[2] != NONE:
+        raise TypeRuleError("round(out=...) is not supported in compiled code")
+    given = len(types) > 1 and types[1] != NONE
+    decimals = consts[1] if given else 0
+    if given and (types[1] != INT or type(decimals) is not int):
+        raise TypeRuleError("round's decimals must be an int constant", "np.round(a, 2)")
+    t = types[0]
+    kind = dtype_kind(t)
+    if kind == "b":
+        raise TypeRuleError("np.round of bools is not supported", "a.astype(np.int64)")
+    element = element_type(t) if isinstance(t, Array) else AS_NUMPY.get(t, t)
+    work = NUMPY["float64"] if kind in "iu" else element
+
+    def compute(cg, values, value_types):
+        x = cast(cg, values[0], value_types[0], element, weak_check=False)
+        if kind in "iu" and decimals >= 0:
+            return x
+        x = cast(cg, x, element, work, weak_check=False)
+        if kind == "c":
+            parts = [round_float(cg, cg.b.extract_value(x, k), decimals) for k in (0, 1)]
+            return cg.b.insert_value(cg.b.insert_value(x, parts[0], 0), parts[1], 1)
+        return cast(cg, round_float(cg, x, decimals), work, element, weak_check=False)
+
+    if isinstance(t, Array):
+        result = Array(numpy_dtype(element), t.ndim, "C")
+        return Impl(result, lambda cg, a, ts, r: run(cg, a[:1], ts[:1], r, compute), types,
+                    owned=True)
+    return Impl(element, lambda cg, a, ts, r: compute(cg, a[:1], ts[:1]), types)
+
+
+def round_float(cg, x, decimals: int):
+    b = cg.b
+    factor = fconst(x, power_of_ten(abs(decimals)))
+    if decimals > 0:
+        return b.fdiv(exact_call(cg, "rint", b.fmul(x, factor)), factor)
+    if decimals < 0:
+        return b.fmul(exact_call(cg, "rint", b.fdiv(x, factor)), factor)
+    return exact_call(cg, "rint", x)
 
 
 # ---- NumPy's functions for the operators: np.add(a, b) is a + b --------------------------

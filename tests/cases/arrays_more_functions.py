@@ -1,0 +1,94 @@
+"""NumPy functions that name what kiln already does (np.amax, np.copy, np.reshape,
+np.full_like), np.fabs, the logical ufuncs and NumPy's round, on arrays and numbers."""
+
+import numpy as np
+
+F = np.array([1.5, -2.25, np.nan, -0.0, np.inf, 2.5, -0.5, 1e300])
+I = np.array([15, 25, -35, 0, 127], dtype=np.int8)
+M = np.arange(12.0).reshape(3, 4) - 5.5
+
+
+def extremes(a):
+    return np.amax(a), np.amin(a)
+# run: extremes(F)
+# run: extremes(I)
+# run: extremes(np.zeros(0))
+
+
+def extremes_axis(m):
+    return np.amax(m, axis=0), np.amin(m, 1)
+# run: extremes_axis(M)
+# run: extremes_axis(M.T)
+
+
+def copies(a):
+    b = np.copy(a)
+    b[0] = 7
+    return a, b
+# run: copies(F.copy())
+# run: copies(M[:, 1])
+# run: copies(M.T.copy())
+
+
+def reshaped(a, n):
+    return np.reshape(a, (n, -1)), np.reshape(a, a.size), np.reshape(a, (a.size,))
+# run: reshaped(np.arange(12), 3)
+# run: reshaped(np.arange(12), 5)
+# run: reshaped(np.arange(12.0).reshape(2, 6), 4)
+
+
+def filled_like(a, v):
+    return np.full_like(a, v), np.full_like(a, v, dtype=np.float32), np.full_like(a, v, np.int16)
+# run: filled_like(I, 3)
+# run: filled_like(I, 300)
+# run: filled_like(I, 2.7)
+# run: filled_like(F, np.nan)
+# run: filled_like(M, True)
+# run: filled_like(np.zeros((2, 0)), 1)
+
+
+def absolute_float(a):
+    return np.fabs(a)
+# run: absolute_float(F)
+# run: absolute_float(np.array([-3, 4], dtype=np.int64))
+# run: absolute_float(np.array([-3, 4], dtype=np.int32))
+# run: absolute_float(np.float32(-1.5))
+# run: absolute_float(-2)
+# run: absolute_float(-0.0)
+
+
+def logic(a, b):
+    return (np.logical_and(a, b), np.logical_or(a, b), np.logical_xor(a, b),
+            np.logical_not(a))
+# run: logic(np.array([0.0, 1.5, np.nan, -0.0]), np.array([1, 0, 0, 2]))
+# run: logic(np.array([True, False]), True)
+# run: logic(M, M.T[0])
+# run: logic(3, 0)
+# run: logic(np.int8(0), 2.5)
+
+
+def rounded(a, d):
+    return np.round(a), np.around(a, 2), a.round(1), np.round(a, -1), np.round(a, 10)
+# run: rounded(F, 0)
+# run: rounded(np.array([0.5, 1.5, 2.5, -0.5, -1.5, 2.675, 0.125, 1234.5678]), 0)
+# run: rounded(np.array([0.5, 1.5, 2.5, 2.675], dtype=np.float32), 0)
+# run: rounded(I, 0)
+# run: rounded(np.array([15, -25, 2**62 + 5], dtype=np.int64), 0)
+# run: rounded(M.T, 0)
+
+
+def rounded_numbers(x):
+    return np.round(x), np.round(x, 2), np.round(x, -2), np.around(x, 12)
+# run: rounded_numbers(2.675)
+# run: rounded_numbers(-1234.5)
+# run: rounded_numbers(7)
+# run: rounded_numbers(np.float32(0.125))
+# run: rounded_numbers(np.int8(-75))
+# run: rounded_numbers(np.uint8(250))
+# run: rounded_numbers(1e300)
+# run: rounded_numbers(np.nan)
+
+
+def rounded_far(a):
+    return np.round(a, 9), np.round(a, 15), np.round(a, 22), np.round(a, -9), np.round(a, -400)
+# run: rounded_far(np.array([1.23456789012345678, 9.87654321e-10, 123456789012.5]))
