@@ -16,6 +16,7 @@ import ast
 import builtins
 import inspect
 import math
+import sys
 from typing import Any
 
 from . import ir, parallel
@@ -51,6 +52,7 @@ CMPOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", 
           ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in"}
 UNARYOPS = {ast.USub: "-", ast.UAdd: "+", ast.Invert: "~"}
 RANGE_NAMES = {"range", "prange"}
+NUMPY_MODULES = {"numpy": "np", "numpy.linalg": "np.linalg"}    # as registry keys name them
 
 
 class Lowerer:
@@ -584,6 +586,10 @@ class Lowerer:
                          "module-level int, float, bool and tuple constants, called functions")
 
     def is_global_access(self, node: ast.Attribute) -> bool:
+        """`m.x` on a module-level name, or `m.sub.x` on a module's module (np.linalg.norm)."""
+        if isinstance(node.value, ast.Attribute):
+            return self.is_global_access(node.value) and \
+                inspect.ismodule(self.resolve_global(node.value))
         return isinstance(node.value, ast.Name) and node.value.id not in self.locals
 
     # a.shape -> call attr.shape(a);  math.pi, np.float64 -> constants
@@ -773,15 +779,15 @@ class Lowerer:
                 return node.id
             if node.id == "prange" or getattr(value, "__name__", "") == "prange":
                 return "prange"
-            return None
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            owner = self.lookup(node.value.id, node.value) if \
-                node.value.id not in self.locals else None
+            return imported_name(value)
+        if isinstance(node, ast.Attribute) and self.is_global_access(node):
+            owner = self.resolve_global(node.value)
             if owner is math:
                 return f"math.{node.attr}"
-            if getattr(owner, "__name__", "") == "numpy":
-                return f"np.{node.attr}"
-            if getattr(owner, "__name__", "") in ("kiln", "numba") and node.attr == "prange":
+            module = getattr(owner, "__name__", "")
+            if module in NUMPY_MODULES:
+                return f"{NUMPY_MODULES[module]}.{node.attr}"
+            if module in ("kiln", "numba") and node.attr == "prange":
                 return "prange"
         return None
 
@@ -795,13 +801,27 @@ class Lowerer:
     def resolve_global(self, node: ast.expr) -> Any:
         if isinstance(node, ast.Name):
             return self.lookup(node.id, node)
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
-                node.value.id not in self.locals:
-            owner = self.lookup(node.value.id, node.value)
+        if isinstance(node, ast.Attribute) and self.is_global_access(node):
+            owner = self.resolve_global(node.value)
             if hasattr(owner, node.attr):
                 return getattr(owner, node.attr)
-            raise self.error(node, f"{node.value.id} has no attribute {node.attr!r}")
+            raise self.error(node, f"{describe(node.value)} has no attribute {node.attr!r}")
         raise self.error(node, f"{describe(node)} is not supported here")
+
+
+def imported_name(value: Any) -> str | None:
+    """'math.sqrt', 'np.zeros' or 'np.linalg.norm' for a function imported by name (`from
+    numpy import zeros`), as global_name names `np.zeros`."""
+    name = getattr(value, "__name__", None)
+    if not isinstance(name, str) or not callable(value):
+        return None
+    if getattr(math, name, None) is value:
+        return f"math.{name}"
+    numpy = sys.modules.get("numpy")        # loaded already if the function comes from it
+    for module in (numpy, getattr(numpy, "linalg", None)):
+        if module is not None and getattr(module, name, None) is value:
+            return f"{NUMPY_MODULES[module.__name__]}.{name}"
+    return None
 
 
 def reachable(blocks: list[ir.Block]) -> list[ir.Block]:

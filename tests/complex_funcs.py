@@ -92,6 +92,10 @@ def rounded(a):
     return np.round(a), np.round(a, 2), a.round(-1), np.around(a[0], 1)
 
 
+def norm_of(a):
+    return np.linalg.norm(a), np.linalg.norm(a.reshape(1, -1))
+
+
 def classes_and_truths(a):
     return (np.isnan(a), np.isinf(a), np.isfinite(a), np.isnan(a[0]), a.any(), a.all(),
             np.any(a.reshape(1, -1), axis=1))

@@ -199,6 +199,14 @@ def test_complex_math_functions(values):
     expect(f.math_functions, np.array(values, dtype=np.complex128))
 
 
+@pytest.mark.parametrize("values", [[1 + 2j, 3 - 4j], [0j], [complex(math.inf, 1), 2j],
+                                    [complex(1, math.nan)], [-0.5 + 0.25j] * 3])
+def test_complex_norm(values):
+    """sqrt(dot(a.real, a.real) + dot(a.imag, a.imag)); values whose sums are exact, as BLAS
+    adds in its own order (np.dot's rule)."""
+    expect(f.norm_of, np.array(values, dtype=np.complex128))
+
+
 @SETTINGS
 @given(values=st.lists(complexes, min_size=1, max_size=6))
 def test_complex_round(values):

@@ -1,8 +1,11 @@
-"""Products of vectors and matrices: np.dot(a, b) and a @ b for 1-d and 2-d arrays.
+"""Products of vectors and matrices: np.dot(a, b) and a @ b for 1-d and 2-d arrays, and the
+norm np.linalg.norm(a).
 
     v @ w, np.dot(v, w)    -> a NumPy scalar, the sum of v[k] * w[k]
     m @ v, v @ m           -> a new vector;    m @ n -> a new matrix
     a shape mismatch       -> ValueError, as in NumPy
+    np.linalg.norm(a)      -> sqrt of the sum of squares of every element (NumPy's dot of the
+                              flattened array with itself, real and imaginary parts apart)
 
 The result dtype is NumPy's; elements are cast to it, and each result element adds its
 products in k order. Every case is one loop nest over matrices (a vector is a 1 x n row on
@@ -23,10 +26,12 @@ from dataclasses import dataclass
 from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop
-from ..types import NUMPY, Array, Scalar, np, numpy_dtype
+from ..types import NONE, NUMPY, Array, Scalar, np, numpy_dtype
 from .arrays import (
     allocate,
     cg_lltype,
+    element_type,
+    for_each,
     i64,
     load_element,
     shape_of,
@@ -36,7 +41,7 @@ from .arrays import (
 )
 from .npscalars import cast, emit_arithmetic, kind_of
 from .registry import Impl, TypeRuleError, rule
-from .ufuncs import result_dtype
+from .ufuncs import exact_call, result_dtype
 
 I8P = ll.IntType(8).as_pointer()
 TILE_ROWS, TILE_DEPTH = 8, 4          # a float matrix product's tile, kept in registers
@@ -189,3 +194,37 @@ def product_rule(key: str, function):
 
 rule("np.dot", "method.dot", callable_=True)(product_rule("np.dot", "dot"))
 rule("@")(product_rule("@", operator.matmul))
+
+
+@rule("np.linalg.norm", callable_=True, params=("x", "ord", "axis", "keepdims"))
+def norm_rule(types, consts):
+    """np.linalg.norm(x): the 2-norm of a vector, the Frobenius norm of a matrix, any array
+    taken flat, as NumPy computes it for ord=None and axis=None: sqrt(dot(x, x)) in float64
+    (float32 for float32), a complex x as dot(x.real, x.real) + dot(x.imag, x.imag). Like
+    np.dot, its sum agrees with NumPy's BLAS to rounding."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    if any(t != NONE for t in types[1:3]) or len(types) > 3 and consts[3] is not False and \
+            types[3] != NONE:
+        raise TypeRuleError("np.linalg.norm(x) of the whole array (ord=None, axis=None) is "
+                            "what compiled code supports")
+    dtype = np.linalg.norm(np.ones(1, dtype=types[0].dtype)).dtype.name
+    return Impl(NUMPY[dtype], lambda cg, a, ts, r: emit_norm(cg, a[0], ts[0], r), types)
+
+
+def emit_norm(cg, value, t: Array, result: Scalar) -> ll.Value:
+    b = cg.b
+    complex_ = kind_of(element_type(t)) == "c"
+    sums = [cg.local(cg_lltype(result)) for _ in range(2 if complex_ else 1)]
+    for total in sums:
+        b.store(cg.const(result, 0.0), total)
+
+    def add(pointer, indices):
+        item = load_element(cg, pointer, t)
+        parts = [b.extract_value(item, k) for k in (0, 1)] if complex_ else \
+            [cast(cg, item, element_type(t), result, weak_check=False)]
+        for total, part in zip(sums, parts):
+            b.store(b.fadd(b.load(total), b.fmul(part, part)), total)
+    for_each(cg, value, t, add)
+    square = b.load(sums[0]) if not complex_ else b.fadd(b.load(sums[0]), b.load(sums[1]))
+    return exact_call(cg, "sqrt", square)

@@ -159,6 +159,25 @@ class Truth(Fold):
         return self.cg.b.load(self.state)
 
 
+class Count(Fold):
+    """count_nonzero: how many elements are true as bools (nonzero; NaN counts)."""
+
+    def __init__(self, cg, element: Scalar, result: Scalar):
+        super().__init__(cg, element, result)
+        self.count = cg.local(I64)
+
+    def start(self) -> None:
+        self.cg.b.store(i64(0), self.count)
+
+    def step(self, item, k) -> None:
+        b = self.cg.b
+        truth = cast(self.cg, item, self.element, NUMPY["bool"], weak_check=False)
+        b.store(b.add(b.load(self.count), b.zext(truth, I64)), self.count)
+
+    def value(self) -> ll.Value:
+        return self.cg.b.load(self.count)
+
+
 def empty_message(name: str) -> str:
     """NumPy's ValueError for min/max/argmin/argmax of nothing."""
     if name.startswith("arg"):
@@ -502,8 +521,9 @@ def along_axis(cg, value, t: Array, axis: int, result: Array, make_reducer) -> l
 
 
 # ---- the rules ---------------------------------------------------------------------------
-def reduction(name: str, whole, lines, alias: str | None = None):
-    """a.name(axis=None) and np.name(a, axis=None) (and np.alias: np.amax is np.max)."""
+def reduction(name: str, whole, lines, alias: str | None = None, method: bool = True):
+    """a.name(axis=None) (with `method`) and np.name(a, axis=None) (and np.alias: np.amax is
+    np.max)."""
     def match(types, consts):
         if not types or not isinstance(types[0], Array):
             return None
@@ -515,7 +535,8 @@ def reduction(name: str, whole, lines, alias: str | None = None):
         result = Array(dtype, array.ndim - 1, "C")
         return Impl(result, lambda cg, a, ts, r: along_axis(cg, a[0], ts[0], axis, r, lines),
                     types, owned=True)
-    rule(f"method.{name}", params=("a", "axis"))(match)
+    if method:
+        rule(f"method.{name}", params=("a", "axis"))(match)
     for key in (name, alias) if alias else (name,):
         rule(f"np.{key}", callable_=True, params=("a", "axis"))(match)
 
@@ -528,21 +549,21 @@ for _name in ("min", "max", "argmin", "argmax"):
               {"min": "amin", "max": "amax"}.get(_name))
 
 
-def truth_all(name: str):
-    def emit(cg, value, t: Array, result: Scalar) -> ll.Value:
-        return fold_all(cg, value, t, Truth(cg, element_type(t), result, name))
-    return emit
+def folded(make_fold):
+    """(whole, lines) for `reduction` from a Fold: make_fold(cg, element, result)."""
+    def whole(cg, value, t: Array, result: Scalar) -> ll.Value:
+        return fold_all(cg, value, t, make_fold(cg, element_type(t), result))
 
-
-def truth_lines(name: str):
-    def make(cg, value, t: Array, axis: int, result: Scalar):
-        fold = Truth(cg, element_type(t), result, name)
+    def lines(cg, value, t: Array, axis: int, result: Scalar):
+        fold = make_fold(cg, element_type(t), result)
         return lambda line, count, stride: fold_line(cg, line, count, stride, t, fold)
-    return make
+    return whole, lines
 
 
 for _name in ("any", "all"):
-    reduction(_name, truth_all(_name), truth_lines(_name))
+    reduction(_name, *folded(lambda cg, element, result, name=_name:
+                             Truth(cg, element, result, name)))
+reduction("count_nonzero", *folded(Count), method=False)
 
 
 # ---- spread: a.var(), a.std(), np.var(a, ddof=1) -------------------------------------------

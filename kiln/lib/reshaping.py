@@ -5,7 +5,8 @@
     a.flatten()                         -> a new 1-d array in C order
     a.astype(np.int8)                   -> a new array, NumPy's casts
     np.linspace(0.0, 1.0, n)            -> NumPy's samples, in the endpoints' float type
-    np.cumsum(a), np.cumsum(a, axis=1)  -> running sums, flattened or along one axis
+    np.cumsum(a), np.cumprod(a, axis=1) -> running sums (products), flattened or along one axis
+    np.diff(a, axis=0)                  -> differences of neighbours along one axis
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from ..llvm_ir import counted_loop
 from ..types import INT, NONE, Array, DType, Scalar, Tuple, is_number, np
 from ..runtime import nrt
 from .arrays import (allocate, as_index, cg_lltype, constant_axis, copy_into_new, element_type,
-                     emit_copy, fill, index_type_ok, is_c_contiguous, itemsize, load_element,
+                     emit_copy, fill, for_each, index_type_ok, is_c_contiguous, itemsize, load_element,
                      make_array, product, shape_of, shape_values, storage, store_element,
                      strides_of)
 from .npscalars import cast, emit_arithmetic, kind_of, sample
@@ -193,53 +194,62 @@ def emit_linspace(cg, args, types, result, endpoint: bool):
     return array
 
 
-def cumsum_rule(types, consts):
-    """a.cumsum(axis=None) / np.cumsum(a, axis=None): running sums in C order, flattened;
-    along one axis, a new C-ordered array of a's shape (NumPy's dtypes)."""
-    if not types or not isinstance(types[0], Array):
-        return None
-    source = types[0]
-    axis = constant_axis("cumsum", source, types[1:], consts[1:])
-    dtype = np.cumsum(np.ones(1, dtype=source.dtype)).dtype.name
-    if axis is None:
-        return Impl(Array(dtype, 1, "C"), lambda cg, a, ts, r: emit_cumsum(cg, a[0], ts[0], r),
+def accumulation(name: str, symbol: str):
+    """a.cumsum(axis=None) / np.cumsum(a, axis=None), and cumprod: running sums (products) in
+    C order, flattened; along one axis, a new C-ordered array of a's shape (NumPy's dtypes)."""
+    def match(types, consts):
+        if not types or not isinstance(types[0], Array):
+            return None
+        source = types[0]
+        if symbol == "*" and kind_of(element_type(source)) == "c":
+            raise TypeRuleError("cumprod of complex numbers is not supported in compiled code")
+        axis = constant_axis(name, source, types[1:], consts[1:])
+        dtype = getattr(np, name)(np.ones(1, dtype=source.dtype)).dtype.name
+        if axis is None:
+            return Impl(Array(dtype, 1, "C"),
+                        lambda cg, a, ts, r: emit_accumulation(cg, a[0], ts[0], r, symbol),
+                        types, owned=True)
+        return Impl(Array(dtype, source.ndim, "C"),
+                    lambda cg, a, ts, r: emit_accumulation_axis(cg, a[0], ts[0], r, axis, symbol),
                     types, owned=True)
-    return Impl(Array(dtype, source.ndim, "C"),
-                lambda cg, a, ts, r: emit_cumsum_axis(cg, a[0], ts[0], r, axis),
-                types, owned=True)
+    rule(f"method.{name}", params=("a", "axis"))(match)
+    rule(f"np.{name}", callable_=True, params=("a", "axis"))(match)
 
 
-def running_sum(cg, source: Array, element: Scalar):
-    """(start, add): the running sum of elements of `source`, in `element`'s dtype. It starts
-    at NumPy's first element: -0.0 + x is x, a -0.0 included."""
+def running_total(cg, source: Array, element: Scalar, symbol: str):
+    """(start, add): the running sum (symbol "+") or product ("*") of elements of `source`, in
+    `element`'s dtype. A sum starts at -0.0, which adds to any x as x itself (a -0.0
+    included); a product at 1, which multiplies any real x as x."""
     b = cg.b
     total = cg.local(cg_lltype(element))
 
     def start():
         begin = {"f": -0.0, "c": complex(-0.0, -0.0)}.get(kind_of(element), 0)
-        b.store(cg.const(element, begin), total)
+        b.store(cg.const(element, begin if symbol == "+" else 1), total)
 
     def add(value):
         item = cast(cg, value, element_type(source), element, weak_check=False)
-        running = emit_arithmetic(cg, "+", [b.load(total), item], (element, element), element)
+        running = emit_arithmetic(cg, symbol, [b.load(total), item], (element, element),
+                                  element)
         b.store(running, total)
         return running
     return start, add
 
 
-def emit_cumsum(cg, value, source: Array, result: Array) -> ll.Value:
-    start, add = running_sum(cg, source, element_type(result))
+def emit_accumulation(cg, value, source: Array, result: Array, symbol: str) -> ll.Value:
+    start, add = running_total(cg, source, element_type(result), symbol)
     start()
     return copy_into_new(cg, value, source, result, add)
 
 
-def emit_cumsum_axis(cg, value, source: Array, result: Array, axis: int) -> ll.Value:
+def emit_accumulation_axis(cg, value, source: Array, result: Array, axis: int,
+                     symbol: str) -> ll.Value:
     """For every line along `axis`, its running sums into the same line of a new array."""
     b = cg.b
     shape, strides = shape_of(cg, value, source), strides_of(cg, value, source)
     out = allocate(cg, result, shape)
     out_strides = strides_of(cg, out, result)
-    start, add = running_sum(cg, source, element_type(result))
+    start, add = running_total(cg, source, element_type(result), symbol)
     others = [k for k in range(source.ndim) if k != axis]
 
     def pointer(array, t: Array, offset):
@@ -264,5 +274,53 @@ def emit_cumsum_axis(cg, value, source: Array, result: Array, axis: int) -> ll.V
     return out
 
 
-rule("method.cumsum", params=("a", "axis"))(cumsum_rule)
-rule("np.cumsum", callable_=True, params=("a", "axis"))(cumsum_rule)
+accumulation("cumsum", "+")
+accumulation("cumprod", "*")
+
+
+@rule("np.diff", callable_=True, params=("a", "n", "axis"))
+def diff_rule(types, consts):
+    """np.diff(a, axis=-1): a new C-ordered array of each element along the axis minus the one
+    before it (NumPy's dtype of a - a; for bools, NumPy's `!=`), one shorter on that axis."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    source = types[0]
+    if len(types) > 1 and types[1] != NONE and consts[1] != 1:
+        raise TypeRuleError("np.diff takes n=1 (the default) in compiled code",
+                            "np.diff(np.diff(a)) for n=2")
+    given = len(types) > 2 and types[2] != NONE
+    axis = constant_axis("diff", source, types[2:3] if given else (INT,),
+                         consts[2:3] if given else (-1,))
+    dtype = np.diff(np.ones(2, dtype=source.dtype)).dtype.name
+    return Impl(Array(dtype, source.ndim, "C"),
+                lambda cg, a, ts, r: emit_diff(cg, a[0], ts[0], r, axis), types, owned=True)
+
+
+def emit_diff(cg, value, source: Array, result: Array, axis: int) -> ll.Value:
+    b = cg.b
+    shape, strides = shape_of(cg, value, source), strides_of(cg, value, source)
+    shorter = b.sub(shape[axis], i64(1))
+    out_shape = list(shape)
+    out_shape[axis] = b.select(b.icmp_signed("<", shorter, i64(0)), i64(0), shorter)
+    out = allocate(cg, result, out_shape)
+    element = element_type(result)
+
+    def read(indices):
+        offset: ll.Value = i64(0)
+        for index, stride in zip(indices, strides):
+            offset = b.add(offset, b.mul(index, stride))
+        pointer = b.gep(b.extract_value(value, 1), [offset])
+        item = load_element(cg, b.bitcast(pointer, storage(source).as_pointer()), source)
+        return cast(cg, item, element_type(source), element, weak_check=False)
+
+    def store(pointer, indices):
+        after = list(indices)
+        after[axis] = b.add(after[axis], i64(1))
+        high, low = read(after), read(indices)
+        if kind_of(element) == "b":
+            difference = b.icmp_unsigned("!=", high, low)
+        else:
+            difference = emit_arithmetic(cg, "-", [high, low], (element, element), element)
+        store_element(cg, pointer, result, difference)
+    for_each(cg, out, result, store)
+    return out

@@ -92,3 +92,51 @@ def rounded_numbers(x):
 def rounded_far(a):
     return np.round(a, 9), np.round(a, 15), np.round(a, 22), np.round(a, -9), np.round(a, -400)
 # run: rounded_far(np.array([1.23456789012345678, 9.87654321e-10, 123456789012.5]))
+
+
+def products(a):
+    return np.cumprod(a), a.cumprod(), np.cumsum(a)
+# run: products(np.arange(1, 7))
+# run: products(np.arange(1, 7, dtype=np.int8))
+# run: products(np.arange(100, 106, dtype=np.uint8))
+# run: products(np.array([1.5, -0.0, 2.0, np.inf, np.nan, 3.0]))
+# run: products(np.array([-0.0, -0.0, 1.0]))
+# run: products(np.array([True, False, True]))
+# run: products(np.zeros(0))
+# run: products(np.array([2**40, 2**40]))
+
+
+def products_axis(m):
+    return np.cumprod(m, axis=0), m.cumprod(1), np.cumprod(m)
+# run: products_axis(M)
+# run: products_axis(M.T)
+# run: products_axis(np.arange(1, 7, dtype=np.int32).reshape(2, 3))
+
+
+def differences(a):
+    return np.diff(a), np.diff(a[::-2])
+# run: differences(np.arange(1, 7) ** 2)
+# run: differences(np.array([1, 200, 3], dtype=np.uint8))
+# run: differences(np.array([1.5, -0.0, 2.0, np.inf, np.nan, 3.0]))
+# run: differences(np.array([True, False, False, True]))
+# run: differences(np.zeros(0))
+# run: differences(np.zeros(1))
+# run: differences(np.array([-2**63, 2**63 - 1, 0]))
+
+
+def differences_axis(m):
+    return np.diff(m), np.diff(m, axis=0), np.diff(m, 1, 0), np.diff(m.T, axis=-2)
+# run: differences_axis(M ** 2)
+# run: differences_axis(np.zeros((0, 3)))
+# run: differences_axis(np.zeros((2, 1)))
+# run: differences_axis(np.arange(12, dtype=np.int8).reshape(3, 4)[:, ::2])
+
+
+def nonzero_counts(a):
+    m = a.reshape(2, -1)
+    return np.count_nonzero(a), np.count_nonzero(m, axis=1), np.count_nonzero(m, 0)
+# run: nonzero_counts(np.arange(6))
+# run: nonzero_counts(np.array([0.0, -0.0, np.nan, 1.0, 0.0, 2.0]))
+# run: nonzero_counts(np.array([True, False, False, True]))
+# run: nonzero_counts(np.zeros(0))
+# run: nonzero_counts(np.arange(12)[::2].copy())
