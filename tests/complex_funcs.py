@@ -126,3 +126,8 @@ def write_parts(a):
 def scalar_parts(a):
     z = a[0]
     return np.real(z), np.imag(z), np.conj(z)
+
+
+def joined(a, b, c):
+    return (np.concatenate((a, b)), np.concatenate((b, c, a), axis=None),
+            np.stack((a, a[::-1], b), axis=-1), np.hstack((c, a)), np.vstack((a, c)))

@@ -173,6 +173,17 @@ def test_complex_to_real_dtypes(values):
 
 
 @SETTINGS
+@given(values=st.lists(complexes, min_size=0, max_size=6), small=st.sampled_from(
+    [np.bool_, np.int8, np.uint64, np.float32]))
+def test_complex_joins(values, small):
+    """np.concatenate, np.stack, np.hstack and np.vstack of complex128 arrays with real ones
+    give complex128 arrays, the real values with a zero imaginary part."""
+    a = np.array(values, dtype=np.complex128)
+    b = np.arange(len(values), dtype=np.float32) - 1.5
+    expect(f.joined, a, b, (np.arange(len(values)) % 3).astype(small))
+
+
+@SETTINGS
 @given(pairs=st.lists(st.tuples(st.booleans(), complexes, complexes), min_size=1, max_size=6))
 def test_complex_where(pairs):
     c = np.array([p[0] for p in pairs])

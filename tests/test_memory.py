@@ -118,7 +118,8 @@ def test_swapping_with_a_sole_owner():
                                         ("swap_fresh", (16, 5)),
                                         ("reduce_sort_multiply", (20, 6)),
                                         ("select_and_scatter", (20, 6)),
-                                        ("borrowed_arguments", (20, 4))])
+                                        ("borrowed_arguments", (20, 4)),
+                                        ("join_in_a_loop", (20, 4))])
 def test_every_block_is_freed_exactly_once(name, args):
     compiled = kiln.jit(getattr(funcs, name))
     compiled(*args)
@@ -163,6 +164,23 @@ def test_a_failing_reduction_frees_what_came_before():
             raise_in_reduction(4)
     now_allocated, now_freed = nrt.stats()
     assert now_allocated - allocated == now_freed - freed == 30    # two ones, one product
+
+
+def test_a_failing_join_frees_its_inputs():
+    join_mismatch = kiln.jit(funcs.join_mismatch)
+    with pytest.raises(ValueError):
+        join_mismatch(4)
+    allocated, freed = nrt.stats()
+    for _ in range(10):
+        with pytest.raises(ValueError):
+            join_mismatch(4)
+    assert nrt.stats() == (allocated + 20, freed + 20)     # the inputs; no result yet
+
+
+def test_joins_in_a_loop_do_not_grow():
+    join_in_a_loop = kiln.jit(funcs.join_in_a_loop)
+    assert join_in_a_loop(3, 4) == funcs.join_in_a_loop(3, 4)
+    assert growth(lambda: join_in_a_loop(20_000, 16), 3) < LIMIT
 
 
 def test_reductions_sorts_and_products_in_a_loop_do_not_grow():

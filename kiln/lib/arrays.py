@@ -487,9 +487,11 @@ def check_integer_fits(cg, value, source: Type, dtype: str) -> None:
     cg.fail_if(outside, "OverflowError", f"Python integer out of bounds for {dtype}")
 
 
-def constant_axis(name: str, array: Array, types: tuple[Type, ...], consts: tuple) -> int | None:
+def constant_axis(name: str, array: Array, types: tuple[Type, ...], consts: tuple,
+                  example: str = "") -> int | None:
     """The axis argument of a.name(axis) counted from 0, or None when it is None (or absent).
-    Only a compile-time constant int will do: it decides the result's type."""
+    Only a compile-time constant int will do: it decides the result's type (`example` shows a
+    call with one, a.name(axis=0) if not given)."""
     if not types or types[0] == NONE:
         return None
     axis = consts[0]
@@ -497,8 +499,8 @@ def constant_axis(name: str, array: Array, types: tuple[Type, ...], consts: tupl
         what = "a tuple of axes" if isinstance(types[0], Tuple) else \
             "an axis computed at run time" if axis is NO_CONST else f"axis={axis!r}"
         raise TypeRuleError(f"{name}(axis=...) takes one constant int axis, not {what}",
-                            f"a.{name}(axis=0), np.{name}(a, axis=-1): a literal or a "
-                            "module-level int constant")
+                            f"{example or f'a.{name}(axis=0), np.{name}(a, axis=-1)'}: a "
+                            "literal or a module-level int constant")
     if not -array.ndim <= axis < array.ndim:
         raise TypeRuleError(f"axis {axis} is out of bounds for array of dimension {array.ndim}")
     return axis % array.ndim

@@ -115,3 +115,19 @@ def borrowed_arguments(count, n):
 def ones_total(n):
     a = np.ones(n)
     return a.sum()
+
+
+def join_in_a_loop(count, n):
+    """Joins of new arrays (held by a tuple display, or a tuple local) on every trip."""
+    total = 0.0
+    for k in range(count):
+        a = np.full((n, 2), 1.0 * k)
+        t = (a, np.ones((n, 3)))
+        total += np.concatenate(t, axis=1)[0, 4] + np.stack((a * 2.0, a)).sum() + \
+            np.vstack((np.ones(n), a.T))[0, 0] + np.concatenate((a, a + 1.0), axis=None)[-1]
+    return total
+
+
+def join_mismatch(n):
+    """np.concatenate raises (the sizes along axis 1 differ) while holding new arrays."""
+    return np.concatenate((np.ones((n, 2)), np.zeros((n, 3))))
