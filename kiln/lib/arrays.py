@@ -103,6 +103,21 @@ attribute("strides", lambda t: Tuple((INT,) * t.ndim),
 attribute("ndim", lambda t: INT, lambda cg, a, ts, r: i64(ts[0].ndim))
 attribute("itemsize", lambda t: INT, lambda cg, a, ts, r: i64(itemsize(ts[0])))
 attribute("dtype", lambda t: DType(t.dtype), lambda cg, a, ts, r: ll.Constant(I8, 0))
+
+
+def dtype_comparison(symbol: str):
+    """a.dtype == np.float64, a.dtype != b.dtype: known at compile time, as the dtypes are."""
+    def match(types, consts):
+        if len(types) != 2 or not all(isinstance(t, DType) for t in types):
+            return None
+        equal = np.dtype(types[0].dtype) == np.dtype(types[1].dtype)
+        answer = equal if symbol == "==" else not equal
+        return Impl(BOOL, lambda cg, a, ts, r: ll.Constant(I1, int(answer)), types)
+    return match
+
+
+for _symbol in ("==", "!="):
+    rule(_symbol)(dtype_comparison(_symbol))
 attribute("size", lambda t: INT, lambda cg, a, ts, r: product(cg, shape_of(cg, a[0], ts[0])))
 def transposed(t: Array) -> Array:
     """The type of a.T: a C array becomes an F one and the other way round."""

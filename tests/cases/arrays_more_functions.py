@@ -140,3 +140,17 @@ def nonzero_counts(a):
 # run: nonzero_counts(np.array([True, False, False, True]))
 # run: nonzero_counts(np.zeros(0))
 # run: nonzero_counts(np.arange(12)[::2].copy())
+
+
+def dtype_tests(a, b):
+    if a.dtype == np.float64:
+        kind = 1
+    elif a.dtype != np.int8:
+        kind = 2
+    else:
+        kind = 3
+    return kind, a.dtype == b.dtype, a.dtype != b.dtype, np.float32 == a.dtype
+# run: dtype_tests(np.zeros(2), np.zeros(2))
+# run: dtype_tests(np.zeros(2, dtype=np.int8), np.zeros(2))
+# run: dtype_tests(np.zeros(2, dtype=np.uint8), np.zeros(2, dtype=np.uint8))
+# run: dtype_tests(np.zeros(2, dtype=np.float32), M)
