@@ -11,7 +11,7 @@ import platform
 from llvmlite import ir as ll
 
 from ..llvm_ir import declare, libm
-from ..types import BOOL, FLOAT, INT, numpy_dtype
+from ..types import BOOL, FLOAT, INT, NONE, numpy_dtype
 from .registry import Impl, TypeRuleError, rule
 
 X86_64 = platform.machine().lower() in ("x86_64", "amd64")
@@ -298,3 +298,111 @@ def build_hypot(b: ll.IRBuilder, fn: ll.Function) -> None:
     residual = b.fadd(b.fsub(csum, one), b.fadd(frac1, frac2))
     h = b.fadd(h, b.fdiv(residual, b.fmul(ll.Constant(DOUBLE, 2.0), h)))
     b.ret(b.fmul(b.fdiv(h, scale), pre))
+
+
+# ---- integers: math.gcd(*ints), math.lcm(*ints) ------------------------------------------
+ZERO, ONE = ll.Constant(I64, 0), ll.Constant(I64, 1)
+TOO_LARGE = "int too large for kiln's 64-bit int"
+
+
+def int_args(name, types):
+    """gcd and lcm take ints (and bools) only, as in Python, any number of them."""
+    if not all(t in (INT, BOOL) for t in types):
+        raise TypeRuleError(f"math.{name}() takes ints, not {', '.join(map(str, types))}",
+                            f"math.{name}(int(x), ...)")
+    return (INT,) * len(types)
+
+
+@rule("math.gcd", callable_=True)
+def gcd_rule(types, consts):
+    return Impl(INT, emit_gcd, int_args("gcd", types))
+
+
+@rule("math.lcm", callable_=True)
+def lcm_rule(types, consts):
+    return Impl(INT, emit_lcm, int_args("lcm", types))
+
+
+def magnitude(b, x):
+    """|x| as an unsigned 64-bit value (|-2**63| is 2**63)."""
+    return b.select(b.icmp_signed("<", x, ZERO), b.sub(ZERO, x), x)
+
+
+def fits(cg, x):
+    """x, an unsigned result, as an int: OverflowError from 2**63 on."""
+    cg.fail_if(cg.b.icmp_signed("<", x, ZERO), "OverflowError", TOO_LARGE)
+    return x
+
+
+def unsigned_gcd(cg, x, y):
+    return cg.b.call(cg.helper("kiln.gcd", I64, [I64, I64], build_gcd), [x, y])
+
+
+def emit_gcd(cg, args, types, result):
+    """math.gcd(): 0; gcd of the magnitudes, so never negative (gcd(-2**63, 0) overflows)."""
+    value = ZERO
+    for x in args:
+        value = unsigned_gcd(cg, value, magnitude(cg.b, x))
+    return fits(cg, value)
+
+
+def emit_lcm(cg, args, types, result):
+    """math.lcm(): 1; each step |a // gcd(a, b) * b|, 0 if either is 0, as CPython's."""
+    b = cg.b
+    value = ONE
+    for x in args:
+        x = magnitude(b, x)
+        divisor = unsigned_gcd(cg, value, x)
+        none = b.icmp_unsigned("==", divisor, ZERO)            # both are 0
+        quotient = b.udiv(value, b.select(none, ONE, divisor))
+        pair = cg.intrinsic("llvm.umul.with.overflow.i64", ll.LiteralStructType([I64, I1]),
+                            [quotient, x])
+        cg.fail_if(b.extract_value(pair, 1), "OverflowError", TOO_LARGE)
+        value = fits(cg, b.extract_value(pair, 0))
+    return value
+
+
+def build_gcd(b: ll.IRBuilder, fn: ll.Function) -> None:
+    """Euclid's algorithm on unsigned 64-bit values."""
+    entry, loop, step, done = b.block, *(fn.append_basic_block(n) for n in ("loop", "step",
+                                                                             "done"))
+    b.branch(loop)
+    b.position_at_end(loop)
+    x, y = b.phi(I64), b.phi(I64)
+    x.add_incoming(fn.args[0], entry)
+    y.add_incoming(fn.args[1], entry)
+    b.cbranch(b.icmp_unsigned("==", y, ZERO), done, step)
+    b.position_at_end(step)
+    x.add_incoming(y, step)
+    y.add_incoming(b.urem(x, y), step)
+    b.branch(loop)
+    b.position_at_end(done)
+    b.ret(x)
+
+
+# ---- math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0) -----------------------------------
+@rule("math.isclose", callable_=True, params=("a", "b", "rel_tol", "abs_tol"))
+def isclose_rule(types, consts):
+    if len(types) < 2 or float_args(types[:2], 2) is None or \
+            any(t != NONE and float_args((t,), 1) is None for t in types[2:]):
+        return None
+    want = (FLOAT, FLOAT) + tuple(t if t == NONE else FLOAT for t in types[2:])
+    return Impl(BOOL, emit_isclose, want)
+
+
+def emit_isclose(cg, args, types, result):
+    """CPython's math_isclose_impl: equal, else not if either is infinite, else |b - a| within
+    rel_tol of either magnitude or within abs_tol; ValueError for a negative tolerance."""
+    b = cg.b
+    a, x = args[:2]
+    rel_tol, abs_tol = (args[k] if len(args) > k and types[k] != NONE else
+                        ll.Constant(DOUBLE, default) for k, default in ((2, 1e-09), (3, 0.0)))
+    zero = ll.Constant(DOUBLE, 0.0)
+    cg.fail_if(b.or_(b.fcmp_ordered("<", rel_tol, zero), b.fcmp_ordered("<", abs_tol, zero)),
+               "ValueError", "tolerances must be non-negative")
+    diff = fabs(cg, b.fsub(x, a))
+    close = b.or_(b.or_(b.fcmp_ordered("<=", diff, fabs(cg, b.fmul(rel_tol, x))),
+                        b.fcmp_ordered("<=", diff, fabs(cg, b.fmul(rel_tol, a)))),
+                  b.fcmp_ordered("<=", diff, abs_tol))
+    infinite = b.or_(is_infinite(cg, a), is_infinite(cg, x))
+    return b.or_(b.fcmp_ordered("==", a, x), b.and_(b.not_(infinite), close))

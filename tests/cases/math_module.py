@@ -211,3 +211,57 @@ def fmod_truth_in_loop(x):
 # run: fmod_truth_in_loop(math.nan)
 # run: fmod_truth_in_loop(2.0)
 # run: fmod_truth_in_loop(math.inf)
+
+
+def divisors(a, b):
+    return (math.gcd(a, b), math.gcd(), math.gcd(a), math.gcd(a, b, 12), math.lcm(a, b),
+            math.lcm(), math.lcm(a), math.lcm(a, b, 7))
+# run: divisors(12, 18)
+# run: divisors(0, 0)
+# run: divisors(-12, 18)
+# run: divisors(7, 0)
+# run: divisors(-9, -6)
+# run: divisors(True, 4)
+# run: divisors(2**40, 2**40 - 1)  # kiln: OverflowError
+# run: divisors(-2**63, 6)  # kiln: OverflowError
+# run: divisors(-2**63, 0)  # kiln: OverflowError
+# run: divisors(2**62, 2**61)  # kiln: OverflowError
+
+
+def gcd_loop(n):
+    coprime = 0
+    for i in range(1, n):
+        for j in range(1, n):
+            if math.gcd(i, j) == 1:
+                coprime += 1
+    return coprime
+# run: gcd_loop(30)
+
+
+def close(a, b):
+    return (math.isclose(a, b), math.isclose(a, b, rel_tol=0.1), math.isclose(a, b, abs_tol=1e-3),
+            math.isclose(a, b, rel_tol=0.0, abs_tol=0.0))
+# run: close(1.0, 1.0 + 1e-10)
+# run: close(1.0, 1.1)
+# run: close(0.0, 1e-4)
+# run: close(math.inf, math.inf)
+# run: close(math.inf, -math.inf)
+# run: close(math.nan, math.nan)
+# run: close(1, 1)
+# run: close(0.0, -0.0)
+# run: close(1e308, math.inf)
+# run: close(3, 3.0000000001)
+
+
+def close_tolerance(a, b, t):
+    return math.isclose(a, b, rel_tol=t)
+# run: close_tolerance(1.0, 1.05, -0.1)
+# run: close_tolerance(1.0, 1.05, 0.1)
+# run: close_tolerance(1, 2, 1)
+
+
+def gcd_extremes(a, b):
+    return math.gcd(a, b), math.lcm(b, 1)
+# run: gcd_extremes(-2**63, 6)
+# run: gcd_extremes(2**63 - 1, -(2**63 - 1))
+# run: gcd_extremes(-2**63 + 1, 0)
