@@ -49,24 +49,27 @@ LLVM's own versioning declines larger bodies).
 
 Float signs
 -----------
-Some float checks are moot by sign alone. A float value is known non-negative (>= 0 or NaN)
-or positive (> 0 or NaN) when it is (`float_signs`): a constant, an int whose interval is, a
-square (`x * x`, `x ** 2`), abs, fabs, sqrt, exp, exp2 or hypot of anything, cosh (positive),
-a sum or product of such values (positive + non-negative stays positive: rounding is
-monotonic, so the sum is at least the positive term), a quotient or remainder (the sign of its
-divisor) of them, the min of such values or the max with one, and a local whose every store
-is (found optimistically, then lowered until no store contradicts). NaN is allowed
-everywhere, as no check fires on it. Then a float divided by a positive value cannot divide by
-zero (`1.0 / (1.0 + x * x)`), math.sqrt and math.log1p of a non-negative value and math.log,
-log2 and log10 of a positive one cannot fail their domain check (`math.sqrt(dx * dx + dy *
-dy)`, and a `s += t * t` sum).
+Some float checks are moot by sign alone. A number (a Python int or float, a NumPy float, or
+a local holding any of them) is known non-negative (>= 0 or NaN) or positive (> 0 or NaN) when
+it is (`float_signs`): a constant (positive if at least float32's smallest normal, so it stays
+positive as an np.float32), an int whose interval is, a square (`x * x`, `x ** 2`), abs, fabs,
+sqrt, exp, exp2 or hypot of anything, cosh (positive), a sum or product of such values
+(positive + non-negative stays positive: rounding is monotonic, so the sum is at least the
+positive term), a quotient by a positive value, a remainder by a non-negative one (the sign
+of its divisor), the min of such values or the max with one, and a local whose every store is
+(found optimistically, then lowered until no store contradicts). NaN is allowed everywhere,
+as no check fires on it. Then a float divided by a positive value cannot divide by zero
+(`1.0 / (1.0 + x * x)`), math.sqrt and math.log1p of a non-negative value and math.log, log2
+and log10 of a positive one cannot fail their domain check (`math.sqrt(dx * dx + dy * dy)`,
+and a `s += a[k] * a[k]` sum, which holds a float or an np.float64). NumPy's ints are left
+out: their products wrap round.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from . import ir
-from .types import FLOAT, INT, Array, Slice
+from .types import FLOAT, INT, NUMPY, Array, Slice, Type, Union
 
 MAX_OFFSET = 2**32
 
@@ -474,6 +477,15 @@ def local_interval(fn: ir.Function, name: str, values: dict) -> tuple:
 
 # ---- float signs -----------------------------------------------------------------------------
 NONNEGATIVE, POSITIVE = 1, 2           # >= 0 or NaN; > 0 or NaN (absent: nothing known)
+# values whose sign is tracked: Python ints and floats and NumPy's floats (NumPy's ints wrap
+# round), and a local that holds any of them (s = 0.0; s += a[i] * a[i]: a float or an
+# np.float64)
+SIGNED = (INT, FLOAT, NUMPY["float64"], NUMPY["float32"])
+TINY = 2.0**-126          # a positive constant at least this stays positive as a float32
+
+
+def signed(t: Type) -> bool:
+    return t in SIGNED or isinstance(t, Union) and all(m in SIGNED for m in t.members)
 NONNEGATIVE_RESULTS = ("math.sqrt", "math.fabs", "math.exp", "math.exp2", "math.hypot")
 DOMAIN_CHECKED = {"math.sqrt": NONNEGATIVE, "math.log1p": NONNEGATIVE, "math.log": POSITIVE,
                   "math.log2": POSITIVE, "math.log10": POSITIVE}
@@ -490,28 +502,26 @@ def sign_proven_checks(fn: ir.Function, ints: dict) -> set[int]:
     proven = set()
     for instr in fn.instructions():
         match instr:
-            case ir.BinOp(op="/" | "//" | "%", left=left, right=right) \
-                    if right.type == FLOAT and left.type in (INT, FLOAT):
+            case ir.BinOp(op="/" | "//" | "%", right=right) if right.type != INT:
                 if sign(right) == POSITIVE:
                     proven.add(id(instr))
-            case ir.Call(target=str() as target, args=[value]) if target in DOMAIN_CHECKED \
-                    and value.type in (INT, FLOAT):
+            case ir.Call(target=str() as target, args=[value]) if target in DOMAIN_CHECKED:
                 if sign(value) >= DOMAIN_CHECKED[target]:
                     proven.add(id(instr))
     return proven
 
 
 def sign_of(value: ir.Value, ints: dict, signs: dict) -> int:
-    """An int's sign from its interval, a float's from `signs`; 0 for any other value."""
+    """An int's sign from its interval, another SIGNED value's from `signs`; else 0."""
     if value.type == INT:
         low = ints.get(value.id, FULL)[0]
         return POSITIVE if low > 0 else NONNEGATIVE if low == 0 else 0
-    return signs.get(value.id, 0) if value.type == FLOAT else 0
+    return signs.get(value.id, 0) if signed(value.type) else 0
 
 
 def float_signs(fn: ir.Function, ints: dict) -> dict[int, int]:
     """value id -> NONNEGATIVE or POSITIVE for the float values of `fn` known to be so."""
-    floats = {name for name, t in fn.local_types.items() if t == FLOAT}
+    floats = {name for name, t in fn.local_types.items() if signed(t) and t != INT}
     local_signs = dict.fromkeys(floats, POSITIVE)      # optimistic, lowered below
     while True:
         signs, stored = block_signs(fn, ints, local_signs)
@@ -547,7 +557,7 @@ def block_signs(fn: ir.Function, ints: dict, local_signs: dict) -> tuple[dict, d
             elif isinstance(instr, ir.Load):
                 loaded[instr.dest.id] = (id(block), instr.name, versions.get(instr.name, 0))
             dest = getattr(instr, "dest", None)
-            if dest is not None and dest.type == FLOAT:
+            if dest is not None and signed(dest.type) and dest.type != INT:
                 found = value_sign(instr, sign, same, constants, local_signs)
                 if found:
                     signs[dest.id] = found
@@ -561,11 +571,11 @@ def value_sign(instr: ir.Instr, sign, same, constants: dict, local_signs: dict) 
         c = constants.get(value.id)
         if type(c) not in (int, float) or c != c:
             return 0
-        return POSITIVE if c > 0 else NONNEGATIVE if c == 0 else 0
+        return POSITIVE if c >= TINY else NONNEGATIVE if c >= 0 else 0
 
     match instr:
         case ir.Const(value=float() | int() as c) if type(c) is not bool:
-            return POSITIVE if c > 0 or c != c else NONNEGATIVE if c == 0 else 0
+            return POSITIVE if c >= TINY or c != c else NONNEGATIVE if c >= 0 else 0
         case ir.Load(name=name):
             return local_signs.get(name, 0)
         case ir.BinOp(op="*", left=left, right=right) if same(left, right):
@@ -577,7 +587,8 @@ def value_sign(instr: ir.Instr, sign, same, constants: dict, local_signs: dict) 
             a, b = sign(left), sign(right)
             if op == "+" and min(a, b) >= NONNEGATIVE:
                 return max(a, b)
-            if op in ("*", "/") and min(a, b) >= NONNEGATIVE:
+            if op == "*" and min(a, b) >= NONNEGATIVE or op == "/" and a >= NONNEGATIVE and \
+                    b == POSITIVE:          # NumPy's x / -0.0 is -inf (Python's raises)
                 return NONNEGATIVE
             if op == "%" and b >= NONNEGATIVE:
                 return NONNEGATIVE

@@ -4,6 +4,8 @@ CPython raises."""
 
 import math
 
+import numpy as np
+
 
 def lorentzian(x):
     return 1.0 / (1 + x * x)
@@ -164,3 +166,31 @@ def power_two(x, y):
     return math.sqrt(x ** 2 + y ** 2.0), math.sqrt(x ** 2.5 if x > 0 else x ** 3)
 # run: power_two(3.0, 4.0)
 # run: power_two(-3.0, 4.0)
+
+
+def row_norms(a):
+    out = np.empty(a.shape[0])
+    for i in range(a.shape[0]):
+        s = 0.0
+        for k in range(a.shape[1]):
+            s += a[i, k] * a[i, k]
+        out[i] = math.sqrt(s) + math.log(1.0 + s)
+    return out
+# run: row_norms(np.array([[3.0, 4.0], [-0.0, 0.0], [np.nan, 1.0], [np.inf, -np.inf]]))
+# run: row_norms(np.array([[3.0, 4.0], [1e-30, 0.0]], dtype=np.float32))
+# run: row_norms(np.zeros((2, 0)))
+
+
+def numpy_quotient(a, b):
+    return math.sqrt(a[0] / math.sqrt(b[0])), math.sqrt(a[0] * a[0] / (1.0 + b[0] * b[0]))
+# run: numpy_quotient(np.array([1.0]), np.array([4.0]))
+# run: numpy_quotient(np.array([1.0]), np.array([-0.0]))
+# run: numpy_quotient(np.array([-1.0]), np.array([0.0]))
+# run: numpy_quotient(np.array([1.0], dtype=np.float32), np.array([-0.0], dtype=np.float32))
+
+
+def float32_tiny(a):
+    return math.log(a[0] * a[0] + 1e-300), math.log(a[0] * a[0] + 1e-30)
+# run: float32_tiny(np.array([0.0], dtype=np.float32))
+# run: float32_tiny(np.array([0.0]))
+# run: float32_tiny(np.array([2.0], dtype=np.float32))
