@@ -26,6 +26,7 @@ from .arrays import (
     allocate,
     cg_lltype,
     constant_axis,
+    contiguous_steps,
     element_type,
     emit_copy,
     for_each,
@@ -521,29 +522,72 @@ def along_axis(cg, value, t: Array, axis: int, result: Array, make_reducer) -> l
 
 
 # ---- the rules ---------------------------------------------------------------------------
-def reduction(name: str, whole, lines, alias: str | None = None, method: bool = True):
-    """a.name(axis=None) (with `method`) and np.name(a, axis=None) (and np.alias: np.amax is
-    np.max)."""
+WITH_DTYPE = ("a", "axis", "dtype", "out", "keepdims")      # NumPy's parameters, in order
+WITHOUT_DTYPE = ("a", "axis", "out", "keepdims")
+
+
+def reduction(name: str, whole, lines, alias: str | None = None, method: bool = True,
+              params: tuple[str, ...] = WITHOUT_DTYPE):
+    """a.name(axis=None, keepdims=False) (with `method`) and np.name(a, axis=None) (and
+    np.alias: np.amax is np.max). `dtype=` and `out=` are not supported."""
     def match(types, consts):
         if not types or not isinstance(types[0], Array):
             return None
         array = types[0]
-        axis = constant_axis(name, array, types[1:], consts[1:])
+        given = dict(zip(params, zip(types, consts)))
+        for unsupported in ("dtype", "out"):
+            if given.get(unsupported, (NONE,))[0] != NONE:
+                raise TypeRuleError(f"{name}({unsupported}=...) is not supported in compiled "
+                                    "code", f"a.astype(...).{name}()" if unsupported == "dtype"
+                                    else f"out[...] = a.{name}(...)")
+        axis = constant_axis(name, array, types[1:2], consts[1:2])
+        keep = keepdims(name, *given.get("keepdims", (NONE, None)))
         dtype = result_dtype(name, (array,))
         if axis is None or array.ndim == 1:
-            return Impl(NUMPY[dtype], lambda cg, a, ts, r: whole(cg, a[0], ts[0], r), types)
-        result = Array(dtype, array.ndim - 1, "C")
-        return Impl(result, lambda cg, a, ts, r: along_axis(cg, a[0], ts[0], axis, r, lines),
-                    types, owned=True)
+            impl = Impl(NUMPY[dtype], lambda cg, a, ts, r: whole(cg, a[0], ts[0], r), types)
+        else:
+            impl = Impl(Array(dtype, array.ndim - 1, "C"),
+                        lambda cg, a, ts, r: along_axis(cg, a[0], ts[0], axis, r, lines),
+                        types, owned=True)
+        return kept_dims(impl, array, axis) if keep else impl
     if method:
-        rule(f"method.{name}", params=("a", "axis"))(match)
+        rule(f"method.{name}", params=params)(match)
     for key in (name, alias) if alias else (name,):
-        rule(f"np.{key}", callable_=True, params=("a", "axis"))(match)
+        rule(f"np.{key}", callable_=True, params=params)(match)
 
 
-reduction("sum", sum_all, sum_lines)
-reduction("prod", prod_all, prod_lines)
-reduction("mean", mean_all, mean_lines)
+def keepdims(name: str, t, value) -> bool:
+    """keepdims=True or False, a constant (it decides the result's type)."""
+    if t == NONE:
+        return False
+    if type(value) is not bool:
+        raise TypeRuleError(f"{name}(keepdims=...) takes the constant True or False")
+    return value
+
+
+def kept_dims(impl: Impl, array: Array, axis: int | None) -> Impl:
+    """A reduction with keepdims=True: the reduced axis (every axis, for axis=None) stays, of
+    length 1, in a C-ordered array (the reduction's own array, or a new one for a number)."""
+    result = Array(impl.result.dtype if isinstance(impl.result, Array) else
+                   numpy_dtype(impl.result), array.ndim, "C")
+
+    def emit(cg, args, types, r):
+        b = cg.b
+        value = impl.emit(cg, args, types, impl.result)
+        if isinstance(impl.result, Array):          # along one axis of an n-d array
+            shape = shape_of(cg, value, impl.result)
+            shape.insert(axis, i64(1))
+            return make_array(cg, r, b.extract_value(value, 0), b.extract_value(value, 1),
+                              shape, contiguous_steps(cg, shape, r, itemsize(r)))
+        out = allocate(cg, r, [i64(1)] * r.ndim)
+        store_element(cg, b.bitcast(b.extract_value(out, 1), storage(r).as_pointer()), r, value)
+        return out
+    return Impl(result, emit, impl.argtypes, owned=True)
+
+
+reduction("sum", sum_all, sum_lines, params=WITH_DTYPE)
+reduction("prod", prod_all, prod_lines, params=WITH_DTYPE)
+reduction("mean", mean_all, mean_lines, params=WITH_DTYPE)
 for _name in ("min", "max", "argmin", "argmax"):
     reduction(_name, extreme_all(_name), extreme_lines(_name),
               {"min": "amin", "max": "amax"}.get(_name))
@@ -563,7 +607,7 @@ def folded(make_fold):
 for _name in ("any", "all"):
     reduction(_name, *folded(lambda cg, element, result, name=_name:
                              Truth(cg, element, result, name)))
-reduction("count_nonzero", *folded(Count), method=False)
+reduction("count_nonzero", *folded(Count), method=False, params=("a", "axis", "keepdims"))
 
 
 # ---- spread: a.var(), a.std(), np.var(a, ddof=1) -------------------------------------------

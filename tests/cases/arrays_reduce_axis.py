@@ -167,3 +167,27 @@ def column_means(a):
         total += a[i].mean(axis=0) + a.sum(axis=0)[i % a.shape[1]]
     return total
 # run: column_means(_grid(5, 4, np.float64))
+
+
+def kept(m):
+    return (m.sum(axis=1, keepdims=True), m.mean(0, keepdims=True),
+            np.max(m, axis=-1, keepdims=True), m.argmin(axis=0, keepdims=True),
+            m.sum(keepdims=True), np.any(m > 3, keepdims=True), m.min(keepdims=False),
+            np.count_nonzero(m, axis=1, keepdims=True), m.prod(axis=None, keepdims=True))
+# run: kept(np.arange(12.0).reshape(3, 4))
+# run: kept(np.arange(12).reshape(3, 4).T)
+# run: kept(np.arange(24.0).reshape(2, 3, 4)[:, ::2])
+# run: kept(np.arange(8, dtype=np.int8).reshape(2, 4))
+
+
+def centred(m):
+    return m - m.mean(axis=1, keepdims=True), m / m.max(axis=0, keepdims=True)
+# run: centred(np.arange(6.0).reshape(2, 3) + 1)
+# run: centred(np.zeros((2, 0)))
+
+
+def kept_vector(a):
+    return a.sum(keepdims=True), a.max(axis=0, keepdims=True), np.all(a, keepdims=True)
+# run: kept_vector(np.arange(5))
+# run: kept_vector(np.array([True, False]))
+# run: kept_vector(np.array([0.5, -0.0, np.nan]))
