@@ -20,7 +20,7 @@ from . import abi, bounds, ir, llvm_ir, loops
 from .runtime import nrt
 from .lib.registry import Impl, SplitImpl
 from .types import (BOOL, BOTTOM, FLOAT, INT, NONE, NUMBER_ORDER, Array, Bottom, DType,
-                    Scalar, Slice, Tuple, Type, Union, members, numpy_dtype)
+                    Scalar, Slice, Text, Tuple, Type, Union, members, numpy_dtype)
 
 I1, I8, I32, I64, DOUBLE = ll.IntType(1), ll.IntType(8), ll.IntType(32), ll.IntType(64), \
     ll.DoubleType()
@@ -51,7 +51,7 @@ def lltype(t: Type) -> ll.Type:
         return ll.LiteralStructType([lltype(i) for i in t.parts])
     if isinstance(t, Array):
         return array_struct(t.ndim)
-    if isinstance(t, (Bottom, DType)):
+    if isinstance(t, (Bottom, DType, Text)):
         return I8
     raise TypeError(f"no LLVM type for {t}")
 
@@ -753,7 +753,7 @@ class FunctionEmitter:
     def const(self, t: Type, value: Any) -> ll.Value:
         if isinstance(t, Tuple):
             return ll.Constant.literal_struct([self.const(i, v) for i, v in zip(t.items, value)])
-        if t == NONE or isinstance(t, (Bottom, DType)):
+        if t == NONE or isinstance(t, (Bottom, DType, Text)):
             return ll.Constant(I8, 0)
         if isinstance(lltype(t), (ll.DoubleType, ll.FloatType)):
             return ll.Constant(lltype(t), float(value))

@@ -24,7 +24,7 @@ from .errors import CompileError, Span
 from .lib import registry
 from .parallel import ParallelBody
 from .source import FunctionSource, positions, source_of
-from .types import DTypeValue, dtype_name, is_constant
+from .types import DTypeValue, TextValue, dtype_name, is_constant
 
 UNSUPPORTED_HINTS = {
     "With": "open resources outside the compiled function and pass values in",
@@ -711,7 +711,7 @@ class Lowerer:
             if node.keywords:
                 raise self.error(node.keywords[0], f"{shown}() takes positional arguments "
                                  "only in compiled code")
-            return [self.lower(a) for a in args]
+            return [self.lower_argument(a) for a in args]
         if len(args) > len(params):
             count = len(params) - (shown != name)     # a method's object is not counted
             raise self.error(node, f"{shown}() takes at most {count} argument"
@@ -723,8 +723,16 @@ class Lowerer:
                                  f"argument {keyword.arg!r}", f"parameters: {', '.join(params)}")
             given[keyword.arg] = keyword.value
         last = max((params.index(k) for k in given), default=-1)
-        return [self.lower(given[p]) if p in given else self.const(node, None)
+        return [self.lower_argument(given[p]) if p in given else self.const(node, None)
                 for p in params[:last + 1]]
+
+    def lower_argument(self, node: ast.expr) -> ir.Value:
+        """A library function's argument. A str constant that names no dtype is a compile-time
+        text for its rule (np.searchsorted(a, v, side="right")); strs are no values elsewhere."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+                dtype_name(node.value) is None:
+            return self.const(node, TextValue(node.value))
+        return self.lower(node)
 
     def bind_arguments(self, node: ast.Call, func: Any) -> list[ir.Value]:
         """Place keyword arguments and defaults positionally, in the callee's parameter order."""

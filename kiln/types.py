@@ -73,6 +73,17 @@ class DType(Type):
 
 
 @dataclass(frozen=True)
+class Text(Type):
+    """A compile-time string argument of a library function, such as `side="left"`: its rule
+    reads the text, and no code sees it (kiln has no str values)."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return f"str[{self.text!r}]"
+
+
+@dataclass(frozen=True)
 class Slice(Type):
     """`start:stop:step`; each part an int or None (decided at compile time)."""
 
@@ -172,6 +183,8 @@ def typeof(value: object) -> Type:
         return NONE
     if cls is DTypeValue:
         return DType(value.name)
+    if cls is TextValue:
+        return Text(value.text)
     if cls is tuple:
         return Tuple(tuple(typeof(v) for v in value))
     numpy = sys.modules.get("numpy")
@@ -194,6 +207,14 @@ class DTypeValue:
     """A dtype written in code (np.float64, float, "uint8"), folded to a constant."""
 
     name: str
+
+
+@dataclass(frozen=True)
+class TextValue:
+    """A str constant written as a library function's argument (side="left"), folded to a
+    constant."""
+
+    text: str
 
 
 def dtype_name(value: object) -> str | None:

@@ -56,16 +56,18 @@ class Range:
         self.put(j, x)
 
     def less(self, x, y) -> ll.Value:
-        """NumPy's order: numbers as usual, every NaN after every number; complex numbers by
-        real part, then imaginary part (complex_less)."""
-        b = self.b
-        kind = kind_of(element_type(self.t))
-        if kind == "c":
-            return complex_less(b, x, y)
-        if kind == "f":
-            return b.or_(b.fcmp_ordered("<", x, y),
-                         b.and_(b.fcmp_unordered("uno", y, y), b.fcmp_ordered("ord", x, x)))
-        return (b.icmp_signed if kind == "i" else b.icmp_unsigned)("<", x, y)
+        return numpy_less(self.b, kind_of(element_type(self.t)), x, y)
+
+
+def numpy_less(b: ll.IRBuilder, kind: str, x, y) -> ll.Value:
+    """x < y in NumPy's order for values of a dtype kind: numbers as usual, every NaN after
+    every number; complex numbers by real part, then imaginary part (complex_less)."""
+    if kind == "c":
+        return complex_less(b, x, y)
+    if kind == "f":
+        return b.or_(b.fcmp_ordered("<", x, y),
+                     b.and_(b.fcmp_unordered("uno", y, y), b.fcmp_ordered("ord", x, x)))
+    return (b.icmp_signed if kind == "i" else b.icmp_unsigned)("<", x, y)
 
 
 def complex_less(b: ll.IRBuilder, x, y) -> ll.Value:
