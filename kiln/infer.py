@@ -19,8 +19,8 @@ from . import ir, parallel
 from .errors import CompileError, Span
 from .frontend import lower_function, reachable
 from .lib import registry
-from .types import (BOTTOM, INT, NUMBER_ORDER, Array, Bottom, Tuple, Type, Union, is_number,
-                    members, typeof, union_of)
+from .types import (BOTTOM, INT, NONE, NUMBER_ORDER, Array, Bottom, Tuple, Type, Union,
+                    is_number, members, typeof, union_of)
 
 MAX_ROUNDS = 50
 _symbols = itertools.count()
@@ -82,6 +82,7 @@ class Inference:
         for other in self.functions.values():
             prune(other)
             self.check_complete(other)
+        check_returnable(fn)
         return fn
 
     def function(self, func: Any, arg_types: tuple[Type, ...]) -> ir.Function:
@@ -358,3 +359,19 @@ def conflict(what: str, seen: list[tuple[Type, Span]], span: Span) -> CompileErr
 
 
 __all__ = ["Inference", "Union"]
+
+
+def check_returnable(fn: ir.Function) -> None:
+    """What the compiled function returns to Python must be a Python value: a dtype or a slice
+    lives at compile time only (np.float32 returned came back as None)."""
+    def returnable(t: Type) -> bool:
+        if isinstance(t, Tuple):
+            return all(returnable(item) for item in t.items)
+        return isinstance(t, (Array, Union, Bottom)) or is_number(t) or t == NONE
+    if returnable(fn.return_type):
+        return
+    span = next((i.span for i in fn.instructions() if isinstance(i, ir.Return) and
+                 not returnable(i.value.type)), fn.span)
+    raise CompileError(f"{fn.name}() would return {fn.return_type}: a dtype, a slice or a str "
+                       "exists only while compiling", span, hint="return numbers, arrays, None "
+                       "or tuples of them; a dtype as np.dtype(...) outside the compiled function")
