@@ -15,19 +15,21 @@ from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop, entry_slot, while_loop
 from ..runtime import nrt
-from ..types import NONE, Array
+from ..types import NONE, NUMPY, Array, np
 from .arrays import (
+    cg_lltype,
     constant_axis,
     element_type,
     emit_copy,
     for_each_line,
     i64,
     itemsize,
+    load_element,
     shape_of,
     storage,
     strides_of,
 )
-from .npscalars import kind_of
+from .npscalars import cast, kind_of
 from .registry import Impl, TypeRuleError, rule
 from .reshaping import emit_flatten
 
@@ -308,3 +310,51 @@ def sort_method(types, consts):
         sort_lines(cg, args[0], ts[0], axis)
         return ll.Constant(ll.IntType(8), 0)
     return Impl(NONE, emit, types)
+
+
+# ---- np.median(a): the middle of a sorted copy ----------------------------------------------
+@rule("np.median", callable_=True, params=("a", "axis", "out", "overwrite_input", "keepdims"))
+def median_rule(types, consts):
+    """np.median(a) of the whole array, as NumPy finds it: the middle element of the sorted
+    elements, or the mean of the middle two ((lo + hi) / 2, in float64 for integers); NaN when
+    any element is NaN (it sorts last) or there are none."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    if any(t != NONE for t in types[1:]):
+        raise TypeRuleError("np.median(a) of the whole array is what compiled code supports",
+                            "no axis=, out=, overwrite_input= or keepdims=")
+    if kind_of(element_type(types[0])) == "c":
+        raise TypeRuleError("np.median of complex numbers is not supported in compiled code")
+    with np.errstate(all="ignore"):
+        dtype = np.median(np.ones(1, dtype=types[0].dtype)).dtype.name
+    return Impl(NUMPY[dtype], emit_median, types)
+
+
+def emit_median(cg, args, types, result):
+    b = cg.b
+    flat_t = Array(types[0].dtype, 1, "C")
+    flat = sorted_copy(cg, emit_flatten(cg, args[:1], types[:1], flat_t), flat_t, 0)
+    count = shape_of(cg, flat, flat_t)[0]
+    data = b.bitcast(b.extract_value(flat, 1), storage(flat_t).as_pointer())
+    element = element_type(flat_t)
+
+    def at(k):
+        item = load_element(cg, b.gep(data, [k]), flat_t)
+        return cast(cg, item, element, result, weak_check=False)
+    answer = cg.local(cg_lltype(result))
+    b.store(cg.const(result, float("nan")), answer)
+    with b.if_then(b.icmp_signed(">", count, i64(0))):
+        half = b.sdiv(count, i64(2))
+        high = at(half)
+        with b.if_else(b.trunc(count, ll.IntType(1))) as (odd, even):
+            with odd:
+                b.store(high, answer)
+            with even:
+                mean = b.fdiv(b.fadd(at(b.sub(half, i64(1))), high), cg.const(result, 2.0))
+                b.store(mean, answer)
+        if kind_of(element) == "f":
+            last = at(b.sub(count, i64(1)))
+            with b.if_then(b.fcmp_unordered("uno", last, last)):
+                b.store(last, answer)
+    nrt.decref(b, b.extract_value(flat, 0))
+    return b.load(answer)

@@ -154,3 +154,21 @@ def dtype_tests(a, b):
 # run: dtype_tests(np.zeros(2, dtype=np.int8), np.zeros(2))
 # run: dtype_tests(np.zeros(2, dtype=np.uint8), np.zeros(2, dtype=np.uint8))
 # run: dtype_tests(np.zeros(2, dtype=np.float32), M)
+
+
+def middle(a):
+    return np.median(a)
+# run: middle(np.array([3.0, 1.0, 2.0]))
+# run: middle(np.array([4, 1, 3, 2]))
+# run: middle(np.array([1.5, np.nan, 0.5]))
+# run: middle(np.zeros(0))
+# run: middle(np.array([1e308, 1.7e308]))
+# run: middle(np.array([1e308, 1.7e308, 0.0]))
+# run: middle(np.array([3, 1], dtype=np.int8))
+# run: middle(np.array([2**62, 2**62 + 1]))
+# run: middle(np.array([True, False, True, True]))
+# run: middle(np.array([0.5, 0.25], dtype=np.float32))
+# run: middle(M.T)
+# run: middle(np.array([-0.0, 0.0]))
+# run: middle(np.array([np.inf, -np.inf]))
+# run: middle(np.array([7], dtype=np.uint8))
