@@ -15,8 +15,9 @@ from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop, entry_slot, while_loop
 from ..runtime import nrt
-from ..types import NONE, NUMPY, Array, np
+from ..types import NONE, NUMPY, Array, Text, np
 from .arrays import (
+    allocate,
     cg_lltype,
     constant_axis,
     element_type,
@@ -358,3 +359,114 @@ def emit_median(cg, args, types, result):
                 b.store(last, answer)
     nrt.decref(b, b.extract_value(flat, 0))
     return b.load(answer)
+
+
+# ---- np.argsort(a, kind="stable"): the order of a stable sort --------------------------------
+STABLE_KINDS = ("stable", "mergesort")
+RUN = 16                        # argsort: runs this long are insertion sorted, then merged
+
+
+@rule("np.argsort", callable_=True, params=("a", "axis", "kind", "order", "stable"))
+def argsort_rule(types, consts):
+    """np.argsort(a, kind="stable") (also "mergesort", or stable=True) and a.argsort(...) of a
+    1-d array: the int64 indices that sort it, equal elements (0.0 and -0.0 too) in their
+    order, NaN last. NumPy's default kind is a quicksort (SIMD code on some CPUs) that puts
+    equal elements its own way, so it is refused rather than imitated."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    given = dict(zip(("a", "axis", "kind", "order", "stable"), zip(types, consts)))
+    kind, stable = given.get("kind", (NONE, None))[0], given.get("stable", (NONE, None))
+    if types[0].ndim != 1:
+        raise TypeRuleError("argsort of a 1-d array is what compiled code supports",
+                            "np.argsort(a.ravel(), kind='stable')")
+    if given.get("order", (NONE,))[0] != NONE:
+        raise TypeRuleError("argsort(order=...) is for structured arrays, which kiln does not have")
+    chosen = isinstance(kind, Text) and kind.text in STABLE_KINDS or stable[1] is True
+    if not chosen:
+        raise TypeRuleError("argsort's default kind orders equal elements as NumPy's quicksort "
+                            "does; compiled code does kind='stable'",
+                            "np.argsort(a, kind='stable'): equal elements keep their order")
+    return Impl(Array("int64", 1, "C"), emit_argsort, types, owned=True)
+
+
+rule("method.argsort", params=("a", "axis", "kind", "order", "stable"))(argsort_rule)
+
+
+def emit_argsort(cg, args, types, result):
+    """A bottom-up merge sort of the indices 0 .. n by the elements of a contiguous copy: runs
+    of RUN insertion sorted, then runs of RUN, 2 RUN, ... merged from one index buffer into the
+    other, the left run's element first unless the right one's is less (so equal elements keep
+    their order)."""
+    b = cg.b
+    source = Array(types[0].dtype, 1, "C")
+    keys = emit_flatten(cg, args[:1], types[:1], source)
+    n = shape_of(cg, keys, source)[0]
+    buffers = [allocate(cg, result, [n]) for _ in range(2)]
+    pointers = [b.bitcast(b.extract_value(a, 1), I64.as_pointer()) for a in buffers]
+    key = Range(b, b.bitcast(b.extract_value(keys, 1), storage(source).as_pointer()), source)
+    counted_loop(b, i64(0), n, lambda k: b.store(k, b.gep(pointers[0], [k])))
+    width, flipped = entry_slot(b, I64), entry_slot(b, I1)
+    left, right, start, position = (entry_slot(b, I64) for _ in range(4))
+
+    def sort_run(lo):                   # insertion sort of one run, shifting past larger only
+        hi = b.select(b.icmp_signed("<", b.add(lo, i64(RUN)), n), b.add(lo, i64(RUN)), n)
+
+        def insert(k):
+            index = b.load(b.gep(pointers[0], [k]))
+            b.store(k, position)
+
+            def larger_before():
+                p = b.load(position)
+                before = b.load(b.gep(pointers[0], [b.select(
+                    b.icmp_signed(">", p, lo), b.sub(p, i64(1)), p)]))
+                return b.and_(b.icmp_signed(">", p, lo),
+                              key.less(key.get(index), key.get(before)))
+
+            def shift():
+                p = b.load(position)
+                b.store(b.load(b.gep(pointers[0], [b.sub(p, i64(1))])),
+                        b.gep(pointers[0], [p]))
+                b.store(b.sub(p, i64(1)), position)
+            while_loop(b, larger_before, shift)
+            b.store(index, b.gep(pointers[0], [b.load(position)]))
+        counted_loop(b, b.add(lo, i64(1)), hi, insert)
+    counted_loop(b, i64(0), n, sort_run, step=RUN)
+    b.store(i64(RUN), width)
+    b.store(ll.Constant(I1, 0), flipped)
+
+    def merge_pass():
+        w = b.load(width)
+        src = b.select(b.load(flipped), pointers[1], pointers[0])
+        dst = b.select(b.load(flipped), pointers[0], pointers[1])
+
+        def bounded(value):
+            return b.select(b.icmp_signed("<", value, n), value, n)
+
+        def merge_runs():
+            lo = b.load(start)
+            mid = bounded(b.add(lo, w))
+            hi = bounded(b.add(mid, w))
+            b.store(lo, left)
+            b.store(mid, right)
+
+            def take(position):
+                i, j = b.load(left), b.load(right)
+                left_open, right_open = b.icmp_signed("<", i, mid), b.icmp_signed("<", j, hi)
+                left_index = b.load(b.gep(src, [b.select(left_open, i, lo)]))
+                right_index = b.load(b.gep(src, [b.select(right_open, j, lo)]))
+                right_first = b.and_(right_open, b.or_(b.not_(left_open), key.less(
+                    key.get(right_index), key.get(left_index))))
+                b.store(b.select(right_first, right_index, left_index), b.gep(dst, [position]))
+                b.store(b.select(right_first, i, b.add(i, i64(1))), left)
+                b.store(b.select(right_first, b.add(j, i64(1)), j), right)
+            counted_loop(b, lo, hi, take)
+            b.store(hi, start)
+        b.store(i64(0), start)
+        while_loop(b, lambda: b.icmp_signed("<", b.load(start), n), merge_runs)
+        b.store(b.not_(b.load(flipped)), flipped)
+        b.store(b.add(w, w), width)
+    while_loop(b, lambda: b.icmp_signed("<", b.load(width), n), merge_pass)
+    nrt.decref(b, b.extract_value(keys, 0))
+    sorted_, spare = (b.select(b.load(flipped), buffers[k], buffers[1 - k]) for k in (1, 0))
+    nrt.decref(b, b.extract_value(spare, 0))
+    return sorted_

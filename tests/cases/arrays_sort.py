@@ -115,3 +115,28 @@ def sort_then_use(a, k):
     return s[k], s.sum(), a[k]
 # run: sort_then_use(_noise(50, 80), 3)
 # run: sort_then_use(_noise(50, 81), 60)
+
+
+def stable_order(a):
+    return np.argsort(a, kind="stable"), a.argsort(kind="mergesort"), np.argsort(a, stable=True)
+# run: stable_order(np.array([3.0, 1.0, 2.0, 1.0, np.nan, -0.0, 0.0, np.nan, -np.inf]))
+# run: stable_order(np.array([4, 1, 3, 2, 1, 4]))
+# run: stable_order(np.zeros(0))
+# run: stable_order(np.array([1]))
+# run: stable_order(np.random.default_rng(5).integers(0, 5, 1000))
+# run: stable_order(np.random.default_rng(6).random(777))
+# run: stable_order(np.random.default_rng(7).integers(0, 3, 50).astype(np.int8))
+# run: stable_order(np.array([True, False, True, False]))
+# run: stable_order(np.arange(20)[::-2])
+# run: stable_order(np.random.default_rng(8).random(33).astype(np.float32))
+# run: stable_order(np.array([2**63 - 1, -2**63, 0]))
+# run: stable_order(np.array([200, 3, 200], dtype=np.uint8))
+
+
+def sorted_by(a, b):
+    order = np.argsort(a, kind="stable")
+    out = np.empty_like(b)
+    for k, i in enumerate(order):
+        out[k] = b[i]
+    return out
+# run: sorted_by(np.array([2.0, 1.0, 2.0, 0.5]), np.arange(4))
