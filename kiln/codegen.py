@@ -11,6 +11,8 @@ drops the flag wherever assignment is certain. What an operation means comes fro
 """
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -259,7 +261,8 @@ class FunctionEmitter:
             self.scalar_loops[id(region.header)] = self.scalar_loops[id(region.latch)] = loop_id
         self.order = {id(block): k for k, block in enumerate(self.fn.blocks)}
         self.exact_updates = bounds.exact_counter_updates(self.fn)
-        self.always_proven, guards = bounds.facts(self.fn)
+        self.always_proven, guards = bounds.facts(self.fn,
+                                                  chains=not self.options.get("fastmath"))
         self.deferred, self.flush_on_entry = self.deferrable_loops()
         self.versioned: dict[int, FastCopy] = {}               # header -> a guard with proofs
         self.loop_guards: dict[int, bounds.LoopGuard] = {}    # body -> a bounds-only guard
@@ -284,7 +287,7 @@ class FunctionEmitter:
             value = self.b.alloca(lltype(t), name=name)
             assigned = self.b.alloca(I1, name=f"{name}.assigned")
             self.b.store(ll.Constant(I1, 0), assigned)
-            if has_refs(t) or t == INT:         # a loop's guard may read an int not yet set
+            if has_refs(t) or t in (INT, FLOAT):    # a loop's guard may read one not yet set
                 self.b.store(ll.Constant(lltype(t), None), value)
             self.slots[name] = (value, assigned)
         for instr in self.fn.instructions():
@@ -386,7 +389,50 @@ class FunctionEmitter:
                 self.get(small.value)
             safe = b.and_(safe, b.and_(b.icmp_signed(">=", value, ll.Constant(I64, small.lo)),
                                        b.icmp_signed("<=", value, ll.Constant(I64, small.hi))))
+        ends = [start, b.sub(stop, ll.Constant(I64, 1))]
+        values: dict[tuple, list[ll.Value]] = {}
+        for check in guard.floats:    # at both ends: every step finite, the value safe
+            at_ends = self.chain_values(check.chain, ends, values)
+            if check.nonzero:
+                zero = ll.Constant(DOUBLE, 0.0)
+                holds = b.or_(*(b.and_(*(b.fcmp_ordered(op, x, zero) for x in at_ends))
+                                for op in ("<", ">")))
+            else:
+                holds = ll.Constant(I1, 1)
+                for x in at_ends:
+                    for op, limit, closed in ((">", check.low, check.closed[0]),
+                                              ("<", check.high, check.closed[1])):
+                        holds = b.and_(holds, b.fcmp_ordered(op + "=" * closed, x,
+                                                             ll.Constant(DOUBLE, limit)))
+            safe = b.and_(safe, holds)
+        for at_ends in values.values():
+            for x in at_ends:
+                safe = b.and_(safe, b.fcmp_ordered("<", self.intrinsic(
+                    "llvm.fabs.f64", DOUBLE, [x]), ll.Constant(DOUBLE, math.inf)))
         return safe
+
+    def chain_values(self, chain: tuple, ends: list[ll.Value], values: dict) -> list[ll.Value]:
+        """A float chain's value (bounds.loop_chains) with the loop's variable at each of
+        `ends`, computed as the loop computes it; `values` keeps every node's."""
+        if chain in values:
+            return values[chain]
+        b = self.b
+        kind = chain[0]
+        if kind == "counter":
+            found = [b.sitofp(end, DOUBLE) for end in ends]
+        elif kind == "const":
+            found = [ll.Constant(DOUBLE, float(chain[1]))] * len(ends)
+        elif kind == "local":
+            value = b.load(self.slots[chain[1]][0])
+            found = [b.sitofp(value, DOUBLE) if value.type == I64 else value] * len(ends)
+        elif kind == "neg":
+            found = [b.fneg(x) for x in self.chain_values(chain[1], ends, values)]
+        else:
+            operate = {"+": b.fadd, "-": b.fsub, "*": b.fmul, "/": b.fdiv}[kind]
+            found = [operate(x, y) for x, y in zip(self.chain_values(chain[1], ends, values),
+                                                    self.chain_values(chain[2], ends, values))]
+        values[chain] = found
+        return found
 
     def leave(self, failed: ll.Value, value: ll.Value) -> None:
         """Go to the function's one exit with the failure flag and the value to return."""

@@ -508,6 +508,17 @@ def numpy_round(x):
     return np.round(x), np.round(x, 1), np.round(x, 3), np.round(x, -2), np.round(x, 12)
 
 
+def float_chain_loop(a, h, n, out):
+    """Math calls and a division on x = a + i * h, which kiln checks at both ends of the loop
+    (kiln/bounds.py, float chains); `out` shows how many trips ran."""
+    total = 0.0
+    for i in range(n):
+        x = a + i * h
+        out[i] = x
+        total += math.sqrt(x) + math.log1p(x) + 1.0 / x + math.exp(-x)
+    return total
+
+
 ARITHMETIC = (add, sub, mul, truediv, floordiv, mod, divmod_of, power)
 BITWISE = (lshift, rshift, bit_and, bit_or, bit_xor)
 COMPARISONS = (lt, le, eq, ne, gt, ge)
@@ -526,5 +537,5 @@ FUNCTIONS = (
     counter_from_argument, pair_index, inverse_pair_indices, shifted_products,
     offsets_of_loop_variables, squares_of_merged_paths, round_default, round_none, round_digits, floor, ceil, trunc,
     *MATH_1, atan2, hypot, fmod, copysign, constant_powers, sign_proven, sign_unproven,
-    numpy_round,
+    numpy_round, float_chain_loop,
 )  # fmt: skip

@@ -103,3 +103,42 @@ def test_positive_sums_and_a_local_summing_squares():
 
 def test_what_signs_do_not_settle_keeps_its_check():
     assert sign_proofs(unproven, (1.0, 1.0)) == []
+
+
+# ---- float chains: which checks a loop's guard takes over (values: tests/cases/float_chains.py)
+def midpoint_rule(a, h, n):
+    total = 0.0
+    for i in range(n):
+        x = a + (i + 0.5) * h
+        total += math.sin(x) * math.exp(-0.1 * x) + math.sqrt(x) / x
+    return total
+
+
+def not_monotonic(a, n):
+    total = 0.0
+    for i in range(n):
+        x = a + i
+        total += math.sqrt(x * x - 1.0) + math.log(1.0 / x) + math.sqrt(a / x)
+        if i > 2:
+            x = -x
+        total += math.sqrt(x)
+    return total
+
+
+def chain_checks(fn, types) -> list[str]:
+    build = pipeline.compile_function(fn, tuple(typeof(t) for t in types), {})
+    function = build.functions[0]
+    guards = bounds.facts(function)[1]
+    moot = {i for guard in guards for i in guard.proven}
+    return [getattr(i, "op", None) or i.target for i in function.instructions()
+            if id(i) in moot]
+
+
+def test_a_grid_point_moves_steadily_so_its_checks_go_to_the_guard():
+    assert chain_checks(midpoint_rule, (0.0, 0.1, 10)) == ["math.sin", "math.exp",
+                                                            "math.sqrt", "/"]
+
+
+def test_squares_quotients_by_the_point_and_rebound_names_keep_their_checks():
+    """Only the divisions by x itself go (x keeps one sign if it does at both ends)."""
+    assert chain_checks(not_monotonic, (1.0, 10)) == ["/", "/"]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import properties_funcs as f
 from properties_funcs import INT64_MAX, INT64_MIN, any_floats, expect, int64s, jit, name_of
+from support import assert_same_result, outcome
 
 JIT = {fn: jit(fn) for fn in f.FUNCTIONS}
 
@@ -329,3 +331,24 @@ def test_checks_left_out_by_sign_never_fire(fn, xy):
 @example(x=5e-324)
 def test_numpy_round_is_multiply_rint_divide(x):
     expect(f.numpy_round, JIT[f.numpy_round], x)
+
+
+# --- loops checked at both ends (kiln/bounds.py, float chains) ----------------------------------
+
+
+@SETTINGS
+@given(a=st.one_of(any_floats, st.floats(0, 100)), h=st.one_of(any_floats, st.floats(-1, 10)),
+       n=st.integers(0, 6))
+@example(a=1.0, h=0.5, n=6)          # every check holds: the copy without them runs
+@example(a=-1.0, h=0.5, n=6)         # sqrt(-1.0) on the first trip
+@example(a=2.0, h=-0.5, n=6)         # 1.0 / 0.0 on the fifth
+@example(a=700.0, h=-300.0, n=6)     # exp overflows on the fourth
+@example(a=0.0, h=math.inf, n=3)
+@example(a=math.nan, h=1.0, n=3)
+@example(a=-0.0, h=0.0, n=2)
+def test_loops_checked_at_both_ends_raise_where_python_does(a, h, n):
+    out_python, out_kiln = np.zeros(n), np.zeros(n)
+    want = outcome(lambda: f.float_chain_loop(a, h, n, out_python))
+    got = outcome(lambda: JIT[f.float_chain_loop](a, h, n, out_kiln))
+    assert_same_result(want, got)
+    assert np.array_equal(out_python, out_kiln, equal_nan=True)

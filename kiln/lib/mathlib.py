@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import platform
+from math import inf
 
 from llvmlite import ir as ll
 
@@ -98,6 +99,19 @@ UNARY = {"sin": ("sin", DOMAIN_ERROR, is_infinite), "cos": ("cos", DOMAIN_ERROR,
          "acosh": ("acosh", DOMAIN_ERROR, below(1.0)),
          "atanh": ("atanh", DOMAIN_ERROR, magnitude_above(1.0, ">=")),
          "erf": ("erf", *NEVER), "erfc": ("erfc", *NEVER), "cbrt": ("cbrt", *NEVER)}
+# name: an interval of arguments (low, high, low included?, high included?) where the function
+# never raises, as UNARY's tests have it; bounds.py proves a loop's calls safe from it
+SAFE_ARGUMENTS = {
+    "sin": (-inf, inf, False, False), "cos": (-inf, inf, False, False),
+    "tan": (-inf, inf, False, False), "asin": (-1.0, 1.0, True, True),
+    "acos": (-1.0, 1.0, True, True), "exp": (-inf, EXP_LIMIT, False, True),
+    "expm1": (-inf, EXP_LIMIT, False, True), "exp2": (-inf, EXP2_LIMIT, False, True),
+    "log": (0.0, inf, False, False), "log2": (0.0, inf, False, False),
+    "log10": (0.0, inf, False, False), "log1p": (-1.0, inf, False, False),
+    "sqrt": (0.0, inf, True, False),
+    "sinh": (-HYPERBOLIC_LIMIT, HYPERBOLIC_LIMIT, True, True),
+    "cosh": (-HYPERBOLIC_LIMIT, HYPERBOLIC_LIMIT, True, True),
+    "acosh": (1.0, inf, True, False), "atanh": (-1.0, 1.0, False, False)}
 BINARY = {"atan2": "atan2", "copysign": "llvm.copysign.f64", "fmod": "fmod", "pow": "pow"}
 ROUNDING = {"floor": "llvm.floor.f64", "ceil": "llvm.ceil.f64", "trunc": "llvm.trunc.f64"}
 PREDICATES = {"isnan": is_nan, "isinf": is_infinite, "isfinite": is_finite}
