@@ -674,7 +674,6 @@ def loop_chains(fn: ir.Function, region: ir.LoopRegion) -> dict[int, tuple]:
     and `/` by a value the loop only reads (each of which keeps the value monotonic in the
     variable), through locals stored once per trip. A chain is ("counter",), ("const", c),
     ("local", name) or (op, chain, chain) / ("neg", chain)."""
-    inside = {id(b) for b in region.blocks}
     stored = {i.name for b in region.blocks for i in b.instrs
               if isinstance(i, (ir.Store, ir.Unbind))}
     predecessors: dict[int, list[ir.Block]] = {}
@@ -691,11 +690,11 @@ def loop_chains(fn: ir.Function, region: ir.LoopRegion) -> dict[int, tuple]:
         known = dict(ends.get(id(preds[0]), {})) if len(preds) == 1 else {}
         for instr in block.instrs:
             match instr:
-                case ir.Store(name=name, value=value):
-                    if value.id in chains and value.type == FLOAT:
-                        known[name] = chains[value.id]
-                    else:
-                        known.pop(name, None)
+                case ir.Store(name=name, value=value) if value.id in chains and \
+                        value.type == FLOAT:
+                    known[name] = chains[value.id]
+                case ir.Store(name=name) | ir.Unbind(name=name):
+                    known.pop(name, None)
                 case ir.Load(dest=dest, name=name) if name == region.variable:
                     chains[dest.id] = ("counter",)
                 case ir.Load(dest=dest, name=name) if name in known:
@@ -710,6 +709,8 @@ def loop_chains(fn: ir.Function, region: ir.LoopRegion) -> dict[int, tuple]:
                 case ir.UnaryOp(dest=dest, op="-", operand=operand) if \
                         dest.type == FLOAT and operand.id in chains:
                     chains[dest.id] = ("neg", chains[operand.id])
+                    if operand.id in fixed:
+                        fixed.add(dest.id)
                 case ir.BinOp(dest=dest, op=op, left=left, right=right) if \
                         dest.type == FLOAT and op in ("+", "-", "*", "/") and \
                         left.id in chains and right.id in chains and \
