@@ -470,3 +470,57 @@ def emit_argsort(cg, args, types, result):
     sorted_, spare = (b.select(b.load(flipped), buffers[k], buffers[1 - k]) for k in (1, 0))
     nrt.decref(b, b.extract_value(spare, 0))
     return sorted_
+
+
+# ---- np.unique(a): the sorted distinct elements ---------------------------------------------
+@rule("np.unique", callable_=True, params=("ar", "return_index", "return_inverse",
+                                            "return_counts", "axis", "equal_nan", "sorted"))
+def unique_rule(types, consts):
+    """np.unique(a): the distinct elements of a flattened, sorted copy, as NumPy's sort path
+    keeps them (the first of equal elements in the sorted order, so 0.0 or -0.0 as NumPy's
+    introsort leaves them; one NaN for all of them). Integers NumPy finds by hashing, which
+    gives the same values."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    given = dict(zip(("ar", "return_index", "return_inverse", "return_counts", "axis",
+                      "equal_nan", "sorted"), zip(types, consts)))
+    if any(given.get(name, (NONE, None))[0] != NONE and given[name][1] is not default
+           for name, default in (("return_index", False), ("return_inverse", False),
+                                 ("return_counts", False), ("equal_nan", True),
+                                 ("sorted", True))) or given.get("axis", (NONE,))[0] != NONE:
+        raise TypeRuleError("np.unique(a) of the values alone is what compiled code supports",
+                            "no return_index=, return_inverse=, return_counts=, axis= or "
+                            "equal_nan=False")
+    if kind_of(element_type(types[0])) == "c":
+        raise TypeRuleError("np.unique of complex numbers is not supported in compiled code")
+    return Impl(Array(types[0].dtype, 1, "C"), emit_unique, types, owned=True)
+
+
+def emit_unique(cg, args, types, result):
+    """Sort a flat copy, then move each element unlike the one before it (a NaN after a NaN is
+    alike) down to the next free place; the result is a new array of those."""
+    b = cg.b
+    flat = sorted_copy(cg, emit_flatten(cg, args[:1], types[:1], result), result, 0)
+    line = Range(b, b.bitcast(b.extract_value(flat, 1), storage(result).as_pointer()), result)
+    count = shape_of(cg, flat, result)[0]
+    kept = entry_slot(b, I64)
+    b.store(b.select(b.icmp_signed(">", count, i64(0)), i64(1), i64(0)), kept)
+    float_ = kind_of(element_type(result)) == "f"
+
+    def keep(k):
+        value, before = line.get(k), line.get(b.sub(k, i64(1)))
+        if float_:
+            new = b.and_(b.fcmp_unordered("!=", value, before),
+                         b.not_(b.and_(b.fcmp_unordered("uno", value, value),
+                                       b.fcmp_unordered("uno", before, before))))
+        else:
+            new = b.icmp_unsigned("!=", value, before)
+        with b.if_then(new):
+            line.put(b.load(kept), value)
+            b.store(b.add(b.load(kept), i64(1)), kept)
+    counted_loop(b, i64(1), count, keep)
+    out = allocate(cg, result, [b.load(kept)])      # its own memory, not the whole copy's
+    target = Range(b, b.bitcast(b.extract_value(out, 1), storage(result).as_pointer()), result)
+    counted_loop(b, i64(0), b.load(kept), lambda k: target.put(k, line.get(k)))
+    nrt.decref(b, b.extract_value(flat, 0))
+    return out

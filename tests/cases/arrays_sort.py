@@ -140,3 +140,29 @@ def sorted_by(a, b):
         out[k] = b[i]
     return out
 # run: sorted_by(np.array([2.0, 1.0, 2.0, 0.5]), np.arange(4))
+
+
+def distinct(a):
+    return np.unique(a)
+# run: distinct(np.array([0.0, -0.0, 1.0]))
+# run: distinct(np.array([-0.0, 0.0, 1.0]))
+# run: distinct(np.array([-0.0, 0.0] * 20 + [np.nan, 0.0, -0.0]))
+# run: distinct(np.array([3, 1, 2, 3]))
+# run: distinct(np.array([np.nan, 1.0, np.nan]))
+# run: distinct(np.array([True, False, True]))
+# run: distinct(np.array([5, 200, 5], dtype=np.uint8))
+# run: distinct(np.array([1.5, 0.5, 1.5], dtype=np.float32))
+# run: distinct(np.zeros(0))
+# run: distinct(np.array([7]))
+# run: distinct(np.random.default_rng(3).integers(0, 10, 1000))
+# run: distinct(np.random.default_rng(4).integers(-3, 3, (20, 30)).astype(np.int8))
+# run: distinct(np.round(np.random.default_rng(5).random(500) * 10) - 5.0)
+# run: distinct(np.arange(12.0).reshape(3, 4).T)
+# run: distinct(np.array([np.inf, -np.inf, np.inf, np.nan, -0.0]))
+
+
+def distinct_then_write(a):
+    u = np.unique(a)
+    u[0] = 100
+    return u, a
+# run: distinct_then_write(np.array([3, 1, 3]))
