@@ -519,6 +519,14 @@ def float_chain_loop(a, h, n, out):
     return total
 
 
+def closeness(a, b):
+    """np.isclose and np.allclose, as NumPy's own steps in NumPy's dtypes."""
+    x, y = np.full(3, a), np.full(3, b)
+    x[1], y[1] = b, a
+    return (np.isclose(a, b), np.isclose(x, y, rtol=1e-3), np.isclose(x.astype(np.float32), b),
+            np.isclose(a, y.astype(np.float32), atol=0.5, equal_nan=True), np.allclose(x, y))
+
+
 ARITHMETIC = (add, sub, mul, truediv, floordiv, mod, divmod_of, power)
 BITWISE = (lshift, rshift, bit_and, bit_or, bit_xor)
 COMPARISONS = (lt, le, eq, ne, gt, ge)
@@ -537,5 +545,5 @@ FUNCTIONS = (
     counter_from_argument, pair_index, inverse_pair_indices, shifted_products,
     offsets_of_loop_variables, squares_of_merged_paths, round_default, round_none, round_digits, floor, ceil, trunc,
     *MATH_1, atan2, hypot, fmod, copysign, constant_powers, sign_proven, sign_unproven,
-    numpy_round, float_chain_loop,
+    numpy_round, float_chain_loop, closeness,
 )  # fmt: skip

@@ -352,3 +352,14 @@ def test_loops_checked_at_both_ends_raise_where_python_does(a, h, n):
     got = outcome(lambda: JIT[f.float_chain_loop](a, h, n, out_kiln))
     assert_same_result(want, got)
     assert np.array_equal(out_python, out_kiln, equal_nan=True)
+
+
+@SETTINGS
+@given(xy=float_pairs)
+@example(xy=(1.0, 1.00001))     # within rtol of b, not of a
+@example(xy=(math.inf, math.inf))
+@example(xy=(math.nan, math.nan))
+@example(xy=(1e-9, 0.0))        # within atol
+@example(xy=(3.4e38, 3.5e38))   # inf as a float32
+def test_isclose_follows_numpys_steps(xy):
+    expect(f.closeness, JIT[f.closeness], *xy)

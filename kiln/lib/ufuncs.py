@@ -594,6 +594,103 @@ def where(cg, values, types, element):
 ufunc("where", "where", where, operands=3)
 
 
+# ---- np.isclose(a, b, rtol, atol, equal_nan), np.allclose --------------------------------
+CLOSE_PARAMS = ("a", "b", "rtol", "atol", "equal_nan")
+
+
+def closeness(types, consts):
+    """The element rule of np.isclose for real operands and number tolerances, or None: NumPy
+    makes b a float (its dtype with 1.0's), then computes
+    |a - b| <= atol + rtol * |b| and isfinite(b), or a == b (or both NaN, with equal_nan),
+    each step an operation of NumPy's own, in its dtype."""
+    if len(types) < 2 or not all(is_operand(t) for t in types[:2]) or \
+            any(dtype_kind(t) == "c" for t in types[:2]):
+        return None
+    tolerances = types[2:4]
+    if not all(t in (INT, FLOAT, NONE) for t in tolerances):
+        raise TypeRuleError("np.isclose's rtol and atol are numbers in compiled code")
+    equal_nan = consts[4] if len(types) > 4 and types[4] != NONE else False
+    if type(equal_nan) is not bool:
+        raise TypeRuleError("np.isclose's equal_nan is the constant True or False")
+    x_type, y_type = (element_type(t) if isinstance(t, Array) else t for t in types[:2])
+    y_float = FLOAT if y_type in (INT, FLOAT) else \
+        NUMPY[np.result_type(numpy_dtype(y_type), 1.0).name]
+
+    def step(cg, symbol, a, ta, b, tb):       # Python floats stay Python floats (weak)
+        element = FLOAT if {ta, tb} <= {INT, FLOAT} else \
+            NUMPY[result_dtype(OPS[symbol], (ta, tb))]
+        return emit_arithmetic(cg, symbol, [a, b], (ta, tb), element, in_array_loop=True), \
+            element
+
+    def compute(cg, values, value_types, rtol, atol):
+        b = cg.b
+        x, y = values[0], cast(cg, values[1], value_types[1], y_float, weak_check=False)
+        difference, t_difference = step(cg, "-", x, x_type, y, y_float)
+        distance = emit_unary(cg, "abs", difference, kind_of(t_difference))
+        magnitude = emit_unary(cg, "abs", y, kind_of(y_float))
+        scaled, t_scaled = step(cg, "*", rtol, FLOAT, magnitude, y_float)
+        tolerance, t_tolerance = step(cg, "+", atol, FLOAT, scaled, t_scaled)
+        within = emit_compare(cg, "<=", [distance, tolerance], (t_difference, t_tolerance),
+                              in_array_loop=True)
+        equal = emit_compare(cg, "==", [x, y], (x_type, y_float), in_array_loop=True)
+        close = b.or_(b.and_(within, is_finite(cg, y)), equal)
+        if equal_nan and kind_of(x_type) == "f":
+            close = b.or_(close, b.and_(is_nan(cg, x), is_nan(cg, y)))
+        return close
+    return compute
+
+
+def tolerance_values(cg, args, types):
+    """rtol and atol as doubles (NumPy's defaults 1e-05 and 1e-08 where left out)."""
+    return [cast(cg, args[k], types[k], FLOAT, weak_check=False)
+            if len(types) > k and types[k] != NONE else ll.Constant(ll.DoubleType(), default)
+            for k, default in ((2, 1e-05), (3, 1e-08))]
+
+
+@rule("np.isclose", callable_=True, params=CLOSE_PARAMS)
+def isclose_rule(types, consts):
+    """np.isclose: a bool array for an array operand, else an np.bool."""
+    compute = closeness(types, consts)
+    if compute is None:
+        return None
+
+    def element(cg, values, value_types, args, arg_types):
+        return compute(cg, values, value_types, *tolerance_values(cg, args, arg_types))
+    if any(isinstance(t, Array) for t in types[:2]):
+        return Impl(array_result(types[:2], "bool"), lambda cg, a, ts, r: elementwise(
+            cg, list(zip(a[:2], ts[:2])), r,
+            lambda cg_, v, vt: element(cg_, v, vt, a, ts)), types, owned=True)
+    return Impl(NUMPY["bool"], lambda cg, a, ts, r: element(cg, a[:2], ts[:2], a, ts), types)
+
+
+@rule("np.allclose", callable_=True, params=CLOSE_PARAMS)
+def allclose_rule(types, consts):
+    """np.allclose: whether np.isclose holds for every pair of elements (a Python bool)."""
+    compute = closeness(types, consts)
+    if compute is None:
+        return None
+
+    def emit(cg, args, arg_types, result):
+        b = cg.b
+        rtol, atol = tolerance_values(cg, args, arg_types)
+        if not any(isinstance(t, Array) for t in arg_types[:2]):
+            return compute(cg, args[:2], arg_types[:2], rtol, atol)
+        flags_t = array_result(arg_types[:2], "bool")
+        flags = elementwise(cg, list(zip(args[:2], arg_types[:2])), flags_t,
+                            lambda cg_, v, vt: compute(cg_, v, vt, rtol, atol))
+        data = b.bitcast(b.extract_value(flags, 1), storage(flags_t).as_pointer())
+        every = cg.local(I1)
+        b.store(ll.Constant(I1, 1), every)
+        size = i64(1)
+        for extent in shape_of(cg, flags, flags_t):
+            size = b.mul(size, extent)
+        counted_loop(b, i64(0), size, lambda k: b.store(b.and_(b.load(every), load_element(
+            cg, b.gep(data, [k]), flags_t)), every))
+        nrt.decref(b, b.extract_value(flags, 0))
+        return b.load(every)
+    return Impl(BOOL, emit, types)
+
+
 # ---- logic: np.logical_and(a, b), np.logical_or, np.logical_xor, np.logical_not ---------
 LOGICAL = {"logical_and": "and_", "logical_or": "or_", "logical_xor": "xor", "logical_not": None}
 

@@ -172,3 +172,22 @@ def middle(a):
 # run: middle(np.array([-0.0, 0.0]))
 # run: middle(np.array([np.inf, -np.inf]))
 # run: middle(np.array([7], dtype=np.uint8))
+
+
+def close(a, b):
+    return (np.isclose(a, b), np.isclose(a, b, rtol=0.1), np.isclose(a, b, atol=0.5, equal_nan=True),
+            np.allclose(a, b), np.allclose(a, b, 1e-3, 1e-3, True))
+# run: close(F, F[::-1])
+# run: close(F.astype(np.float32), F[::-1])
+# run: close(F, F[::-1].astype(np.float32))
+# run: close(np.arange(5), np.arange(5) + 1e-7)
+# run: close(I, np.arange(5))
+# run: close(F, 1.0)
+# run: close(1.0, F)
+# run: close(1.0, 1.0 + 1e-9)
+# run: close(1, 2)
+# run: close(np.float32(1.0), 1.0000001)
+# run: close(M, M[0] + 1e-9)
+# run: close(np.zeros(0), np.zeros(0))
+# run: close(np.nan, np.nan)
+# run: close(np.array([True, False]), np.array([1, 0]))
