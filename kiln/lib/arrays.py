@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
+from ..llvm_ir import counted_loop
 from ..runtime import nrt
 from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, DType, Scalar, Slice, Tuple, Type,
                      is_number, numpy_dtype, np)
@@ -615,6 +616,41 @@ def new_filled(cg, result: Array, shape: list[ll.Value], fill_value) -> ll.Value
 creation("empty", ("shape", "dtype"), None)
 creation("zeros", ("shape", "dtype"), 0)
 creation("ones", ("shape", "dtype"), 1)
+
+
+@rule("np.eye", callable_=True, params=("N", "M", "k", "dtype"))
+def eye_rule(types, consts):
+    """np.eye(N, M=N, k=0, dtype=float64): zeros with ones on the k-th diagonal."""
+    if not types or not index_type_ok(types[0]) or \
+            not all(t == NONE or index_type_ok(t) for t in types[1:3]):
+        return None
+    dtype = chosen_dtype(types[3] if len(types) > 3 else NONE, "float64")
+    return Impl(Array(dtype, 2, "C"), emit_eye, types, owned=True)
+
+
+@rule("np.identity", callable_=True, params=("n", "dtype"))
+def identity_rule(types, consts):
+    """np.identity(n, dtype=float64): np.eye(n)."""
+    if not types or not index_type_ok(types[0]):
+        return None
+    dtype = chosen_dtype(types[1] if len(types) > 1 else NONE, "float64")
+    return Impl(Array(dtype, 2, "C"), emit_eye, types[:1], owned=True)
+
+
+def emit_eye(cg, args, types, result):
+    b = cg.b
+    rows = as_index(cg, args[0], types[0])
+    columns = as_index(cg, args[1], types[1]) if len(types) > 1 and types[1] != NONE else rows
+    k = as_index(cg, args[2], types[2]) if len(types) > 2 and types[2] != NONE else i64(0)
+    array = allocate(cg, result, [rows, columns], zeroed=True)
+    data = b.bitcast(b.extract_value(array, 1), storage(result).as_pointer())
+    one = cg.const(element_type(result), 1)
+    first = b.select(b.icmp_signed("<", k, i64(0)), b.neg(k), i64(0))      # rows from, to
+    limit = b.sub(columns, k)
+    last = b.select(b.icmp_signed("<", limit, rows), limit, rows)
+    counted_loop(b, first, last, lambda r: store_element(
+        cg, b.gep(data, [b.add(b.mul(r, columns), b.add(r, k))]), result, one))
+    return array
 
 
 @rule("np.full", callable_=True, params=("shape", "fill_value", "dtype"))

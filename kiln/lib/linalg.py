@@ -1,5 +1,5 @@
-"""Products of vectors and matrices: np.dot(a, b) and a @ b for 1-d and 2-d arrays, and the
-norm np.linalg.norm(a).
+"""Products of vectors and matrices: np.dot(a, b) and a @ b for 1-d and 2-d arrays, np.outer,
+and the norm np.linalg.norm(a).
 
     v @ w, np.dot(v, w)    -> a NumPy scalar, the sum of v[k] * w[k]
     m @ v, v @ m           -> a new vector;    m @ n -> a new matrix
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop
+from ..runtime import nrt
 from ..types import NONE, NUMPY, Array, Scalar, np, numpy_dtype
 from .arrays import (
     allocate,
@@ -41,6 +42,7 @@ from .arrays import (
 )
 from .npscalars import cast, emit_arithmetic, kind_of
 from .registry import Impl, TypeRuleError, rule
+from .reshaping import emit_flatten
 from .ufuncs import exact_call, result_dtype
 
 I8P = ll.IntType(8).as_pointer()
@@ -228,3 +230,39 @@ def emit_norm(cg, value, t: Array, result: Scalar) -> ll.Value:
     for_each(cg, value, t, add)
     square = b.load(sums[0]) if not complex_ else b.fadd(b.load(sums[0]), b.load(sums[1]))
     return exact_call(cg, "sqrt", square)
+
+
+@rule("np.outer", callable_=True, params=("a", "b", "out"))
+def outer_rule(types, consts):
+    """np.outer(a, b): out[i, j] = a.ravel()[i] * b.ravel()[j], NumPy's array multiply in its
+    result dtype (bools: and)."""
+    if len(types) < 2 or not all(isinstance(t, Array) for t in types[:2]):
+        return None
+    if len(types) > 2 and types[2] != NONE:
+        raise TypeRuleError("np.outer(out=...) is not supported in compiled code")
+    dtype = result_dtype(operator.mul, types[:2])
+    return Impl(Array(dtype, 2, "C"), emit_outer, types, owned=True)
+
+
+def emit_outer(cg, args, types, result):
+    b = cg.b
+    flats = [(emit_flatten(cg, [a], [t], Array(t.dtype, 1, "C")), Array(t.dtype, 1, "C"))
+             for a, t in zip(args[:2], types[:2])]
+    (left, left_t), (right, right_t) = flats
+    n, m = shape_of(cg, left, left_t)[0], shape_of(cg, right, right_t)[0]
+    out = allocate(cg, result, [n, m])
+    element = element_type(result)
+
+    def pointer(array, t: Array, k):
+        return b.gep(b.bitcast(b.extract_value(array, 1), storage(t).as_pointer()), [k])
+
+    def row(i):
+        x = load_element(cg, pointer(left, left_t, i), left_t)
+        counted_loop(b, i64(0), m, lambda j: store_element(
+            cg, pointer(out, result, b.add(b.mul(i, m), j)), result, emit_arithmetic(
+                cg, "*", [x, load_element(cg, pointer(right, right_t, j), right_t)],
+                (element_type(left_t), element_type(right_t)), element, in_array_loop=True)))
+    counted_loop(b, i64(0), n, row)
+    for flat, _ in flats:
+        nrt.decref(b, b.extract_value(flat, 0))
+    return out

@@ -191,3 +191,25 @@ def close(a, b):
 # run: close(np.zeros(0), np.zeros(0))
 # run: close(np.nan, np.nan)
 # run: close(np.array([True, False]), np.array([1, 0]))
+
+
+def diagonals(n):
+    return (np.eye(n), np.eye(n, 4), np.eye(n, 4, 1), np.eye(n, 4, -2, np.int8), np.eye(n, k=5),
+            np.identity(n), np.identity(n, np.bool_))
+# run: diagonals(3)
+# run: diagonals(0)
+# run: diagonals(1)
+# run: diagonals(5)
+# run: diagonals(-1)
+
+
+def outer_products(a, b):
+    return np.outer(a, b)
+# run: outer_products(np.arange(3.0), np.arange(4))
+# run: outer_products(np.arange(3, dtype=np.int8), np.arange(2, dtype=np.int8) + 100)
+# run: outer_products(np.array([True, False]), np.array([True, True, False]))
+# run: outer_products(np.arange(6.0).reshape(2, 3).T, np.array([1.5, -0.0]))
+# run: outer_products(np.zeros(0), np.ones(3))
+# run: outer_products(np.array([np.inf, 0.0]), np.array([0.0, np.nan]))
+# run: outer_products(np.arange(3, dtype=np.uint8), np.arange(3, dtype=np.float32))
+# run: outer_products(np.arange(10)[::-3], np.arange(2.0))
