@@ -27,6 +27,7 @@ from .arrays import (
     cg_lltype,
     constant_axis,
     contiguous_steps,
+    copy_into_new,
     element_type,
     emit_copy,
     for_each,
@@ -44,7 +45,7 @@ from .arrays import (
 )
 from .npscalars import (cast, complex_compare, complex_stays, emit_arithmetic, has_nan_part,
                         kind_of, make_complex)
-from .registry import Impl, TypeRuleError, rule
+from .registry import Impl, TypeRuleError, resolve, rule
 from .ufuncs import elementwise, exact_call, result_dtype
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
@@ -666,3 +667,53 @@ def emit_spread(cg, name: str, args, types, result: Scalar) -> ll.Value:
 
 for _name in ("var", "std"):
     spread(_name)
+
+
+# ---- np.nansum(a), np.nanmean(a): NaN left out ---------------------------------------------
+def nan_reduction(name: str, plain: str):
+    """np.nansum(a) and np.nanmean(a) of the whole array, as NumPy computes them: a copy of
+    the array with NaN made 0 (in NumPy's order-keeping copy: memory order for a Fortran
+    array, else C order), summed pairwise; nanmean divides by the count of the others. Arrays
+    without NaN (integers, bools) are np.sum and np.mean."""
+    def match(types, consts):
+        if not types or not isinstance(types[0], Array):
+            return None
+        array = types[0]
+        if any(t != NONE for t in types[1:]):
+            raise TypeRuleError(f"np.{name}(a) of the whole array is what compiled code supports",
+                                "no axis=, dtype=, out= or keepdims=")
+        kind = kind_of(element_type(array))
+        if kind != "f":
+            if kind == "c":
+                raise TypeRuleError(f"np.{name} of complex numbers is not supported")
+            return resolve(f"np.{plain}", types[:1])
+        if array.ndim > 1 and array.layout == "A":
+            raise TypeRuleError(f"np.{name} of a strided n-d view: NumPy sums a copy in an "
+                                "order of its own", f"np.{name}(a.copy())")
+        dtype = result_dtype(plain, (array,))
+        return Impl(NUMPY[dtype], lambda cg, a, ts, r: emit_nan_reduction(
+            cg, a[0], ts[0], r, name == "nanmean"), types)
+    rule(f"np.{name}", callable_=True, params=("a", "axis", "dtype", "out", "keepdims"))(match)
+
+
+def emit_nan_reduction(cg, value, t: Array, result: Scalar, mean: bool) -> ll.Value:
+    b = cg.b
+    if t.layout == "F" and t.ndim > 1:
+        c_t = Array(t.dtype, t.ndim, "C")
+        value, t = transpose(cg, value, t, c_t), c_t
+    copy_t = Array(t.dtype, t.ndim, "C")
+    count = cg.local(I64)
+    b.store(i64(0), count)
+
+    def zero_nan(x):
+        number = b.fcmp_ordered("ord", x, x)
+        b.store(b.add(b.load(count), b.zext(number, I64)), count)
+        return b.select(number, x, ll.Constant(x.type, 0.0))
+    copy = copy_into_new(cg, value, t, copy_t, zero_nan)
+    total = sum_all(cg, copy, copy_t, result)
+    nrt.decref(b, b.extract_value(copy, 0))
+    return divide(cg, total, b.load(count), result) if mean else total
+
+
+nan_reduction("nansum", "sum")
+nan_reduction("nanmean", "mean")

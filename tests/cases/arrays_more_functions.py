@@ -213,3 +213,20 @@ def outer_products(a, b):
 # run: outer_products(np.array([np.inf, 0.0]), np.array([0.0, np.nan]))
 # run: outer_products(np.arange(3, dtype=np.uint8), np.arange(3, dtype=np.float32))
 # run: outer_products(np.arange(10)[::-3], np.arange(2.0))
+
+
+def nan_skipping(a):
+    return np.nansum(a), np.nanmean(a)
+# run: nan_skipping(np.array([1.5, np.nan, 2.25, -0.0]))
+# run: nan_skipping(np.array([np.nan, np.nan]))
+# run: nan_skipping(np.zeros(0))
+# run: nan_skipping(np.arange(5))
+# run: nan_skipping(np.array([True, False]))
+# run: nan_skipping(np.array([1.5, np.nan], dtype=np.float32))
+# run: nan_skipping(np.where(np.arange(20000) % 7 == 0, np.nan, np.sin(np.arange(20000.0))))
+# run: nan_skipping(np.where(np.arange(20000) % 7 == 0, np.nan, np.sin(np.arange(20000.0))).reshape(100, 200))
+# run: nan_skipping(np.asfortranarray(np.where(np.arange(600) % 7 == 0, np.nan, np.sin(np.arange(600.0))).reshape(20, 30)))
+# run: nan_skipping(np.sin(np.arange(9000.0))[::-3])
+# run: nan_skipping(np.array([-0.0, np.nan]))
+# run: nan_skipping(np.array([np.inf, np.nan, -np.inf]))
+# run: nan_skipping(np.arange(5, dtype=np.uint8))
