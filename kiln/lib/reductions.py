@@ -21,7 +21,7 @@ from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop
 from ..runtime import nrt
-from ..types import INT, NONE, NUMPY, Array, Scalar, numpy_dtype
+from ..types import BOOL, INT, NONE, NUMPY, Array, Scalar, is_number, numpy_dtype
 from .arrays import (
     allocate,
     cg_lltype,
@@ -43,8 +43,8 @@ from .arrays import (
     strides_of,
     transpose,
 )
-from .npscalars import (cast, complex_compare, complex_stays, emit_arithmetic, has_nan_part,
-                        kind_of, make_complex)
+from .npscalars import (cast, complex_compare, complex_stays, emit_arithmetic, emit_compare,
+                        has_nan_part, kind_of, make_complex)
 from .registry import Impl, TypeRuleError, resolve, rule
 from .ufuncs import elementwise, exact_call, result_dtype
 
@@ -717,3 +717,32 @@ def emit_nan_reduction(cg, value, t: Array, result: Scalar, mean: bool) -> ll.Va
 
 nan_reduction("nansum", "sum")
 nan_reduction("nanmean", "mean")
+
+
+# ---- x in a, x not in a: NumPy's (a == x).any() -------------------------------------------
+def containment(negated: bool):
+    def match(types, consts):
+        item, container = types
+        if not isinstance(container, Array) or isinstance(item, Array):
+            return None
+        if not is_number(item) and not numpy_dtype(item):
+            return None
+        element = element_type(container)
+
+        def emit(cg, args, arg_types, result):
+            b = cg.b
+            found = cg.local(I1)
+            b.store(ll.Constant(I1, 0), found)
+
+            def visit(pointer, _):
+                same = emit_compare(cg, "==", [load_element(cg, pointer, container), args[0]],
+                                    (element, item), in_array_loop=True)
+                b.store(b.or_(b.load(found), same), found)
+            for_each(cg, args[1], container, visit)
+            return b.not_(b.load(found)) if negated else b.load(found)
+        return Impl(BOOL, emit, types)
+    return match
+
+
+rule("in")(containment(False))
+rule("not in")(containment(True))

@@ -230,3 +230,19 @@ def nan_skipping(a):
 # run: nan_skipping(np.array([-0.0, np.nan]))
 # run: nan_skipping(np.array([np.inf, np.nan, -np.inf]))
 # run: nan_skipping(np.arange(5, dtype=np.uint8))
+
+
+def members(x, a):
+    return x in a, x not in a
+# run: members(0.0, np.array([1.0, np.nan, -0.0]))
+# run: members(np.nan, np.array([1.0, np.nan, -0.0]))
+# run: members(1, F)
+# run: members(2, np.arange(3, dtype=np.int8))
+# run: members(300, np.arange(3, dtype=np.uint8))
+# run: members(-1, np.arange(3, dtype=np.uint8))
+# run: members(True, np.array([0, 2]))
+# run: members(2.5, np.arange(3))
+# run: members(5, np.arange(12).reshape(3, 4).T)
+# run: members(1, np.zeros(0))
+# run: members(np.float32(0.1), np.array([0.1]))
+# run: members(0.1, np.array([0.1], dtype=np.float32))
