@@ -393,42 +393,46 @@ rule("method.argsort", params=("a", "axis", "kind", "order", "stable"))(argsort_
 
 
 def emit_argsort(cg, args, types, result):
-    """A bottom-up merge sort of the indices 0 .. n by the elements of a contiguous copy: runs
-    of RUN insertion sorted, then runs of RUN, 2 RUN, ... merged from one index buffer into the
-    other, the left run's element first unless the right one's is less (so equal elements keep
-    their order)."""
+    """A bottom-up merge sort of (element, index) pairs, the elements of a contiguous copy in
+    one buffer and their indices in another, moved together so that a comparison reads its
+    elements in order, not through the indices: runs of RUN insertion sorted, then runs of
+    RUN, 2 RUN, ... merged from one pair of buffers into the other, the left run's element
+    first unless the right one's is less (so equal elements keep their order)."""
     b = cg.b
     source = Array(types[0].dtype, 1, "C")
-    keys = emit_flatten(cg, args[:1], types[:1], source)
-    n = shape_of(cg, keys, source)[0]
-    buffers = [allocate(cg, result, [n]) for _ in range(2)]
-    pointers = [b.bitcast(b.extract_value(a, 1), I64.as_pointer()) for a in buffers]
-    key = Range(b, b.bitcast(b.extract_value(keys, 1), storage(source).as_pointer()), source)
-    counted_loop(b, i64(0), n, lambda k: b.store(k, b.gep(pointers[0], [k])))
+    keys = [emit_flatten(cg, args[:1], types[:1], source)]
+    n = shape_of(cg, keys[0], source)[0]
+    keys.append(allocate(cg, source, [n]))
+    indices = [allocate(cg, result, [n]) for _ in range(2)]
+    key_lines = [Range(b, b.bitcast(b.extract_value(a, 1), storage(source).as_pointer()), source)
+                 for a in keys]
+    index_lines = [Range(b, b.bitcast(b.extract_value(a, 1), I64.as_pointer()), result)
+                   for a in indices]
+    counted_loop(b, i64(0), n, lambda k: index_lines[0].put(k, k))
     width, flipped = entry_slot(b, I64), entry_slot(b, I1)
     left, right, start, position = (entry_slot(b, I64) for _ in range(4))
 
     def sort_run(lo):                   # insertion sort of one run, shifting past larger only
         hi = b.select(b.icmp_signed("<", b.add(lo, i64(RUN)), n), b.add(lo, i64(RUN)), n)
+        key_line, index_line = key_lines[0], index_lines[0]
 
         def insert(k):
-            index = b.load(b.gep(pointers[0], [k]))
+            value, index = key_line.get(k), index_line.get(k)
             b.store(k, position)
 
             def larger_before():
                 p = b.load(position)
-                before = b.load(b.gep(pointers[0], [b.select(
-                    b.icmp_signed(">", p, lo), b.sub(p, i64(1)), p)]))
-                return b.and_(b.icmp_signed(">", p, lo),
-                              key.less(key.get(index), key.get(before)))
+                before = key_line.get(b.select(b.icmp_signed(">", p, lo), b.sub(p, i64(1)), p))
+                return b.and_(b.icmp_signed(">", p, lo), key_line.less(value, before))
 
             def shift():
                 p = b.load(position)
-                b.store(b.load(b.gep(pointers[0], [b.sub(p, i64(1))])),
-                        b.gep(pointers[0], [p]))
+                for line in (key_line, index_line):
+                    line.put(p, line.get(b.sub(p, i64(1))))
                 b.store(b.sub(p, i64(1)), position)
             while_loop(b, larger_before, shift)
-            b.store(index, b.gep(pointers[0], [b.load(position)]))
+            key_line.put(b.load(position), value)
+            index_line.put(b.load(position), index)
         counted_loop(b, b.add(lo, i64(1)), hi, insert)
     counted_loop(b, i64(0), n, sort_run, step=RUN)
     b.store(i64(RUN), width)
@@ -436,8 +440,13 @@ def emit_argsort(cg, args, types, result):
 
     def merge_pass():
         w = b.load(width)
-        src = b.select(b.load(flipped), pointers[1], pointers[0])
-        dst = b.select(b.load(flipped), pointers[0], pointers[1])
+        turned = b.load(flipped)
+
+        def pick(lines, source_side):
+            base = b.select(turned, lines[1 - source_side].base, lines[source_side].base)
+            return Range(b, base, lines[0].t)
+        keys_from, keys_to = pick(key_lines, 0), pick(key_lines, 1)
+        indices_from, indices_to = pick(index_lines, 0), pick(index_lines, 1)
 
         def bounded(value):
             return b.select(b.icmp_signed("<", value, n), value, n)
@@ -449,25 +458,28 @@ def emit_argsort(cg, args, types, result):
             b.store(lo, left)
             b.store(mid, right)
 
-            def take(position):
+            def take(k):
                 i, j = b.load(left), b.load(right)
                 left_open, right_open = b.icmp_signed("<", i, mid), b.icmp_signed("<", j, hi)
-                left_index = b.load(b.gep(src, [b.select(left_open, i, lo)]))
-                right_index = b.load(b.gep(src, [b.select(right_open, j, lo)]))
-                right_first = b.and_(right_open, b.or_(b.not_(left_open), key.less(
-                    key.get(right_index), key.get(left_index))))
-                b.store(b.select(right_first, right_index, left_index), b.gep(dst, [position]))
+                i_at, j_at = b.select(left_open, i, lo), b.select(right_open, j, lo)
+                left_key, right_key = keys_from.get(i_at), keys_from.get(j_at)
+                right_first = b.and_(right_open, b.or_(b.not_(left_open),
+                                                       keys_from.less(right_key, left_key)))
+                keys_to.put(k, b.select(right_first, right_key, left_key))
+                indices_to.put(k, b.select(right_first, indices_from.get(j_at),
+                                           indices_from.get(i_at)))
                 b.store(b.select(right_first, i, b.add(i, i64(1))), left)
                 b.store(b.select(right_first, b.add(j, i64(1)), j), right)
             counted_loop(b, lo, hi, take)
             b.store(hi, start)
         b.store(i64(0), start)
         while_loop(b, lambda: b.icmp_signed("<", b.load(start), n), merge_runs)
-        b.store(b.not_(b.load(flipped)), flipped)
+        b.store(b.not_(turned), flipped)
         b.store(b.add(w, w), width)
     while_loop(b, lambda: b.icmp_signed("<", b.load(width), n), merge_pass)
-    nrt.decref(b, b.extract_value(keys, 0))
-    sorted_, spare = (b.select(b.load(flipped), buffers[k], buffers[1 - k]) for k in (1, 0))
+    for array in keys:
+        nrt.decref(b, b.extract_value(array, 0))
+    sorted_, spare = (b.select(b.load(flipped), indices[k], indices[1 - k]) for k in (1, 0))
     nrt.decref(b, b.extract_value(spare, 0))
     return sorted_
 
