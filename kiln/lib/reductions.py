@@ -746,3 +746,78 @@ def containment(negated: bool):
 
 rule("in")(containment(False))
 rule("not in")(containment(True))
+
+
+# ---- np.bincount(x, weights=None, minlength=0) ---------------------------------------------
+@rule("np.bincount", callable_=True, params=("x", "weights", "minlength"))
+def bincount_rule(types, consts):
+    """np.bincount: how many times each value 0 .. max(x) occurs in a 1-d array of integers
+    (int64 counts), or the sums of their weights (float64, added in x's order). NumPy's
+    errors, in its order: a negative minlength, a negative value, weights of another length.
+    An empty x with weights gives float64 zeros here (NumPy's are int64: its type depends on
+    the length)."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    x = types[0]
+    weights = types[1] if len(types) > 1 else NONE
+    if x.ndim != 1 or kind_of(element_type(x)) not in "biu":
+        raise TypeRuleError(f"np.bincount takes a 1-d array of integers, not {x}")
+    if weights != NONE and (not isinstance(weights, Array) or weights.ndim != 1 or
+                            kind_of(element_type(weights)) not in "biuf"):
+        raise TypeRuleError(f"np.bincount's weights are a 1-d array of real numbers, not "
+                            f"{weights}")
+    if len(types) > 2 and types[2] not in (NONE, INT):
+        raise TypeRuleError("np.bincount's minlength is an int")
+    result = Array("int64" if weights == NONE else "float64", 1, "C")
+    return Impl(result, emit_bincount, types, owned=True)
+
+
+def emit_bincount(cg, args, types, result):
+    b = cg.b
+    x, x_t = args[0], types[0]
+    weighted = len(types) > 1 and types[1] != NONE
+    minlength = args[2] if len(types) > 2 and types[2] != NONE else i64(0)
+    cg.fail_if(b.icmp_signed("<", minlength, i64(0)), "ValueError",
+               "'minlength' must not be negative")
+    n = shape_of(cg, x, x_t)[0]
+    stride = strides_of(cg, x, x_t)[0]
+    element = element_type(x_t)
+
+    def value_at(k):
+        pointer = b.gep(b.extract_value(x, 1), [b.mul(k, stride)])
+        item = load_element(cg, b.bitcast(pointer, storage(x_t).as_pointer()), x_t)
+        return cast(cg, item, element, NUMPY["int64"], weak_check=False) \
+            if kind_of(element) != "u" else b.zext(item, I64) if item.type != I64 else item
+    largest, lowest = cg.local(I64), cg.local(I64)
+    b.store(i64(-1), largest)
+    b.store(i64(0), lowest)
+
+    def scan(k):
+        v = value_at(k)
+        b.store(b.select(b.icmp_signed(">", v, b.load(largest)), v, b.load(largest)), largest)
+        b.store(b.select(b.icmp_signed("<", v, b.load(lowest)), v, b.load(lowest)), lowest)
+    counted_loop(b, i64(0), n, scan)
+    cg.fail_if(b.icmp_signed("<", b.load(lowest), i64(0)), "ValueError",
+               "'list' argument must have no negative elements")
+    if weighted:
+        w, w_t = args[1], types[1]
+        cg.fail_if(b.and_(b.icmp_signed(">", n, i64(0)),
+                          b.icmp_signed("!=", shape_of(cg, w, w_t)[0], n)), "ValueError",
+                   "The weights and list don't have the same length.")
+    size = b.add(b.load(largest), i64(1))
+    size = b.select(b.icmp_signed("<", size, minlength), minlength, size)
+    out = allocate(cg, result, [size], zeroed=True)
+    data = b.bitcast(b.extract_value(out, 1), storage(result).as_pointer())
+
+    def count(k):
+        slot = b.gep(data, [value_at(k)])
+        if weighted:
+            pointer = b.gep(b.extract_value(w, 1), [b.mul(k, strides_of(cg, w, w_t)[0])])
+            weight = cast(cg, load_element(cg, b.bitcast(pointer, storage(w_t).as_pointer()),
+                                           w_t), element_type(w_t), NUMPY["float64"],
+                          weak_check=False)
+            b.store(b.fadd(b.load(slot), weight), slot)
+        else:
+            b.store(b.add(b.load(slot), i64(1)), slot)
+    counted_loop(b, i64(0), n, count)
+    return out

@@ -246,3 +246,31 @@ def members(x, a):
 # run: members(1, np.zeros(0))
 # run: members(np.float32(0.1), np.array([0.1]))
 # run: members(0.1, np.array([0.1], dtype=np.float32))
+
+
+def counted(x):
+    return np.bincount(x), np.bincount(x, minlength=6)
+# run: counted(np.array([0, 1, 1, 3]))
+# run: counted(np.array([True, False, True]))
+# run: counted(np.zeros(0, dtype=np.int64))
+# run: counted(np.array([1, 200, 3], dtype=np.uint8))
+# run: counted(np.array([-1, 2]))
+# run: counted(np.arange(10)[::-2])
+
+
+def weighed(x, w):
+    return np.bincount(x, w), np.bincount(x, weights=w, minlength=2)
+# run: weighed(np.array([0, 2]), np.array([0.5, 1.5]))
+# run: weighed(np.array([1, 1]), np.array([0.1, 0.2]))
+# run: weighed(np.array([0]), np.array([True]))
+# run: weighed(np.array([0]), np.array([3], dtype=np.int8))
+# run: weighed(np.array([1, 2]), np.array([1.0]))
+# run: weighed(np.array([-1, 2]), np.array([1.0]))
+# run: weighed(np.array([0, 1]), np.array([1.0, np.nan, 3.0])[::2])
+
+
+def counted_at_least(x, m):
+    return np.bincount(x, minlength=m)
+# run: counted_at_least(np.array([1]), -1)
+# run: counted_at_least(np.array([-1]), -1)
+# run: counted_at_least(np.array([2]), 0)
