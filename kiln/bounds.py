@@ -77,6 +77,13 @@ loop's guard computes the chains at both ends, in the preheader, as the loop com
 (no fast-math flags: under fastmath the guard leaves chains out), and the fast copy runs
 without those checks (kiln bench's integrate: 0.97-0.99 of Numba's speed with them,
 1.01-1.03 without; script).
+
+A double the loop tested against two values it only reads (`if x >= lo and x < hi:`, in the
+blocks that the tests' true branches lead to, while x is not stored again) is such a variable
+too, with lo and hi as its ends: a comparison that holds rules out NaN, and x lies between
+them. So `int((x - lo) * scale)` in a histogram's loop cannot fail when (lo - lo) * scale and
+(hi - lo) * scale lie in int64's range, which the guard tests before the loop (the kernel's
+check-free copy runs at 1.03-1.08 of Numba's speed, 0.94-0.97 before; script).
 """
 from __future__ import annotations
 
@@ -665,15 +672,20 @@ def float_checks(fn: ir.Function, region: ir.LoopRegion, always: set[int]
                         left.type in (INT, FLOAT) and right.id in chains:
                     found.append(FloatCheck(chains[right.id], nonzero=True))
                     proven.add(id(instr))
+                case ir.Call(target="int", args=[value]) if value.id in chains:
+                    found.append(FloatCheck(chains[value.id], -2.0**63, 2.0**63, (True, False)))
+                    proven.add(id(instr))
     return found, proven
 
 
 def loop_chains(fn: ir.Function, region: ir.LoopRegion) -> dict[int, tuple]:
-    """value id -> its chain, for the loop's Python floats that are chains: from the loop's
-    variable, constants and ints and floats the loop only reads, by `+`, `-`, `*`, unary `-`
-    and `/` by a value the loop only reads (each of which keeps the value monotonic in the
-    variable), through locals stored once per trip. A chain is ("counter",), ("const", c),
-    ("local", name) or (op, chain, chain) / ("neg", chain)."""
+    """value id -> its chain, for the loop's doubles (Python floats and np.float64) that are
+    chains: from the loop's variable, or a double local the loop tested to lie between two
+    values it only reads (`if lo <= x and x < hi:`, in the blocks the tests lead to), and
+    constants and ints and floats the loop only reads, by `+`, `-`, `*`, unary `-` and `/` by a
+    value the loop only reads (each of which keeps the value monotonic in the variable, or in
+    x), through locals stored once per trip. A chain is ("counter",), ("between", low, high),
+    ("const", c), ("local", name) or (op, chain, chain) / ("neg", chain)."""
     stored = {i.name for b in region.blocks for i in b.instrs
               if isinstance(i, (ir.Store, ir.Unbind))}
     predecessors: dict[int, list[ir.Block]] = {}
@@ -682,23 +694,34 @@ def loop_chains(fn: ir.Function, region: ir.LoopRegion) -> dict[int, tuple]:
             predecessors.setdefault(id(succ), []).append(block)
     chains: dict[int, tuple] = {}
     fixed: set[int] = set()          # ids of values the loop only reads (leaves of chains)
-    ends: dict[int, dict] = {}
-    for block in region.blocks:
-        if block is region.header:
-            continue
+    loaded: dict[int, str] = {}      # a load's value id -> its local, while not stored again
+    tests: dict[int, tuple] = {}     # a compare's id -> (local, "low" or "high", bound chain)
+    ends: dict[int, tuple[dict, dict]] = {}
+    for block in trip_order(region):
         preds = predecessors.get(id(block), [])
-        known = dict(ends.get(id(preds[0]), {})) if len(preds) == 1 else {}
+        known, limits = ({}, {}) if len(preds) != 1 or id(preds[0]) not in ends else \
+            tuple(dict(d) for d in ends[id(preds[0])])
+        test = preds[0].terminator if len(preds) == 1 else None
+        if isinstance(test, ir.Branch) and test.then is block and test.cond.id in tests:
+            name, side, bound = tests[test.cond.id]
+            limits[name] = {**limits.get(name, {}), side: bound}
         for instr in block.instrs:
             match instr:
                 case ir.Store(name=name, value=value) if value.id in chains and \
-                        value.type == FLOAT:
+                        value.type in DOUBLES:
                     known[name] = chains[value.id]
+                    limits.pop(name, None)
                 case ir.Store(name=name) | ir.Unbind(name=name):
                     known.pop(name, None)
+                    limits.pop(name, None)
+                    loaded = {k: v for k, v in loaded.items() if v != name}
                 case ir.Load(dest=dest, name=name) if name == region.variable:
                     chains[dest.id] = ("counter",)
                 case ir.Load(dest=dest, name=name) if name in known:
                     chains[dest.id] = known[name]
+                case ir.Load(dest=dest, name=name) if len(limits.get(name, {})) == 2 and \
+                        dest.type in DOUBLES:
+                    chains[dest.id] = ("between", limits[name]["low"], limits[name]["high"])
                 case ir.Load(dest=dest, name=name) if name not in stored and \
                         dest.type in (INT, FLOAT) and fn.local_types.get(name) in (INT, FLOAT):
                     chains[dest.id] = ("local", name)
@@ -707,17 +730,58 @@ def loop_chains(fn: ir.Function, region: ir.LoopRegion) -> dict[int, tuple]:
                     chains[dest.id] = ("const", value)
                     fixed.add(dest.id)
                 case ir.UnaryOp(dest=dest, op="-", operand=operand) if \
-                        dest.type == FLOAT and operand.id in chains:
+                        dest.type in DOUBLES and operand.id in chains:
                     chains[dest.id] = ("neg", chains[operand.id])
                     if operand.id in fixed:
                         fixed.add(dest.id)
                 case ir.BinOp(dest=dest, op=op, left=left, right=right) if \
-                        dest.type == FLOAT and op in ("+", "-", "*", "/") and \
+                        dest.type in DOUBLES and op in ("+", "-", "*", "/") and \
                         left.id in chains and right.id in chains and \
                         (left.id in fixed or right.id in fixed) and \
                         (op != "/" or right.id in fixed):
                     chains[dest.id] = (op, chains[left.id], chains[right.id])
                     if left.id in fixed and right.id in fixed:
                         fixed.add(dest.id)
-        ends[id(block)] = known
+                case ir.Compare(dest=dest, op=op, left=left, right=right) if \
+                        op in BOUNDING:
+                    tested = bounding_test(op, left, right, loaded, fixed, chains, fn)
+                    if tested is not None:
+                        tests[dest.id] = tested
+            if isinstance(instr, ir.Load):
+                loaded[instr.dest.id] = instr.name
+        ends[id(block)] = (known, limits)
     return {k: v for k, v in chains.items() if k not in fixed and v != ("counter",)}
+
+
+DOUBLES = (FLOAT, NUMPY["float64"])
+BOUNDING = {">=": "low", ">": "low", "<": "high", "<=": "high"}
+FLIPPED = {">=": "<=", ">": "<", "<": ">", "<=": ">="}
+
+
+def bounding_test(op: str, left: ir.Value, right: ir.Value, loaded: dict, fixed: set,
+                  chains: dict, fn: ir.Function) -> tuple | None:
+    """(local, "low" or "high", bound chain) for `x >= lo`, `x < hi`, `lo <= x`, ...: a double
+    local compared with a double the loop only reads. Where the test holds, x lies on that side
+    of the bound (and is no NaN)."""
+    if right.id in loaded and left.id in fixed:
+        left, right, op = right, left, FLIPPED[op]
+    name = loaded.get(left.id)
+    if name is None or right.id not in fixed or left.type not in DOUBLES or \
+            right.type not in DOUBLES or fn.local_types.get(name) not in DOUBLES:
+        return None
+    return name, BOUNDING[op], chains[right.id]
+
+
+def trip_order(region: ir.LoopRegion) -> list[ir.Block]:
+    """The loop's blocks but its header, each after the block that leads to it when there is
+    one: a depth-first walk from the body."""
+    inside = {id(b) for b in region.blocks if b is not region.header}
+    order, seen, stack = [], set(), [region.body]
+    while stack:
+        block = stack.pop()
+        if id(block) in seen or id(block) not in inside:
+            continue
+        seen.add(id(block))
+        order.append(block)
+        stack.extend(reversed(block.successors()))
+    return order

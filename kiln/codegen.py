@@ -424,6 +424,9 @@ class FunctionEmitter:
         kind = chain[0]
         if kind == "counter":
             found = [b.sitofp(end, DOUBLE) for end in ends]
+        elif kind == "between":                 # a tested value: its bounds at the two ends
+            low, high = (self.chain_values(bound, ends, values) for bound in chain[1:])
+            found = [low[0], high[-1]]
         elif kind == "const":
             found = [ll.Constant(DOUBLE, float(chain[1]))] * len(ends)
         elif kind == "local":

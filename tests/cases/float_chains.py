@@ -135,3 +135,80 @@ def negated(a, n):
     return total
 # run: negated(3.0, 3)
 # run: negated(3.0, 5)
+
+
+def binned(data, bins, lo, hi):
+    counts = np.zeros(bins, dtype=np.int64)
+    scale = bins / (hi - lo)
+    for i in range(data.shape[0]):
+        x = data[i]
+        if x >= lo and x < hi:
+            k = int((x - lo) * scale)
+            if k >= bins:
+                k = bins - 1
+            counts[k] += 1
+    return counts
+# run: binned(np.array([0.1, 0.5, -1.0, 0.99, np.nan, 2.0]), 4, 0.0, 1.0)
+# run: binned(np.array([0.1, 0.5, 0.25]), 4, 0.0, 1e-300)
+# run: binned(np.array([1e-301, 0.5, 0.25]), 4, 0.0, 1e-300)
+# run: binned(np.array([0.5, 0.75]), 4, 0.5, 0.5)
+# run: binned(np.array([0.1, 0.5]), 4, 1.0, 0.0)
+# run: binned(np.array([0.1, 0.5]), 4, -math.inf, 1.0)
+# run: binned(np.array([0.1, 0.5, 1e300]), 4, 0.0, math.inf)
+# run: binned(np.array([]), 4, 0.0, 1.0)
+
+
+def scaled_index(data, lo, hi, scale):
+    total = 0
+    for i in range(data.shape[0]):
+        x = data[i]
+        if lo <= x:
+            if x <= hi:
+                total += int((x - lo) * scale) + int(-x * scale)
+    return total
+# run: scaled_index(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, 10.0)
+# run: scaled_index(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, 1e300)  # kiln: OverflowError
+# run: scaled_index(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, math.nan)
+# run: scaled_index(np.array([0.0, 1.0, 2.0, 3.0]), -5e18, 5e18, 1.0)  # kiln: OverflowError
+# run: scaled_index(np.array([1.0, 2.0, 9.3e18]), -5e18, 1e19, 1.0)  # kiln: OverflowError
+
+
+def retested(data, lo, hi):
+    total = 0.0
+    for i in range(data.shape[0]):
+        x = data[i]
+        if x > lo and x < hi:
+            x = x * 100.0
+            total += math.sqrt(x - lo) + math.log(hi - x + 1.0)
+        else:
+            total += math.asin(x / (hi + 1.0))
+    return total
+# run: retested(np.array([0.5, 0.01, 2.0]), 0.0, 1.0)
+# run: retested(np.array([0.5, 0.001]), 0.0, 1.0)
+# run: retested(np.array([0.5, 3.0]), 0.0, 1.0)
+
+
+def unit_interval(data):
+    total = 0.0
+    for i in range(data.shape[0]):
+        x = data[i]
+        if 0.0 <= x and x <= 1.0:
+            total += math.asin(x) + math.acos(x) + math.sqrt(1.0 - x) + math.log1p(x)
+    return total
+# run: unit_interval(np.array([0.0, 0.5, 1.0, -0.5, 1.5, np.nan, -0.0]))
+
+
+def scaled_index_in_range(data, lo, hi, scale):
+    total = 0
+    for i in range(data.shape[0]):
+        x = data[i]
+        if lo <= x:
+            if x <= hi:
+                total = max(total, int((x - lo) * scale)) + int(-x * scale) % 7
+    return total
+# run: scaled_index_in_range(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, 10.0)
+# run: scaled_index_in_range(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, 1e300)  # kiln: OverflowError
+# run: scaled_index_in_range(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, math.inf)
+# run: scaled_index_in_range(np.array([0.0, 1.0, 2.0, 3.0]), -4e18, 4e18, 1.0)
+# run: scaled_index_in_range(np.array([1.0, 2.0, 9.3e18]), -5e18, 1e19, 1.0)  # kiln: OverflowError
+# run: scaled_index_in_range(np.array([1.0, -9.2e18]), -1e19, 1e19, 1.0)  # kiln: OverflowError
