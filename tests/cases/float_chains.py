@@ -158,21 +158,6 @@ def binned(data, bins, lo, hi):
 # run: binned(np.array([]), 4, 0.0, 1.0)
 
 
-def scaled_index(data, lo, hi, scale):
-    total = 0
-    for i in range(data.shape[0]):
-        x = data[i]
-        if lo <= x:
-            if x <= hi:
-                total += int((x - lo) * scale) + int(-x * scale)
-    return total
-# run: scaled_index(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, 10.0)
-# run: scaled_index(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, 1e300)  # kiln: OverflowError
-# run: scaled_index(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, math.nan)
-# run: scaled_index(np.array([0.0, 1.0, 2.0, 3.0]), -5e18, 5e18, 1.0)  # kiln: OverflowError
-# run: scaled_index(np.array([1.0, 2.0, 9.3e18]), -5e18, 1e19, 1.0)  # kiln: OverflowError
-
-
 def retested(data, lo, hi):
     total = 0.0
     for i in range(data.shape[0]):
@@ -209,6 +194,7 @@ def scaled_index_in_range(data, lo, hi, scale):
 # run: scaled_index_in_range(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, 10.0)
 # run: scaled_index_in_range(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, 1e300)  # kiln: OverflowError
 # run: scaled_index_in_range(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, math.inf)
+# run: scaled_index_in_range(np.array([0.0, 1.0, 2.0, 3.0]), 1.0, 2.0, math.nan)
 # run: scaled_index_in_range(np.array([0.0, 1.0, 2.0, 3.0]), -4e18, 4e18, 1.0)
 # run: scaled_index_in_range(np.array([1.0, 2.0, 9.3e18]), -5e18, 1e19, 1.0)  # kiln: OverflowError
 # run: scaled_index_in_range(np.array([1.0, -9.2e18]), -1e19, 1e19, 1.0)  # kiln: OverflowError
