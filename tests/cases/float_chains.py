@@ -1,8 +1,9 @@
 """Loops whose math calls and divisions take a float that moves steadily with the loop's
 variable (x = a + i * h): kiln checks the values at both ends before the loop and runs a copy
-without those checks when they hold (kiln/bounds.py, float chains). Where a check would fire
-on some trip, the loop as written raises there, after the trips before it have had their
-effects."""
+without those checks when they hold (kiln/bounds.py, float chains); so does a value the loop
+tested to lie between two bounds (`if x >= lo and x < hi:`, a histogram's bin). Where a check
+would fire on some trip, the loop as written raises there, after the trips before it have had
+their effects."""
 
 import math
 
