@@ -694,10 +694,10 @@ def loop_chains(fn: ir.Function, region: ir.LoopRegion) -> dict[int, tuple]:
             predecessors.setdefault(id(succ), []).append(block)
     chains: dict[int, tuple] = {}
     fixed: set[int] = set()          # ids of values the loop only reads (leaves of chains)
-    loaded: dict[int, str] = {}      # a load's value id -> its local, while not stored again
     tests: dict[int, tuple] = {}     # a compare's id -> (local, "low" or "high", bound chain)
     ends: dict[int, tuple[dict, dict]] = {}
     for block in trip_order(region):
+        loaded: dict[int, str] = {}  # this block's loads -> their locals, while not stored again
         preds = predecessors.get(id(block), [])
         known, limits = ({}, {}) if len(preds) != 1 or id(preds[0]) not in ends else \
             tuple(dict(d) for d in ends[id(preds[0])])
