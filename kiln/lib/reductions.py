@@ -21,7 +21,7 @@ from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop
 from ..runtime import nrt
-from ..types import BOOL, INT, NONE, NUMPY, Array, Scalar, is_number, numpy_dtype
+from ..types import BOOL, INT, NONE, NUMPY, Array, Scalar, is_number, np, numpy_dtype
 from .arrays import (
     allocate,
     cg_lltype,
@@ -545,7 +545,8 @@ def reduction(name: str, whole, lines, alias: str | None = None, method: bool = 
         keep = keepdims(name, *given.get("keepdims", (NONE, None)))
         dtype = result_dtype(name, (array,))
         if axis is None or array.ndim == 1:
-            impl = Impl(NUMPY[dtype], lambda cg, a, ts, r: whole(cg, a[0], ts[0], r), types)
+            impl = Impl(whole_result(name, array, dtype),
+                        lambda cg, a, ts, r: whole(cg, a[0], ts[0], r), types)
         else:
             impl = Impl(Array(dtype, array.ndim - 1, "C"),
                         lambda cg, a, ts, r: along_axis(cg, a[0], ts[0], axis, r, lines),
@@ -555,6 +556,13 @@ def reduction(name: str, whole, lines, alias: str | None = None, method: bool = 
         rule(f"method.{name}", params=params)(match)
     for key in (name, alias) if alias else (name,):
         rule(f"np.{key}", callable_=True, params=params)(match)
+
+
+def whole_result(name: str, array: Array, dtype: str) -> Scalar:
+    """The type of np.name of a whole array: a NumPy scalar, or a Python int where this NumPy
+    gives one (np.count_nonzero before NumPy 2.3)."""
+    sample = getattr(np, name)(np.ones(1, dtype=array.dtype))
+    return INT if type(sample) is int else NUMPY[dtype]
 
 
 def keepdims(name: str, t, value) -> bool:
