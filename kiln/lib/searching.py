@@ -12,8 +12,9 @@ int64, a float as float64, so an int8 array and 2.5 compare as float64), in NumP
 NaN after every number. Its binary search is NumPy's (binsearch.cpp), which starts each key
 from the previous key's bounds. interp is NumPy's arr_interp (compiled_base.c): float64
 throughout, each x's interval found by NumPy's search that first looks beside the previous
-x's, and NumPy's formula between two samples. Both searches are copied step for step, so that
-even unsorted samples, or xp holding NaN, give NumPy's answers.
+x's, and NumPy's formula between two samples. Both searches are copied step for step from
+NumPy 2.4, so that even unsorted samples, or xp holding NaN, give its answers (NumPy 2.5's
+searchsorted answers differently for an unsorted array, which NumPy leaves unspecified).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from llvmlite import ir as ll
 from ..llvm_ir import while_loop
 from ..types import NONE, NUMPY, Array, Scalar, Text, Type, is_number, np
 from .arrays import (cg_lltype, copy_into_new, element_pointer, element_type, i64,
-                     load_element, shape_of, storage, strides_of)
+                     load_element, product, shape_of, storage, strides_of)
 from .mathlib import is_nan
 from .npscalars import cast, kind_of
 from .registry import Impl, TypeRuleError, rule
@@ -162,14 +163,31 @@ def interp_rule(types, consts):
     return Impl(result, emit_interp, types, owned=isinstance(result, Array))
 
 
+def empty_samples_checked_first() -> bool:
+    """Does this NumPy refuse empty samples before anything else, even for no x at all (2.4),
+    or check the lengths first and empty samples only for some x (2.5)?"""
+    try:
+        np.interp(np.zeros(0), np.zeros(0), np.zeros(0))
+    except ValueError:
+        return True
+    return False
+
+
 def emit_interp(cg, args, types, result):
-    """NumPy's checks first (even for no x at all), then each x's value."""
+    """NumPy's checks first, in the installed NumPy's order, then each x's value."""
     b = cg.b
     xp, fp = args[1], args[2]
     n = shape_of(cg, xp, types[1])[0]
-    cg.fail_if(b.icmp_signed("==", n, i64(0)), "ValueError", "array of sample points is empty")
-    cg.fail_if(b.icmp_signed("!=", shape_of(cg, fp, types[2])[0], n), "ValueError",
-               "fp and xp are not of the same length.")
+    empty = b.icmp_signed("==", n, i64(0))
+    mismatch = b.icmp_signed("!=", shape_of(cg, fp, types[2])[0], n)
+    if empty_samples_checked_first():
+        cg.fail_if(empty, "ValueError", "array of sample points is empty")
+        cg.fail_if(mismatch, "ValueError", "fp and xp are not of the same length.")
+    else:
+        some_x = b.icmp_signed(">", product(cg, shape_of(cg, args[0], types[0])), i64(0)) \
+            if isinstance(types[0], Array) else ll.Constant(ll.IntType(1), 1)
+        cg.fail_if(mismatch, "ValueError", "fp and xp are not of the same length.")
+        cg.fail_if(b.and_(empty, some_x), "ValueError", "array of sample points is empty")
     sample_x, sample_f = reader(cg, xp, types[1], F64), reader(cg, fp, types[2], F64)
     last = b.sub(n, i64(1))
     ends = [cast(cg, args[k], types[k], F64, weak_check=False)

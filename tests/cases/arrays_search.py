@@ -5,8 +5,8 @@ for an array of keys. It compares in the dtype NumPy finds for a and v together,
 counting as int64 and a float as float64 (an int8 array and 2.5 compare as float64, a float32
 array and 0.1 too, so 0.1 lands before float32(0.1)), in NumPy's order: NaN after every number,
 -0.0 equal to 0.0. Every dtype, both sides, duplicates, keys below and above everything, empty
-arrays, strided and reversed views, keys in any order, and NumPy's own answer for an unsorted
-array (its binary search starts each key from the previous key's bounds).
+arrays, strided and reversed views, and keys in any order. (An unsorted array's answer is
+unspecified: NumPy 2.4 and 2.5 differ there.)
 
 interp gives a numpy.float64 for a number or a 0-d array, a float64 array otherwise: at the
 samples, between them (NumPy's formula, whose NaN cases are tried from the other end), outside
@@ -124,9 +124,6 @@ def search_each(a, v):
 # run: search_side(_ints(100, 24, np.uint8), _keys(30, 25).astype(np.int64))
 # run: search_side(_ints(100, 26, np.int8), np.array([[True, False]]))
 # run: search_side(_floats(100, 27), np.zeros((0, 3)))
-# run: search_side(np.array([3, 1, 2, 5, 4, 0]), np.array([4, 1, 3, 0, 5, 2]))
-# run: search_side(np.array([3, 6, 9, 6, 8, 6, 7, 3]), np.array([8, 1, 5, 7, 8, 5]))
-# run: search_side(np.array([3.0, 1.0, np.nan, 5.0, 4.0, 0.0]), np.array([4.0, 1.0, 3.0, 0.0]))
 # run: search(_ints(100, 28, np.int64), np.array([3, 3, 3, 2, 50, 51, 49]))
 # run: search_right(_ints(100, 29, np.int64), np.array([3, 3, 3, 2, 50, 51, 49]))
 # run: search_method(_floats(30, 30), 0.0)
