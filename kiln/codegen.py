@@ -270,10 +270,11 @@ class FunctionEmitter:
         self.deferred, self.flush_on_entry = self.deferrable_loops()
         self.versioned: dict[int, FastCopy] = {}               # header -> a guard with proofs
         self.loop_guards: dict[int, bounds.LoopGuard] = {}    # body -> a bounds-only guard
+        unchecked = not self.options.get("boundscheck", True)
         for guard in guards:
-            if not self.options.get("boundscheck", True):
+            if unchecked and not guard.wraps:
                 guard.terms, guard.covered = [], {}
-            if guard.proven and self.copyable(guard.region):
+            if (guard.proven or unchecked and guard.terms) and self.copyable(guard.region):
                 deferred, exits = self.deferrable_loops(guard.proven)
                 self.flush_on_entry |= exits    # a fast copy may defer where the loop does not
                 self.versioned[id(guard.region.header)] = FastCopy(guard, {
@@ -382,7 +383,8 @@ class FunctionEmitter:
         b = self.b
         region = guard.region
         start, stop = self.get(region.start), self.get(region.stop)
-        safe = ll.Constant(I1, 1)
+        safe = ll.Constant(I1, 1) if region.step is None else \
+            b.icmp_signed(">", self.get(region.step), ll.Constant(I64, 0))
         for term in guard.terms:      # start + offset >= 0 and stop + offset <= size
             size = b.extract_value(b.load(self.slots[term.array][0]), [2, term.axis])
             offset = ll.Constant(I64, term.offset)

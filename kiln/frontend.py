@@ -293,8 +293,11 @@ class Lowerer:
                 ir.Call, call, "range.step", [self.load(call, index), one])))
             self.emit(ir.Store(self.span(call), current, self.emit_value(
                 ir.Call, call, "range.step", [self.load(call, current), step])))
-        self.range_loop(node, index, count, current, advance,
-                        runtime_step=not self.known_int(call.args[2]))
+        region = self.range_loop(node, index, count, current, advance,
+                                 runtime_step=not self.known_int(call.args[2]))
+        if isinstance(node.target, ast.Name):
+            region.variable, region.start, region.stop = node.target.id, start, stop
+            region.step = step
 
     def known_int(self, node: ast.expr) -> bool:
         """An int fixed before the code runs: 2, -1, or a module-level constant."""

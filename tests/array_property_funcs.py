@@ -247,6 +247,12 @@ def guarded_row_views(a, start, stop):
         a[j, 0] = row[row.shape[0] - 1]
 
 
+def guarded_steps(a, start, stop, step):
+    for j in range(start, stop, step):
+        a[j] = a[j - 1] + a[j]
+    return a[start - 1]
+
+
 SUMS = {1: (sum1, fsum1), 2: (sum2, fsum2, sum2_rows), 3: (sum3, fsum3, sum3_rows)}
 FOLDS = {0: folds0, 1: folds1, -1: folds_last}
 EXTREMES = {0: extremes0, 1: extremes1, -1: extremes_last}
@@ -258,4 +264,5 @@ FUNCTIONS = (
     folds_whole, folds0, folds1, folds_last, extremes0, extremes1, extremes_last, sorted_copies,
     sort_in_place, dot, matmul, gather, masked, scatter, to_integers,
     to_uint32, spread, guarded_shift, guarded_invariant, guarded_rows, guarded_row_views,
+    guarded_steps,
 )

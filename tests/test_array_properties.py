@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -196,11 +196,12 @@ def kiln_refuses(args: tuple[Any, ...]) -> bool:
 Build = Callable[[], tuple[tuple[Any, ...], tuple[np.ndarray, ...]]]
 
 
-def run_both(fn: Callable[..., Any], build: Build) -> tuple[Any, Any, tuple[Any, ...]]:
-    """Run `fn` under CPython and under kiln, each on fresh arguments from `build()` (which also
-    names the arrays to compare afterwards: the argument and the array owning its memory).
-    Assert the same outcome and the same arrays after; return (CPython's outcome, kiln's
-    outcome, kiln's arguments)."""
+def run_both(fn: Callable[..., Any], build: Build, compiled: Callable[..., Any] | None = None
+             ) -> tuple[Any, Any, tuple[Any, ...]]:
+    """Run `fn` under CPython and under kiln (`compiled`, or `JIT[fn]`), each on fresh
+    arguments from `build()` (which also names the arrays to compare afterwards: the argument
+    and the array owning its memory). Assert the same outcome and the same arrays after;
+    return (CPython's outcome, kiln's outcome, kiln's arguments)."""
     py_args, py_arrays = build()
     call = f"{fn.__name__}({', '.join(describe_argument(arg) for arg in py_args)})"
     with quiet():
@@ -210,7 +211,7 @@ def run_both(fn: Callable[..., Any], build: Build) -> tuple[Any, Any, tuple[Any,
         py_args, py_arrays = build()
     jit_args, jit_arrays = build()
     with quiet():
-        got = outcome(lambda: JIT[fn](*jit_args))
+        got = outcome(lambda: (compiled or JIT[fn])(*jit_args))
     try:
         assert_same_result(comparable(want), comparable(got))
     except AssertionError as failure:
@@ -510,29 +511,34 @@ GUARDED_DTYPES = tuple(np.dtype(name) for name in ("float64", "int64", "int32", 
 
 
 @st.composite
-def guarded_loops(draw: st.DrawFn) -> tuple[Layout, int, int, int]:
+def guarded_loops(draw: st.DrawFn) -> tuple[Layout, int, int, int, int]:
     """An array of 1-2 dims, a loop range that may start or end out of bounds on either side
-    (or be empty), and one more index for the loop to hold fixed (its `k - 1` stays in int64,
-    where kiln would raise OverflowError)."""
+    (or be empty), one more index for the loop to hold fixed (its `k - 1` stays in int64,
+    where kiln would raise OverflowError), and a step for a stepped loop (0 is ValueError)."""
     layout = draw(layouts(dims=(1, 2), dtypes=GUARDED_DTYPES))
     n = layout.make()[1].shape[-1]
     ends = st.integers(-n - 3, n + 3)
-    return layout, draw(st.integers(-n - 3, n + 3)), draw(ends), draw(ends)
+    return layout, draw(st.integers(-n - 3, n + 3)), draw(ends), draw(ends), \
+        draw(st.integers(-3, 3))
 
 
 @SETTINGS
 @given(case=guarded_loops())
-@example(case=(Layout(np.arange(6.0)), 1, 1, 5))           # in bounds: the unchecked copy
-@example(case=(Layout(np.arange(6.0)), 1, 1, 6))           # the last trip reads a[6]
-@example(case=(Layout(np.arange(6.0)), 1, 0, 5))           # the first trip writes a[-1]
-@example(case=(Layout(np.arange(6.0)), -7, 2, 4))          # the fixed index is out of bounds
-@example(case=(Layout(np.arange(6.0)), 7, 2, 4))           # ... just past the end
-@example(case=(Layout(np.arange(12).reshape(3, 4)), 1, 1, 3))
-@example(case=(Layout(np.arange(12).reshape(3, 4)), 0, 1, 3))   # a[i - 1] is the last row
-@example(case=(Layout(np.arange(12).reshape(3, 4)), 3, 1, 3))   # a[i, j]: no row 3
-@example(case=(Layout(np.zeros((4, 0))), 1, 0, 2))         # rows of no elements
+@example(case=(Layout(np.arange(6.0)), 1, 1, 5, 2))        # in bounds: the unchecked copy
+@example(case=(Layout(np.arange(6.0)), 1, 1, 6, 1))        # the last trip reads a[6]
+@example(case=(Layout(np.arange(6.0)), 1, 0, 5, 3))        # the first trip writes a[-1]
+@example(case=(Layout(np.arange(6.0)), -7, 2, 4, 1))       # the fixed index is out of bounds
+@example(case=(Layout(np.arange(6.0)), 7, 2, 4, 1))        # ... just past the end
+@example(case=(Layout(np.arange(6.0)), 0, 5, 0, -2))       # stepping down, a[-1] last
+@example(case=(Layout(np.arange(6.0)), 0, -1, -6, -1))     # negative indices stepping down
+@example(case=(Layout(np.arange(6.0)), 0, 4, -1, -2))      # down to j = 0, which reads a[-1]
+@example(case=(Layout(np.arange(6.0)), 0, -5, 2, 3))       # from a negative index up
+@example(case=(Layout(np.arange(12).reshape(3, 4)), 1, 1, 3, 1))
+@example(case=(Layout(np.arange(12).reshape(3, 4)), 0, 1, 3, 1))   # a[i - 1] is the last row
+@example(case=(Layout(np.arange(12).reshape(3, 4)), 3, 1, 3, 1))   # a[i, j]: no row 3
+@example(case=(Layout(np.zeros((4, 0))), 1, 0, 2, 1))      # rows of no elements
 def test_loops_with_guarded_indices_raise_where_cpython_does(case):
-    layout, k, start, stop = case
+    layout, k, start, stop, step = case
 
     def build_with(*extra: int) -> Build:
         def build() -> Any:
@@ -543,9 +549,30 @@ def test_loops_with_guarded_indices_raise_where_cpython_does(case):
     if layout.ndim == 1:
         run_both(f.guarded_shift, build_with(start, stop))
         run_both(f.guarded_invariant, build_with(k, start, stop))
+        run_both(f.guarded_steps, build_with(start, stop, step))
     else:
         run_both(f.guarded_rows, build_with(k, start, stop))
         run_both(f.guarded_row_views, build_with(start, stop))
+
+
+UNCHECKED_STEPS = jit(f.guarded_steps, boundscheck=False)
+
+
+@SETTINGS
+@given(n=st.integers(1, 8), start=st.integers(-9, 9), stop=st.integers(-9, 9),
+       step=st.integers(-3, 3).filter(bool))
+@example(n=6, start=-5, stop=6, step=2)       # from a negative index up: the loop's own copy
+@example(n=6, start=5, stop=-6, step=-1)      # stepping down through 0 to negative indices
+def test_unchecked_stepped_loops_still_count_negative_indices_from_the_end(n, start, stop, step):
+    """boundscheck=False: no IndexError, but an index in [-n, n) means what it means in
+    CPython (kiln's guarded copy of the loop drops the wrap only when every index is >= 0)."""
+    visited = list(range(start, stop, step))
+    assume(all(-n <= j - 1 and j < n for j in visited) and -n <= start - 1 < n)
+
+    def build() -> Any:
+        a = np.arange(n, dtype=np.int64) * 3 + 1
+        return (a, start, stop, step), (a,)
+    run_both(f.guarded_steps, build, UNCHECKED_STEPS)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ def test_what_changes_in_the_loop_is_left_to_its_own_checks():
     assert guards_of(rebinds_the_array) == [{("a", 0, -1)}]      # d is rebound
     assert guards_of(moves_the_variable) == []                   # j assigned twice
     assert guards_of(assigns_the_fixed_index) == [{("d", 1, 0)}]
-    assert guards_of(steps_by_two) == []                               # step 2
+    assert guards_of(steps_by_two) == [{("d", 1, 0), ("a", 0, 0)}]    # with step > 0
 
 
 # ---- float signs: which checks are left out (their values: tests/cases/float_signs.py) ----
