@@ -731,11 +731,13 @@ class Lowerer:
 
     def lower_argument(self, node: ast.expr) -> ir.Value:
         """A library function's argument. A str constant that names no dtype is a compile-time
-        text for its rule (np.searchsorted(a, v, side="right")); strs are no values elsewhere."""
+        text for its rule (np.searchsorted(a, v, side="right")); strs are no values elsewhere.
+        A list display is the tuple of its items (`np.array([[1, 2], [3, 4]])`,
+        `np.zeros([n, m])`): NumPy's functions take either alike."""
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and \
                 dtype_name(node.value) is None:
             return self.const(node, TextValue(node.value))
-        return self.lower(node)
+        return self.lower(as_tuples(node))
 
     def bind_arguments(self, node: ast.Call, func: Any) -> list[ir.Value]:
         """Place keyword arguments and defaults positionally, in the callee's parameter order."""
@@ -867,3 +869,10 @@ def short_repr(value: Any) -> str:
 def lower_function(func: Any, parallel: bool = False) -> ir.Function:
     """Lower a Python function (or a prange loop's outlined body) to untyped IR."""
     return Lowerer(func, parallel and not isinstance(func, ParallelBody)).lower_function()
+
+
+def as_tuples(node: ast.expr) -> ast.expr:
+    """A list display, and the list displays it holds, as tuple displays."""
+    if not isinstance(node, ast.List):
+        return node
+    return ast.copy_location(ast.Tuple([as_tuples(e) for e in node.elts], ast.Load()), node)

@@ -618,6 +618,61 @@ creation("zeros", ("shape", "dtype"), 0)
 creation("ones", ("shape", "dtype"), 1)
 
 
+@rule("np.array", callable_=True, params=("object", "dtype"))
+def array_rule(types, consts):
+    """np.array(numbers, dtype=None): a new C-contiguous array from a tuple (or a list display,
+    which the front end passes as one) of numbers, nested for more dimensions
+    (`np.array([[1, 2], [3, 4]])`). Its dtype is the one NumPy gives such values (asked of
+    NumPy: Python ints are int64 there, floats float64, NumPy scalars keep theirs, mixed ones
+    promote), and each element is stored as an assignment `a[i] = x` would store it."""
+    if not types:
+        return None
+    if isinstance(types[0], Array):
+        raise TypeRuleError("np.array() of an array is not supported here",
+                            "a.copy(), or a.astype(dtype) for another dtype")
+    shape, leaves = nested_shape(types[0])
+    default = np.array([sample_value(t) for t in leaves]).dtype.name if leaves else "float64"
+    dtype = chosen_dtype(types[1] if len(types) > 1 else NONE, default)
+    result = Array(dtype, len(shape), "C")
+
+    def emit(cg, args, ts, r):
+        array = allocate(cg, r, [i64(n) for n in shape])
+        data = cg.b.bitcast(cg.b.extract_value(array, 1), storage(r).as_pointer())
+        for k, (value, t) in enumerate(flattened(cg, args[0], ts[0])):
+            store_element(cg, cg.b.gep(data, [i64(k)]), r, to_element(cg, value, t, r))
+        return array
+    return Impl(result, emit, types, owned=True)
+
+
+def nested_shape(t: Type) -> tuple[tuple[int, ...], list[Scalar]]:
+    """The shape of nested tuples of numbers, and their numbers in C order; a compile error
+    where NumPy would find the shape inhomogeneous."""
+    if isinstance(t, Scalar) and is_number(t):
+        return (), [t]
+    if not isinstance(t, Tuple):
+        raise TypeRuleError(f"np.array() takes numbers or tuples (or lists) of them here, "
+                            f"not {t}", "np.array([x, y, z]), np.array([[1, 2], [3, 4]])")
+    parts = [nested_shape(item) for item in t.items]
+    if any(shape != parts[0][0] for shape, _ in parts):
+        raise TypeRuleError("setting an array element with a sequence: the nested sequences "
+                            "have an inhomogeneous shape", "rows of one length")
+    inner = parts[0][0] if parts else ()
+    return (len(parts), *inner), [leaf for _, leaves in parts for leaf in leaves]
+
+
+def sample_value(t: Scalar):
+    """A value of type t, for asking NumPy what it makes of such values."""
+    return {INT: 1, FLOAT: 1.0, BOOL: True}.get(t) or np.dtype(numpy_dtype(t)).type(1)
+
+
+def flattened(cg, value, t: Type) -> list[tuple[ll.Value, Scalar]]:
+    """The numbers of nested tuples, in C order, with their types."""
+    if not isinstance(t, Tuple):
+        return [(value, t)]
+    return [leaf for k, item in enumerate(t.items)
+            for leaf in flattened(cg, cg.b.extract_value(value, k), item)]
+
+
 @rule("np.eye", callable_=True, params=("N", "M", "k", "dtype"))
 def eye_rule(types, consts):
     """np.eye(N, M=N, k=0, dtype=float64): zeros with ones on the k-th diagonal."""

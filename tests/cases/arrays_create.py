@@ -4,7 +4,11 @@ float arguments; np.empty_like, np.zeros_like, np.ones_like. The array returned 
 ordinary ndarray of the right dtype, shape and contents. np.empty's contents are never looked at.
 np.full infers its dtype from the fill value (int -> int64, float -> float64, bool -> bool, a
 NumPy scalar -> its dtype); a negative dimension raises ValueError, a zero step
-ZeroDivisionError, a fill value out of the dtype's range OverflowError."""
+ZeroDivisionError, a fill value out of the dtype's range OverflowError. np.array of numbers in
+list or tuple displays, nested for more dimensions, with NumPy's dtype for such values, each
+element converted as an assignment would."""
+
+import math
 
 import numpy as np
 
@@ -221,3 +225,82 @@ def histogram(a, bins):
     return h
 # run: histogram(np.array([0.5, 1.5, 2.5, 1.25, 9.0]), 3)
 # run: histogram(np.array([3, 4, 4, 250], dtype=np.uint8), 5)
+
+
+# ---- np.array from numbers: list or tuple displays, nested for more dimensions; NumPy picks
+# the dtype (Python ints int64, floats float64, NumPy scalars their own, mixes promote), and
+# each element is stored as an assignment would store it
+
+
+def array_of(x, y):
+    return np.array([x, y, 3])
+# run: array_of(1, 2)
+# run: array_of(1, 2.5)
+# run: array_of(True, False)
+# run: array_of(np.int8(3), np.int8(-4))
+# run: array_of(np.uint8(3), np.float32(0.5))
+# run: array_of(np.uint64(3), 1)
+# run: array_of(np.float32(0.1), np.float32(2.0))
+# run: array_of(math.nan, -math.inf)
+
+
+def array_pair(x, y):
+    return np.array((x, y))
+# run: array_pair(True, np.int8(1))
+# run: array_pair(np.float32(0.5), np.int16(7))
+# run: array_pair(np.int32(-1), np.uint32(1))
+
+
+def array_of_element(z):
+    return np.array([z[0], 3]), np.array([z[0], z[1]], dtype=np.int8)
+# run: array_of_element(np.array([1.5, 2.5], dtype=np.float32))
+# run: array_of_element(np.array([200, 7], dtype=np.uint8))
+
+
+def array_rows(n):
+    a = np.array([[1, 2, 3], [4, 5, n]], dtype=np.float32)
+    a[0, 0] = a[1, 2] * 2
+    return a
+# run: array_rows(7)
+# run: array_rows(2**40)
+
+
+def array_cube(x):
+    return np.array([[[x, 1], [2, 3]], [[4, 5], [6, 7]]])
+# run: array_cube(0.5)
+# run: array_cube(-9)
+
+
+def array_as(x, y):
+    return np.array([x, y], dtype=np.uint8), np.array((x, y), dtype=np.int64), \
+        np.array([x, y], dtype=np.bool_)
+# run: array_as(1, 2)
+# run: array_as(300, 2)
+# run: array_as(-1, 2)
+# run: array_as(np.int64(300), np.int64(-1))
+# run: array_as(1.9, -2.7)
+# run: array_as(math.nan, 1.0)
+# run: array_as(math.inf, 1.0)
+# run: array_as(np.float64(math.nan), 1.0)
+# run: array_as(np.float32(2.5), np.float32(-0.5))
+
+
+def array_empty_and_scalar(x):
+    return np.array(()), np.array([]), np.array(x), np.array(x, dtype=np.int16)
+# run: array_empty_and_scalar(2.5)
+# run: array_empty_and_scalar(40000)
+
+
+def lists_as_arguments(a, b, n):
+    return np.concatenate([a, b]), np.zeros([n, 2]), np.stack([a, a]), np.full([2, n], 1.5)
+# run: lists_as_arguments(np.arange(3.0), np.ones(2), 3)
+# run: lists_as_arguments(np.arange(3), np.ones(2, np.int8), 0)
+
+
+def array_in_loop(n):
+    s = 0.0
+    for i in range(n):
+        p = np.array([i, i + 0.5])
+        s += p[0] * p[1]
+    return s
+# run: array_in_loop(100)
