@@ -100,6 +100,7 @@ def _cache_env(cache: Path, scratch: Path) -> dict[str, str]:
     env = _environment(str(cache / "kiln"))
     env["NUMBA_CACHE_DIR"] = str(cache / "numba")
     env["XDG_CACHE_HOME"] = str(cache / "xdg")  # nothing escapes into ~/.cache
+    env.pop("KILN_CACHE", None)  # this section times the cache: KILN_CACHE=0 would turn it off
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode cached for every contender alike,
     env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")  # as a user's installation has it
     return env
