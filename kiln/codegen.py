@@ -20,6 +20,7 @@ from llvmlite import ir as ll
 
 from . import abi, bounds, ir, llvm_ir, loops
 from .runtime import nrt
+from .lib import registry
 from .lib.registry import Impl, SplitImpl
 from .types import (BOOL, BOTTOM, FLOAT, INT, NONE, NUMBER_ORDER, Array, Bottom, DType,
                     Scalar, Slice, Text, Tuple, Type, Union, members, numpy_dtype)
@@ -206,6 +207,15 @@ def writes_array(instr: ir.Instr) -> bool:
 
 
 @dataclass
+class TripCopies:
+    """A loop's copies for short trip counts of the loop inside it (loops.short_inner_loops):
+    for each count, its blocks by the IR block they copy."""
+
+    short: loops.ShortInner
+    blocks: dict[int, dict[int, ll.Block]]
+
+
+@dataclass
 class FastCopy:
     """A loop's second copy (see emit_fast_copy): its guard, its blocks by the IR block they
     copy, and its blocks that defer overflow checks."""
@@ -282,6 +292,14 @@ class FunctionEmitter:
                     for b in guard.region.blocks}, deferred)
             elif guard.terms:
                 self.loop_guards[id(guard.region.body)] = guard
+        self.trip_copies: dict[int, TripCopies] = {}     # header -> copies for short counts
+        for short in loops.short_inner_loops(self.fn):
+            if self.copyable(short.parent):
+                self.trip_copies[id(short.parent.header)] = TripCopies(short, {
+                    trips: {id(b): self.llfn.append_basic_block(f"{b.label}.trips{trips}")
+                            for b in short.parent.blocks} for trips in loops.SHORT_TRIPS})
+        self.copying = False               # emitting a loop's copy: no copies inside it
+        self.substitutes: dict[int, ll.Value] = {}     # value id -> its constant in a copy
         self.guard_of: dict[int, tuple[ll.Value, list[int]]] = {}   # access -> guard, axes
         self.guarded_axes: dict[int, ll.Value] = {}   # of the access being emitted
         self.clean = False                 # nothing pending on this path (see flush)
@@ -305,6 +323,8 @@ class FunctionEmitter:
             self.emit_block(block)
         for copy in self.versioned.values():
             self.emit_fast_copy(copy)
+        for copies in self.trip_copies.values():
+            self.emit_trip_copies(copies)
         messages = self.loop_messages + [OVERFLOW] * (LOOP_MESSAGES - len(self.loop_messages))
         self.loop_message_table.initializer = ll.Constant(
             self.loop_message_table.type.pointee, [self.unit.cstring(m) for m in messages])
@@ -360,22 +380,51 @@ class FunctionEmitter:
 
     def emit_fast_copy(self, copy: FastCopy) -> None:
         guard = copy.guard
-        region = guard.region
-        slow, saved_loops, saved_deferred = dict(self.blocks), dict(self.scalar_loops), \
-            self.deferred
-        self.blocks.update(copy.blocks)
+        saved_deferred = self.deferred
         self.deferred = copy.deferred
-        if id(region.header) in self.scalar_loops:       # each loop its own !llvm.loop node
-            loop_id = llvm_ir.scalar_loop_id(self.unit.module, unroll=not region.runtime_step)
-            self.scalar_loops[id(region.header)] = self.scalar_loops[id(region.latch)] = loop_id
         self.moot = guard.proven
         self.guard_of.update({access: (ll.Constant(I1, 1), axes)
                               for access, axes in guard.covered.items()})
-        for block in self.fn.blocks:
-            if id(block) in copy.blocks:
-                self.emit_block(block)
+        self.emit_copy([guard.region], copy.blocks)
         self.moot, self.guard_of = set(), {}
-        self.blocks, self.scalar_loops, self.deferred = slow, saved_loops, saved_deferred
+        self.deferred = saved_deferred
+
+    # A loop around a short loop (loops.short_inner_loops) is emitted once more for each of
+    # SHORT_TRIPS, the inner loop's stop a constant there:
+    #   preheader: ...; branch count == 2, P2, next; next: branch count == 3, P3, ... P
+    # Each copy exits to the same blocks as the loop; no versioned loop is entered inside it.
+    def emit_trip_copies(self, copies: TripCopies) -> None:
+        short = copies.short
+        self.copying = True
+        for trips, blocks in copies.blocks.items():
+            self.substitutes = {short.stop.id: ll.Constant(I64, trips)}
+            self.emit_copy([short.parent, short.inner], blocks)
+        self.copying, self.substitutes = False, {}
+
+    def enter_trip_copies(self, copies: TripCopies, header: ll.Block) -> None:
+        count = self.b.load(self.slots[copies.short.count][0])
+        for trips, blocks in copies.blocks.items():
+            other = self.llfn.append_basic_block(f"{header.name}.not{trips}")
+            self.b.cbranch(self.b.icmp_signed("==", count, ll.Constant(I64, trips)),
+                           blocks[id(copies.short.parent.header)], other)
+            self.b.position_at_end(other)
+        self.b.branch(header)
+
+    def emit_copy(self, regions: list[ir.LoopRegion], blocks: dict[int, ll.Block]) -> None:
+        """The blocks of regions[0] once more, into `blocks`; each of `regions` that LLVM is
+        told to keep scalar gets its own !llvm.loop node."""
+        saved, saved_loops = dict(self.blocks), dict(self.scalar_loops)
+        self.blocks.update(blocks)
+        for region in regions:
+            if id(region.header) in self.scalar_loops:
+                loop_id = llvm_ir.scalar_loop_id(self.unit.module,
+                                                 unroll=not region.runtime_step)
+                self.scalar_loops[id(region.header)] = self.scalar_loops[id(region.latch)] = \
+                    loop_id
+        for block in self.fn.blocks:
+            if id(block) in blocks:
+                self.emit_block(block)
+        self.blocks, self.scalar_loops = saved, saved_loops
 
     def guard_holds(self, guard: bounds.LoopGuard) -> ll.Value:
         """Is every access the guard covers in bounds on every trip, and every int the loop
@@ -507,7 +556,7 @@ class FunctionEmitter:
             self.release(self.b.load(slot), t)
 
     def set(self, dest: ir.Value, value: ll.Value) -> None:
-        self.values[dest.id] = value
+        self.values[dest.id] = self.substitutes.get(dest.id, value)
 
     def get(self, value: ir.Value) -> ll.Value:
         return self.values[value.id]
@@ -709,10 +758,14 @@ class FunctionEmitter:
         back_edge = self.order[id(instr.target)] <= self.order[id(self.current)]
         if back_edge and id(self.current) not in self.deferred:
             self.flush()        # at the end of the body: no overflow flag crosses the back edge
-        if id(instr.target) in self.versioned and not back_edge:     # into a versioned loop
-            copy = self.versioned[id(instr.target)]
+        if id(instr.target) in self.versioned and not back_edge and not self.copying:
+            copy = self.versioned[id(instr.target)]             # into a versioned loop
             self.b.cbranch(self.guard_holds(copy.guard), copy.blocks[id(instr.target)],
                            self.blocks[id(instr.target)])
+            return
+        if id(instr.target) in self.trip_copies and not back_edge and not self.copying:
+            self.enter_trip_copies(self.trip_copies[id(instr.target)],
+                                   self.blocks[id(instr.target)])
             return
         jump = self.b.branch(self.blocks[id(instr.target)])
         if id(self.current) in self.scalar_loops:
@@ -723,13 +776,13 @@ class FunctionEmitter:
             self.flush()
         arms = self.predicable_arms(instr)
         if arms is None:
-            branch = self.b.cbranch(self.get(instr.cond), self.blocks[id(instr.then)],
+            branch = self.b.cbranch(self.condition(instr.cond), self.blocks[id(instr.then)],
                                     self.blocks[id(instr.orelse)])
             if id(self.current) in self.scalar_loops:
                 branch.set_metadata("llvm.loop", self.scalar_loops[id(self.current)])
             return
         join, taken = arms
-        cond = self.get(instr.cond)
+        cond = self.condition(instr.cond)
         results = []
         for arm, when in taken:     # every arm reads the values from before the branch
             self.predicate, self.arm_stores = cond if when else self.b.not_(cond), {}
@@ -744,6 +797,14 @@ class FunctionEmitter:
                 self.b.store(self.b.select(predicate, value, self.b.load(slot)), slot)
                 self.b.store(self.b.or_(self.b.load(assigned), predicate), assigned)
         self.b.branch(self.blocks[id(join)])
+
+    def condition(self, cond: ir.Value) -> ll.Value:
+        """A branch's i1. A comparison of a tagged number is a bool or an np.bool_ (a union),
+        as Python's would be; a branch takes its truth."""
+        if not isinstance(cond.type, Union):
+            return self.get(cond)
+        return self.apply(registry.resolve("truth", (cond.type,)), [self.get(cond)],
+                          (cond.type,))
 
     def predicable_arms(self, instr: ir.Branch):
         """For `if c: x = ...` (else ...) whose arms are small and trap-free: the join block

@@ -17,12 +17,33 @@ Two kinds of loop lose by vectorising:
 A read is contiguous in the loop when only its array's fastest-varying index (the last for C
 arrays, the first for Fortran ones) changes with the loop; arrays of any other layout have
 strides known only at run time.
+
+Which loops codegen emits again for a few trip counts of the loop inside them:
+
+    for j in range(n):                # short_inner_loops: the parent loop gets copies for
+        s = 0.0                       # d == 2, 3 and 4, where the inner loop's trip count is
+        for k in range(d):            # a constant; LLVM unrolls the inner loop completely, and
+            t = x[i, k] - x[j, k]     # the parent becomes a loop it can vectorise (pairwise
+            s += t * t                # distances over 3-d points: sqrt and all, four j at a
+        out[i, j] = math.sqrt(s)      # time; 0.74 ms against 1.48 with the short loop inside)
+
+A short loop inside another is the shape of small-vector code (points, coordinates, a row of
+a narrow table); the copies run when its count, an int local the parent does not change, is
+one of SHORT_TRIPS, and the loop as written runs otherwise. Only an inner loop that carries a
+sum (a local it reads and writes) qualifies: that is what leaves the parent without a
+vectorisable body of its own, and what a complete unroll turns into straight-line code.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import ir
 from .infer import values_used
-from .types import FLOAT, Array, members, numpy_dtype
+from .types import FLOAT, INT, Array, members, numpy_dtype
+
+SHORT_TRIPS = (2, 3, 4)
+SHORT_BODY = 40          # at most this many instructions in the inner loop
+SHORT_PARENT = 120       # and in the parent loop, the inner one included
 
 
 def scalar_loops(fn: ir.Function) -> list[ir.LoopRegion]:
@@ -65,3 +86,53 @@ def strided_read(call: ir.Call, varying: set[int]) -> bool:
 def is_float(t) -> bool:
     return t is not None and any(
         m == FLOAT or (numpy_dtype(m) or "").startswith("float") for m in members(t))
+
+
+@dataclass(frozen=True)
+class ShortInner:
+    """A loop (`parent`) around one short loop (`inner`) whose trip count is the int local
+    `count` (its stop is `range(count)` of it, computed as `stop`)."""
+
+    parent: ir.LoopRegion
+    inner: ir.LoopRegion
+    count: str
+    stop: ir.Value
+
+
+def short_inner_loops(fn: ir.Function) -> list[ShortInner]:
+    """The loops of `fn` to copy for SHORT_TRIPS trip counts of the loop inside (see the
+    module doc)."""
+    defs = {i.dest.id: i for i in fn.instructions() if getattr(i, "dest", None)}
+    found = []
+    for inner in fn.regions:
+        if not inner.innermost or inner.variable is None or inner.step is not None or \
+                not isinstance(defs.get(inner.start.id), ir.Const):
+            continue
+        stop = defs.get(inner.stop.id)
+        count = defs.get(stop.args[0].id) if isinstance(stop, ir.Call) and \
+            stop.target == "range.int" else None
+        if not isinstance(count, ir.Load) or fn.local_types.get(count.name) != INT:
+            continue
+        inside = {id(b) for b in inner.blocks}
+        parents = [r for r in fn.regions if r is not inner and inside < {id(b) for b in r.blocks}]
+        if not parents:
+            continue
+        parent = min(parents, key=lambda r: len(r.blocks))
+        nested = [r for r in fn.regions if r is not parent and
+                  {id(b) for b in r.blocks} <= {id(b) for b in parent.blocks}]
+        body = [i for b in inner.blocks for i in b.instrs]
+        everything = [i for b in parent.blocks for i in b.instrs]
+        stored = {i.name for i in everything if isinstance(i, (ir.Store, ir.Unbind))}
+        if nested != [inner] or parent.runtime_step or parent.header is None or \
+                count.name in stored or len(body) > SHORT_BODY or \
+                len(everything) > SHORT_PARENT or not carries_a_sum(inner, body):
+            continue
+        found.append(ShortInner(parent, inner, count.name, inner.stop))
+    return found
+
+
+def carries_a_sum(region: ir.LoopRegion, body: list[ir.Instr]) -> bool:
+    """Does the loop read and write a named local other than its variable (`s += t * t`)?"""
+    stored = {i.name for i in body if isinstance(i, ir.Store)}
+    loaded = {i.name for i in body if isinstance(i, ir.Load)}
+    return any(name != region.variable and name.isidentifier() for name in stored & loaded)

@@ -208,3 +208,27 @@ def count_changes(a):
     return changes
 # run: count_changes(np.array([1, 1, 2, 2, 1], dtype=np.int8))
 # run: count_changes(np.array([0.0, -0.0, np.nan, np.nan]))
+
+
+def tests_on_a_mixed_sum(a, limit):
+    """`s = 0.0; s += a[k]` holds a float or an np.float64; comparing it gives a bool or an
+    np.bool_, as in CPython, and an `if` or `while` takes its truth (a branch on the tagged
+    result was malformed code before)."""
+    found = 0
+    for i in range(a.shape[0]):
+        s = 0.0
+        s += a[i]
+        if s > limit:
+            break
+        found += 1
+    t = 0.0
+    k = 0
+    while t < limit and k < a.shape[0]:
+        t += a[k]
+        k += 1
+    above = t > limit
+    return found, k, above, (t if t > 2 * limit else -t)
+# run: tests_on_a_mixed_sum(np.arange(5.0), 2.5)
+# run: tests_on_a_mixed_sum(np.arange(5.0), 100.0)
+# run: tests_on_a_mixed_sum(np.arange(0.0), 1.0)
+# run: tests_on_a_mixed_sum(np.arange(5, dtype=np.float32), 2.5)
