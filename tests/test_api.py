@@ -217,6 +217,25 @@ def test_a_strided_float_sum_stays_a_plain_loop():
     row_ir = row.inspect_llvm(row.signatures[0])
     assert "llvm.loop.vectorize.enable" not in row_ir and re.search(r"<\d+ x double>", row_ir)
 
+def test_a_loop_over_short_rows_gets_copies_for_2_and_3_columns():
+    """kiln/loops.py, short inner loops: the loop over rows is emitted again for rows of 2
+    and of 3 elements, where the inner loop unrolls and the outer one vectorises; every width
+    gives CPython's result. A sum down a column gets no copies."""
+    np = pytest.importorskip("numpy")
+    nearest = kiln.jit(funcs.nearest_distances)
+    for width in range(6):
+        x = np.arange(40.0 * width).reshape(40, width) % 7.5
+        assert np.array_equal(nearest(x, np.full(40, np.inf)),
+                              funcs.nearest_distances(x, np.full(40, np.inf)))
+    llvm_ir = nearest.inspect_llvm(nearest.signatures[0])
+    assert ".trips2" in llvm_ir and ".trips3" in llvm_ir and ".trips4" not in llvm_ir
+    assert re.search(r"<\d+ x double>", llvm_ir)
+    columns = kiln.jit(funcs.matvec_columns)
+    a, v = np.arange(12.0).reshape(4, 3), np.arange(4.0)
+    assert np.array_equal(columns(a, v, np.zeros(3)), funcs.matvec_columns(a, v, np.zeros(3)))
+    assert ".trips" not in columns.inspect_llvm(columns.signatures[0])
+
+
 def test_fastmath_accepts_a_set_of_flags():
     np = pytest.importorskip("numpy")
     total = kiln.jit(fastmath={"reassoc", "nsz"})(funcs.total)

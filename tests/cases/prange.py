@@ -5,6 +5,8 @@ Float reductions add values whose sums are exact (integers, halves), so the chun
 parallel sum gives CPython's value bit for bit.
 """
 
+import math
+
 import numpy as np
 
 from kiln import prange
@@ -273,3 +275,24 @@ def one_dimensional_result(x):
         out[i] *= x[i]
     return out
 # run: one_dimensional_result(_halves(50))
+
+
+def row_distances(x, k0):
+    """A short loop over each point's coordinates inside a prange body (kiln/loops.py emits
+    the loop over j again for 2 and 3 coordinates); x[i, k0] raises in every chunk when k0 is
+    out of bounds."""
+    n = x.shape[0]
+    d = x.shape[1]
+    out = np.zeros((n, n))
+    for i in prange(n):
+        for j in range(n):
+            s = 0.0
+            for k in range(d):
+                t = x[i, k] - x[j, k]
+                s += t * t
+            out[i, j] = math.sqrt(s) + x[i, k0]
+    return out
+# run: row_distances(np.arange(60.0).reshape(20, 3) % 7.0, 0)
+# run: row_distances(np.arange(40.0).reshape(20, 2) % 7.0, -1)
+# run: row_distances(np.arange(80.0).reshape(20, 4) % 7.0, 3)
+# run: row_distances(np.arange(60.0).reshape(20, 3) % 7.0, 3)

@@ -1,5 +1,5 @@
 """Loops around a short loop whose trip count is an int local (kiln/loops.py, short inner
-loops): kiln emits the outer loop once more for each of the counts 2, 3 and 4, with the inner
+loops): kiln emits the outer loop once more for each of the counts 2 and 3, with the inner
 count a constant there, and the loop as written for any other count. Every count must give
 CPython's result, mutated arrays and exceptions, the copies' included."""
 
