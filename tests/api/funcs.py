@@ -93,22 +93,6 @@ def row_dot(a, b, i):
     return s
 
 
-def nearest_distances(x, out):
-    """For each point, the squared distance to the nearest other one (`out` starts at inf):
-    a short loop over a row's coordinates inside a loop over rows."""
-    n = x.shape[0]
-    d = x.shape[1]
-    for i in range(n):
-        for j in range(n):
-            s = 0.0
-            for k in range(d):
-                t = x[i, k] - x[j, k]
-                s += t * t
-            if j != i:
-                out[i] = min(out[i], s)
-    return out
-
-
 def matvec_columns(a, v, out):
     """A sum down a column of `a` for each j: no copies (kiln/loops.py)."""
     for j in range(a.shape[1]):

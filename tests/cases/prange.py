@@ -239,9 +239,10 @@ def rebound_parameter(a, k):
 # run: rebound_parameter(_halves(20), -4)
 
 
-def distances(x):
+def distances(x, k0):
     """The result is made from sizes the body computes again, so its shape is checked once
-    per chunk and its bounds checks can go."""
+    per chunk and its bounds checks can go. The loop over j is emitted again for 2 and 3
+    columns (kiln/loops.py); x[i, k0] raises in every chunk when k0 is out of bounds."""
     n = x.shape[0]
     d = x.shape[1]
     out = np.zeros((n, n))
@@ -251,10 +252,14 @@ def distances(x):
             for k in range(d):
                 t = x[i, k] - x[j, k]
                 s += t * t
-            out[i, j] = s
+            out[i, j] = math.sqrt(s) + x[i, k0]
     return out
-# run: distances(_halves(30).reshape(10, 3))
-# run: distances(_halves(0).reshape(0, 3))
+# run: distances(_halves(30).reshape(10, 3), 0)
+# run: distances(_halves(0).reshape(0, 3), 0)
+# run: distances(_halves(40).reshape(20, 2), -1)
+# run: distances(_halves(80).reshape(20, 4), 3)
+# run: distances(_halves(20).reshape(20, 1), 0)
+# run: distances(_halves(60).reshape(20, 3), 3)
 
 
 def size_reused_privately(x):
@@ -276,23 +281,3 @@ def one_dimensional_result(x):
     return out
 # run: one_dimensional_result(_halves(50))
 
-
-def row_distances(x, k0):
-    """A short loop over each point's coordinates inside a prange body (kiln/loops.py emits
-    the loop over j again for 2 and 3 coordinates); x[i, k0] raises in every chunk when k0 is
-    out of bounds."""
-    n = x.shape[0]
-    d = x.shape[1]
-    out = np.zeros((n, n))
-    for i in prange(n):
-        for j in range(n):
-            s = 0.0
-            for k in range(d):
-                t = x[i, k] - x[j, k]
-                s += t * t
-            out[i, j] = math.sqrt(s) + x[i, k0]
-    return out
-# run: row_distances(np.arange(60.0).reshape(20, 3) % 7.0, 0)
-# run: row_distances(np.arange(40.0).reshape(20, 2) % 7.0, -1)
-# run: row_distances(np.arange(80.0).reshape(20, 4) % 7.0, 3)
-# run: row_distances(np.arange(60.0).reshape(20, 3) % 7.0, 3)
