@@ -151,6 +151,18 @@ def spread(a):
 # --- reductions along one axis (a constant: one function per axis) ---------------------------
 
 
+def spread0(a):
+    return a.var(axis=0), a.std(axis=0, ddof=1), np.var(a, axis=0, keepdims=True)
+
+
+def spread1(a):
+    return a.var(axis=1), np.std(a, 1), a.var(axis=1, ddof=2, keepdims=True)
+
+
+def spread_last(a):
+    return np.var(a, axis=-1), a.std(axis=-1, keepdims=True)
+
+
 def folds0(a):
     return a.sum(axis=0), a.prod(axis=0), a.mean(axis=0)
 
@@ -255,13 +267,15 @@ def guarded_steps(a, start, stop, step):
 
 SUMS = {1: (sum1, fsum1), 2: (sum2, fsum2, sum2_rows), 3: (sum3, fsum3, sum3_rows)}
 FOLDS = {0: folds0, 1: folds1, -1: folds_last}
+SPREADS = {0: spread0, 1: spread1, -1: spread_last}
 EXTREMES = {0: extremes0, 1: extremes1, -1: extremes_last}
 GETS = {1: get1, 2: get2, 3: get3}
 PUTS = {1: put1, 2: put2, 3: put3}
 FUNCTIONS = (
     get1, get2, get3, put1, put2, put3, fill_row2, fill_row3,
     sum1, sum2, sum3, fsum1, fsum2, fsum3, sum2_rows, sum3_rows, attributes, transpose,
-    folds_whole, folds0, folds1, folds_last, extremes0, extremes1, extremes_last, sorted_copies,
+    folds_whole, folds0, folds1, folds_last, spread0, spread1, spread_last, extremes0,
+    extremes1, extremes_last, sorted_copies,
     sort_in_place, dot, matmul, gather, masked, scatter, to_integers,
     to_uint32, spread, guarded_shift, guarded_invariant, guarded_rows, guarded_row_views,
     guarded_steps,

@@ -38,6 +38,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import array_property_funcs as f
+from kiln.types import typeof
 from support import (
     INT64_MAX,
     INT64_MIN,
@@ -640,6 +641,23 @@ def test_reductions_along_an_axis_match_numpy_exactly(case):
     layout, axis = case
     run_both(f.FOLDS[axis], builder(layout))
     run_both(f.EXTREMES[axis], builder(without_negative_zero(layout)))
+
+
+@settings(SETTINGS, max_examples=50)
+@given(case=axis_cases())
+@example(case=(Layout(np.zeros((0, 3))), 0))                 # no elements: NaN
+@example(case=(Layout(np.arange(12.0).reshape(3, 4), fortran=True), 1))
+@example(case=(Layout(np.arange(24, dtype=np.int16).reshape(2, 3, 4)), 1))
+@example(case=(Layout(np.array([[1.0, np.nan], [np.inf, -np.inf]])), 0))
+@example(case=(Layout((np.arange(12.0) / 7 + 1j * np.arange(12.0)[::-1] / 3).reshape(3, 4)), 0))
+def test_spread_along_an_axis_matches_numpy_exactly(case):
+    """var and std along an axis: the means along it, the squared deviations laid out as
+    NumPy lays out `a - mean`, their sums along the axis, to the bit. Compiled code takes
+    C arrays and 2-d Fortran ones (a compile error says so for the others)."""
+    layout, axis = case
+    kind = typeof(layout.make()[1])
+    assume(kind.layout == "C" or kind.layout == "F" and kind.ndim == 2)
+    run_both(f.SPREADS[axis], builder(layout))
 
 
 @settings(SETTINGS, max_examples=50)

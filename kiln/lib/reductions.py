@@ -619,58 +619,126 @@ for _name in ("any", "all"):
 reduction("count_nonzero", *folded(Count), method=False, params=("a", "axis", "keepdims"))
 
 
-# ---- spread: a.var(), a.std(), np.var(a, ddof=1) -------------------------------------------
+# ---- spread: a.var(), a.std(), np.var(a, ddof=1), a.var(axis=0) ------------------------
+SPREAD_PARAMS = ("a", "axis", "dtype", "out", "ddof", "keepdims")
+
+
 def spread(name: str):
-    """a.var(ddof=0) and a.std() of the whole array, as NumPy's _var computes them: the mean
-    (a pairwise sum in NumPy's order, divided as np.mean divides), then the pairwise sum of
-    the squared deviations, divided by max(n - ddof, 0); std is its square root. Integers
-    are taken in float64; a complex deviation squares its parts and adds them."""
+    """a.var(ddof=0) and a.std(), as NumPy's _var computes them: the mean (a pairwise sum in
+    NumPy's order, divided as np.mean divides), then the pairwise sum of the squared
+    deviations, divided by max(n - ddof, 0); std is its square root. Integers are taken in
+    float64; a complex deviation squares its parts and adds them. Along an axis, the same
+    for each line: the means along the axis, the squared deviations in a new array laid out
+    as NumPy lays out `a - mean` (C for a C array, F for a 2-d F array; other layouts, where
+    NumPy's choice mixes both operands' strides, are refused), then their sums along the axis
+    in NumPy's order for that layout."""
     def match(types, consts):
         if not types or not isinstance(types[0], Array):
             return None
         array = types[0]
         axis = constant_axis(name, array, types[1:2], consts[1:2])
-        if axis is not None and array.ndim > 1:
-            raise TypeRuleError(f"{name}() along an axis is not supported yet",
-                                f"a.{name}() of the whole array")
         if any(t != NONE for t in types[2:4]):
             raise TypeRuleError(f"{name}() with dtype= or out= is not supported")
         if len(types) > 4 and types[4] not in (NONE, INT):
             raise TypeRuleError(f"{name}(ddof=...) takes an int")
+        keep = keepdims(name, *(types[5], consts[5]) if len(types) > 5 else (NONE, None))
         dtype = result_dtype(name, (array,))
-        return Impl(NUMPY[dtype], lambda cg, a, ts, r: emit_spread(cg, name, a, ts, r), types)
-    rule(f"method.{name}", params=("a", "axis", "dtype", "out", "ddof"))(match)
-    rule(f"np.{name}", callable_=True, params=("a", "axis", "dtype", "out", "ddof"))(match)
+        if axis is None or array.ndim == 1:
+            impl = Impl(NUMPY[dtype], lambda cg, a, ts, r: emit_spread(cg, name, a, ts, r),
+                        types)
+        else:
+            if not (array.layout == "C" or array.layout == "F" and array.ndim == 2):
+                raise TypeRuleError(f"{name}() along an axis of a strided or n-d Fortran array "
+                                    "is not supported", f"np.ascontiguousarray(a).{name}("
+                                    "axis=...)")
+            impl = Impl(Array(dtype, array.ndim - 1, "C"),
+                        lambda cg, a, ts, r: emit_spread_lines(cg, name, a, ts, axis, r),
+                        types, owned=True)
+        return kept_dims(impl, array, axis) if keep else impl
+    rule(f"method.{name}", params=SPREAD_PARAMS)(match)
+    rule(f"np.{name}", callable_=True, params=SPREAD_PARAMS)(match)
+
+
+def deviation_type(t: Array, result: Scalar) -> Scalar:
+    """The type NumPy computes a deviation from the mean in."""
+    kind = kind_of(element_type(t))
+    return NUMPY["complex128"] if kind == "c" else result if kind == "f" else NUMPY["float64"]
+
+
+def squared_deviation(deviation_t: Scalar, mean=None):
+    """compute(cg, values, types) for `elementwise`: (value - mean) squared (|.|**2 for a
+    complex value), the mean given or the second operand."""
+    def compute(cg, values, value_types):
+        centre = mean if mean is not None else values[1]
+        x = emit_arithmetic(cg, "-", [cast(cg, values[0], value_types[0], deviation_t,
+                                           weak_check=False), centre],
+                            (deviation_t, deviation_t), deviation_t)
+        if deviation_t != NUMPY["complex128"]:
+            return emit_arithmetic(cg, "*", [x, x], (deviation_t, deviation_t), deviation_t)
+        real, imag = (cg.b.extract_value(x, k) for k in (0, 1))
+        return cg.b.fadd(cg.b.fmul(real, real), cg.b.fmul(imag, imag))
+    return compute
+
+
+def degrees_of_freedom(cg, args, types, count) -> ll.Value:
+    """max(count - ddof, 0)."""
+    b = cg.b
+    ddof = args[4] if len(types) > 4 and types[4] == INT else i64(0)
+    left = b.sub(count, ddof)
+    return b.select(b.icmp_signed(">", left, i64(0)), left, i64(0))
 
 
 def emit_spread(cg, name: str, args, types, result: Scalar) -> ll.Value:
     b = cg.b
     value, t = args[0], types[0]
-    ddof = args[4] if len(types) > 4 and types[4] == INT else i64(0)
     count = product(cg, shape_of(cg, value, t))
-    kind = kind_of(element_type(t))
-    deviation_t = NUMPY["complex128"] if kind == "c" else \
-        result if kind == "f" else NUMPY["float64"]
+    deviation_t = deviation_type(t, result)
     view, view_t = in_numpy_order(cg, value, t)
     mean = divide(cg, pairwise_all(cg, view, view_t, deviation_t), count, deviation_t)
-
-    def squared_deviation(cg_, values, value_types):
-        x = emit_arithmetic(cg_, "-", [cast(cg_, values[0], value_types[0], deviation_t,
-                                            weak_check=False), mean],
-                            (deviation_t, deviation_t), deviation_t)
-        if kind != "c":
-            return emit_arithmetic(cg_, "*", [x, x], (deviation_t, deviation_t), deviation_t)
-        real, imag = (cg_.b.extract_value(x, k) for k in (0, 1))
-        return cg_.b.fadd(cg_.b.fmul(real, real), cg_.b.fmul(imag, imag))
     squares_t = Array(numpy_dtype(result), view_t.ndim, "C")
-    squares = elementwise(cg, [(view, view_t)], squares_t, squared_deviation)
+    squares = elementwise(cg, [(view, view_t)], squares_t, squared_deviation(deviation_t, mean))
     total = pairwise(cg, b.extract_value(squares, 1), count, i64(itemsize(squares_t)),
                      squares_t, result)
     nrt.decref(b, b.extract_value(squares, 0))
-    left = b.sub(count, ddof)
-    variance = divide(cg, total, b.select(b.icmp_signed(">", left, i64(0)), left, i64(0)),
-                      result)
+    variance = divide(cg, total, degrees_of_freedom(cg, args, types, count), result)
     return variance if name == "var" else exact_call(cg, "sqrt", variance)
+
+
+def emit_spread_lines(cg, name: str, args, types, axis: int, result: Array) -> ll.Value:
+    b = cg.b
+    value, t = args[0], types[0]
+    element = element_type(result)
+    deviation_t = deviation_type(t, element)
+    means_t = Array(numpy_dtype(deviation_t), t.ndim - 1, "C")
+    means = along_axis(cg, value, t, axis, means_t, mean_lines)
+    shape = shape_of(cg, means, means_t)
+    shape.insert(axis, i64(1))
+    kept_t = Array(means_t.dtype, t.ndim, "C")
+    kept = make_array(cg, kept_t, b.extract_value(means, 0), b.extract_value(means, 1), shape,
+                      contiguous_steps(cg, shape, kept_t, itemsize(kept_t)))
+    squares_t = Array(result.dtype, t.ndim, t.layout)
+    if t.layout == "F":      # NumPy's `a - mean` keeps a's order: made as (a.T - mean.T).T
+        flipped_t, flipped_kept_t = Array(t.dtype, t.ndim, "C"), Array(kept_t.dtype, t.ndim, "F")
+        flipped = elementwise(cg, [(transpose(cg, value, t, flipped_t), flipped_t),
+                                   (transpose(cg, kept, kept_t, flipped_kept_t), flipped_kept_t)],
+                              Array(result.dtype, t.ndim, "C"), squared_deviation(deviation_t))
+        squares = transpose(cg, flipped, Array(result.dtype, t.ndim, "C"), squares_t)
+    else:
+        squares = elementwise(cg, [(value, t), (kept, kept_t)], squares_t,
+                              squared_deviation(deviation_t))
+    nrt.decref(b, b.extract_value(means, 0))
+    left = degrees_of_freedom(cg, args, types, shape_of(cg, value, t)[axis])
+
+    def spread_lines(cg_, v, vt, ax, res):
+        line_sum = sum_lines(cg_, v, vt, ax, res)
+
+        def reduce(line, count, stride):
+            variance = divide(cg_, line_sum(line, count, stride), left, res)
+            return variance if name == "var" else exact_call(cg_, "sqrt", variance)
+        return reduce
+    out = along_axis(cg, squares, squares_t, axis, result, spread_lines)
+    nrt.decref(b, b.extract_value(squares, 0))
+    return out
 
 
 for _name in ("var", "std"):
