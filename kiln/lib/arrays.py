@@ -624,12 +624,14 @@ def array_rule(types, consts):
     which the front end passes as one) of numbers, nested for more dimensions
     (`np.array([[1, 2], [3, 4]])`). Its dtype is the one NumPy gives such values (asked of
     NumPy: Python ints are int64 there, floats float64, NumPy scalars keep theirs, mixed ones
-    promote), and each element is stored as an assignment `a[i] = x` would store it."""
+    promote), and each element is stored as an assignment `a[i] = x` would store it.
+    np.array(a, dtype=a.dtype) of an array is a copy (C-ordered, as a.copy() makes it) cast
+    as a.astype(dtype) casts."""
     if not types:
         return None
-    if isinstance(types[0], Array):
-        raise TypeRuleError("np.array() of an array is not supported here",
-                            "a.copy(), or a.astype(dtype) for another dtype")
+    if isinstance(types[0], Array):         # a copy, cast as astype casts
+        dtype = chosen_dtype(types[1] if len(types) > 1 else NONE, types[0].dtype)
+        return Impl(Array(dtype, types[0].ndim, "C"), emit_astype, types[:1], owned=True)
     shape, leaves = nested_shape(types[0])
     default = np.array([sample_value(t) for t in leaves]).dtype.name if leaves else "float64"
     dtype = chosen_dtype(types[1] if len(types) > 1 else NONE, default)
@@ -897,6 +899,14 @@ def copy_method(types, consts):
 
 def emit_copy(cg, args, types, result):
     return copy_into_new(cg, args[0], types[0], result, lambda value: value)
+
+
+def emit_astype(cg, args, types, result):
+    """A new C-ordered array of `result`'s dtype, each element cast as NumPy's astype casts
+    (unsafe: NaN into int64 is -2**63, 300 into uint8 is 44)."""
+    source = types[0]
+    return copy_into_new(cg, args[0], source, result, lambda value: cast(
+        cg, value, element_type(source), element_type(result), weak_check=False))
 
 
 def copy_into_new(cg, value, source: Array, result: Array, transform) -> ll.Value:

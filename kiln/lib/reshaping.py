@@ -16,9 +16,9 @@ from ..llvm_ir import counted_loop
 from ..types import INT, NONE, Array, DType, Scalar, Tuple, is_number, np
 from ..runtime import nrt
 from .arrays import (allocate, as_index, cg_lltype, constant_axis, copy_into_new, element_type,
-                     emit_copy, fill, for_each, index_type_ok, is_c_contiguous, itemsize, load_element,
-                     make_array, product, shape_of, shape_values, storage, store_element,
-                     strides_of)
+                     emit_astype, emit_copy, fill, for_each, index_type_ok, is_c_contiguous,
+                     itemsize, load_element, make_array, product, shape_of, shape_values, storage,
+                     store_element, strides_of)
 from .npscalars import cast, emit_arithmetic, kind_of, sample
 from .numbers import i64
 from .registry import Impl, TypeRuleError, rule
@@ -139,12 +139,6 @@ def astype_rule(types, consts):
         result = Array(types[1].dtype, types[0].ndim, "C")
         return Impl(result, emit_astype, types, owned=True)
     return None
-
-
-def emit_astype(cg, args, types, result):
-    source = types[0]
-    return copy_into_new(cg, args[0], source, result, lambda value: cast(
-        cg, value, element_type(source), element_type(result), weak_check=False))
 
 
 @rule("np.linspace", callable_=True, params=("start", "stop", "num", "endpoint"))

@@ -304,3 +304,17 @@ def array_in_loop(n):
         s += p[0] * p[1]
     return s
 # run: array_in_loop(100)
+
+
+def array_of_array(a):
+    """np.array(a) copies (C-ordered, as a.copy() makes it); with a dtype, it casts as astype
+    does (unsafe: the int64 300 into uint8 is 44)."""
+    b = np.array(a)
+    b[0] = 7
+    return b, np.array(a, dtype=np.int64), np.array(a, dtype=np.uint8), a
+# run: array_of_array(np.array([1.5, -2.7, 250.0]) * np.array([1.0, -1.0, 1.0]))
+# run: array_of_array(np.array([300, -1, 5]))
+# run: array_of_array(np.arange(6, dtype=np.int16))
+# run: array_of_array(np.array([[True, False], [False, True]]))
+# run: array_of_array(np.asfortranarray(np.arange(6.0).reshape(2, 3)))
+# run: array_of_array(np.arange(10.0)[::3])
