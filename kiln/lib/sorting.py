@@ -31,6 +31,7 @@ from .arrays import (
     strides_of,
 )
 from .npscalars import cast, kind_of
+from .reductions import along_axis
 from .registry import Impl, TypeRuleError, rule
 from .reshaping import emit_flatten
 
@@ -313,22 +314,28 @@ def sort_method(types, consts):
     return Impl(NONE, emit, types)
 
 
-# ---- np.median(a): the middle of a sorted copy ----------------------------------------------
+# ---- np.median(a), np.median(a, axis=k): the middle of a sorted copy ------------------------
 @rule("np.median", callable_=True, params=("a", "axis", "out", "overwrite_input", "keepdims"))
 def median_rule(types, consts):
-    """np.median(a) of the whole array, as NumPy finds it: the middle element of the sorted
-    elements, or the mean of the middle two ((lo + hi) / 2, in float64 for integers); NaN when
-    any element is NaN (it sorts last) or there are none."""
+    """np.median(a) of the whole array or along one axis, as NumPy finds it: the middle
+    element of the sorted elements (of each line), or the mean of the middle two ((lo + hi) /
+    2, in float64 for integers); NaN when any element is NaN (it sorts last) or there are
+    none."""
     if not types or not isinstance(types[0], Array):
         return None
-    if any(t != NONE for t in types[1:]):
-        raise TypeRuleError("np.median(a) of the whole array is what compiled code supports",
-                            "no axis=, out=, overwrite_input= or keepdims=")
-    if kind_of(element_type(types[0])) == "c":
+    array = types[0]
+    if any(t != NONE for t in types[2:]):
+        raise TypeRuleError("np.median(a, axis=None) is what compiled code supports",
+                            "no out=, overwrite_input= or keepdims=")
+    if kind_of(element_type(array)) == "c":
         raise TypeRuleError("np.median of complex numbers is not supported in compiled code")
+    axis = constant_axis("median", array, types[1:2], consts[1:2])
     with np.errstate(all="ignore"):
-        dtype = np.median(np.ones(1, dtype=types[0].dtype)).dtype.name
-    return Impl(NUMPY[dtype], emit_median, types)
+        dtype = np.median(np.ones(1, dtype=array.dtype)).dtype.name
+    if axis is None or array.ndim == 1:
+        return Impl(NUMPY[dtype], emit_median, types[:1])
+    return Impl(Array(dtype, array.ndim - 1, "C"), lambda cg, a, ts, r: emit_median_lines(
+        cg, a[0], ts[0], axis, r), types, owned=True)
 
 
 def emit_median(cg, args, types, result):
@@ -337,27 +344,52 @@ def emit_median(cg, args, types, result):
     flat = sorted_copy(cg, emit_flatten(cg, args[:1], types[:1], flat_t), flat_t, 0)
     count = shape_of(cg, flat, flat_t)[0]
     data = b.bitcast(b.extract_value(flat, 1), storage(flat_t).as_pointer())
-    element = element_type(flat_t)
+    answer = middle_of_sorted(cg, lambda k: load_element(cg, b.gep(data, [k]), flat_t),
+                              count, flat_t, result)
+    nrt.decref(b, b.extract_value(flat, 0))
+    return answer
 
-    def at(k):
-        item = load_element(cg, b.gep(data, [k]), flat_t)
-        return cast(cg, item, element, result, weak_check=False)
+
+def emit_median_lines(cg, value, t: Array, axis: int, result: Array) -> ll.Value:
+    """A C-ordered copy sorted along the axis, then the middle of each of its lines."""
+    b = cg.b
+    copy_t = Array(t.dtype, t.ndim, "C")
+    copy = sorted_copy(cg, emit_copy(cg, [value], (t,), copy_t), copy_t, axis)
+
+    def middles(cg_, v, vt, ax, res):
+        def reduce(line, count, stride):
+            def at(k):
+                pointer = b.bitcast(b.gep(line, [b.mul(k, stride)]), storage(vt).as_pointer())
+                return load_element(cg_, pointer, vt)
+            return middle_of_sorted(cg_, at, count, vt, res)
+        return reduce
+    out = along_axis(cg, copy, copy_t, axis, result, middles)
+    nrt.decref(b, b.extract_value(copy, 0))
+    return out
+
+
+def middle_of_sorted(cg, at, count, t: Array, result) -> ll.Value:
+    """The median of `count` sorted elements, at(k) the k-th (see median_rule)."""
+    b = cg.b
+    element = element_type(t)
+
+    def item(k):
+        return cast(cg, at(k), element, result, weak_check=False)
     answer = cg.local(cg_lltype(result))
     b.store(cg.const(result, float("nan")), answer)
     with b.if_then(b.icmp_signed(">", count, i64(0))):
         half = b.sdiv(count, i64(2))
-        high = at(half)
+        high = item(half)
         with b.if_else(b.trunc(count, ll.IntType(1))) as (odd, even):
             with odd:
                 b.store(high, answer)
             with even:
-                mean = b.fdiv(b.fadd(at(b.sub(half, i64(1))), high), cg.const(result, 2.0))
+                mean = b.fdiv(b.fadd(item(b.sub(half, i64(1))), high), cg.const(result, 2.0))
                 b.store(mean, answer)
         if kind_of(element) == "f":
-            last = at(b.sub(count, i64(1)))
+            last = item(b.sub(count, i64(1)))
             with b.if_then(b.fcmp_unordered("uno", last, last)):
                 b.store(last, answer)
-    nrt.decref(b, b.extract_value(flat, 0))
     return b.load(answer)
 
 

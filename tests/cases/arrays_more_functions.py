@@ -174,6 +174,18 @@ def middle(a):
 # run: middle(np.array([7], dtype=np.uint8))
 
 
+def middles(a):
+    """Along an axis: each line's middle, NaN for a line holding NaN or none."""
+    return np.median(a, axis=0), np.median(a, axis=-1)
+# run: middles(np.array([[3.0, 1.0, 2.0], [0.5, np.nan, 4.0]]))
+# run: middles(np.array([[4, 1, 3, 2], [9, -9, 0, 1], [2, 2, 2, 2]]))
+# run: middles(np.arange(24, dtype=np.int16).reshape(2, 3, 4)[:, ::-1])
+# run: middles(np.asfortranarray(np.arange(12.0).reshape(3, 4) % 5))
+# run: middles(np.array([[0.5, 0.25], [1e38, 3e38]], dtype=np.float32))
+# run: middles(np.zeros((0, 3)))
+# run: middles(np.array([[True, False], [True, True]]))
+
+
 def close(a, b):
     return (np.isclose(a, b), np.isclose(a, b, rtol=0.1), np.isclose(a, b, atol=0.5, equal_nan=True),
             np.allclose(a, b), np.allclose(a, b, 1e-3, 1e-3, True))
