@@ -64,6 +64,7 @@ def test_complex_functions(items):
 @example(pairs=[(345456.5, 0.0)], dtype=np.float32)       # float32 1/x, not 1.0/x in double
 @example(pairs=[(-0.0, 0.5)], dtype=np.float64)    # a ** b of one element each: b's step is 8
 @example(pairs=[(345456.5, -1.0), (3.0, 2.0)], dtype=np.float32)
+@example(pairs=[(0.0, -0.0), (-0.0, 0.0), (math.nan, 1.0)], dtype=np.float64)   # fmax's ties
 def test_powers_and_two_argument_functions(pairs, dtype):
     with np.errstate(all="ignore"):
         a = np.array([p[0] for p in pairs], dtype=dtype)

@@ -26,8 +26,9 @@ I8P = ll.IntType(8).as_pointer()
 
 UNARY = ("exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
          "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh",
-         "cbrt")
-BINARY = ("power", "arctan2", "hypot")
+         "cbrt", "degrees", "radians", "deg2rad", "rad2deg")
+BINARY = ("power", "arctan2", "hypot", "fmax", "fmin", "fmod", "logaddexp", "logaddexp2",
+          "copysign", "nextafter")
 TERNARY = ("clip",)    # its float loop picks its formula by the bounds' steps (0: constant)
 COMPLEX_ONLY = ("sqrt",)      # a real square root is exact: an intrinsic gives NumPy's bits
 FAST_POWERS = ("square", "reciprocal")   # what NumPy's `**` calls for some exponents
@@ -87,9 +88,10 @@ def call_loop(cg, name: str, element: Scalar, pointers: list[ll.Value], steps: l
 
 def numpy_loop(cg, name: str, operands: list[ll.Value], element: Scalar) -> ll.Value:
     """NumPy's loop on one element of each operand, as NumPy calls it for NumPy scalars:
-    steps of 0, the result written over the first operand."""
-    slots = [cg.local(value.type) for value in operands]
+    steps of 0, the result in a place of its own (written over the first operand, a binary
+    loop takes the call for a reduction: np.fmax(0.0, -0.0) came out -0.0 that way)."""
+    slots = [cg.local(value.type) for value in operands + operands[:1]]
     for slot, value in zip(slots, operands):
         cg.b.store(value, slot)
-    call_loop(cg, name, element, slots + slots[:1], [i64(0)] * (len(slots) + 1), i64(1))
-    return cg.b.load(slots[0])
+    call_loop(cg, name, element, slots, [i64(0)] * len(slots), i64(1))
+    return cg.b.load(slots[-1])
