@@ -619,6 +619,29 @@ for _name in ("any", "all"):
 reduction("count_nonzero", *folded(Count), method=False, params=("a", "axis", "keepdims"))
 
 
+@rule("np.ptp", callable_=True, params=("a", "axis", "out", "keepdims"))
+def ptp_rule(types, consts):
+    """np.ptp(a, axis=None): np.max minus np.min, as NumPy subtracts them (integers wrap in
+    their dtype; NumPy refuses bools)."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    if any(t != NONE for t in types[2:]):
+        raise TypeRuleError("np.ptp(a, axis) is what compiled code supports: no out= or keepdims=")
+    high, low = resolve("np.max", types[:2], consts[:2]), resolve("np.min", types[:2], consts[:2])
+    difference = resolve("-", (high.result, low.result))
+    if difference is None:
+        raise TypeRuleError(f"np.ptp of {types[0].dtype} values: NumPy cannot subtract them")
+
+    def emit(cg, args, ts, r):
+        extremes = [impl.emit(cg, args[:2], impl.argtypes, impl.result) for impl in (high, low)]
+        answer = cg.apply(difference, extremes, (high.result, low.result))
+        if isinstance(high.result, Array):
+            for extreme in extremes:
+                nrt.decref(cg.b, cg.b.extract_value(extreme, 0))
+        return answer
+    return Impl(difference.result, emit, types[:2], owned=isinstance(high.result, Array))
+
+
 # ---- spread: a.var(), a.std(), np.var(a, ddof=1), a.var(axis=0) ------------------------
 SPREAD_PARAMS = ("a", "axis", "dtype", "out", "ddof", "keepdims")
 

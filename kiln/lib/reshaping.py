@@ -7,6 +7,10 @@
     np.linspace(0.0, 1.0, n)            -> NumPy's samples, in the endpoints' float type
     np.cumsum(a), np.cumprod(a, axis=1) -> running sums (products), flattened or along one axis
     np.diff(a, axis=0)                  -> differences of neighbours along one axis
+    np.flip(a, 0), np.expand_dims(a, 1), np.swapaxes(a, 0, 1), np.atleast_2d(a)
+                                        -> views of a's memory in another shape
+    np.ascontiguousarray(a), np.asarray(a)
+                                        -> a itself where NumPy returns it, else a copy
 """
 from __future__ import annotations
 
@@ -15,13 +19,14 @@ from llvmlite import ir as ll
 from ..llvm_ir import counted_loop
 from ..types import INT, NONE, Array, DType, Scalar, Tuple, is_number, np
 from ..runtime import nrt
-from .arrays import (allocate, as_index, cg_lltype, constant_axis, copy_into_new, element_type,
-                     emit_astype, emit_copy, fill, for_each, index_type_ok, is_c_contiguous,
-                     itemsize, load_element, make_array, product, shape_of, shape_values, storage,
-                     store_element, strides_of)
+from .arrays import (allocate, array_rule, as_index, cg_lltype, chosen_dtype, constant_axis,
+                     contiguous_steps, copy_into_new, element_type, emit_astype, emit_copy, fill,
+                     for_each, index_type_ok, is_c_contiguous, itemsize, load_element,
+                     make_array, product, shape_of, shape_values, storage, store_element,
+                     strides_of)
 from .npscalars import cast, emit_arithmetic, kind_of, sample
 from .numbers import i64
-from .registry import Impl, TypeRuleError, rule
+from .registry import Impl, TypeRuleError, resolve, rule
 
 I1 = ll.IntType(1)
 
@@ -85,6 +90,243 @@ def ravel_rule(types, consts):
 
 rule("method.ravel")(ravel_rule)
 rule("np.ravel", callable_=True)(ravel_rule)
+
+
+# ---- views of other shapes ------------------------------------------------------------------
+def view_of(cg, value, t: Array, result: Array, shape, strides, offset=None) -> ll.Value:
+    """A view of `value`'s memory with `shape` and `strides` (bytes), its data `offset` bytes
+    on: for a C or F result, the strides are derived from the shape instead."""
+    data = cg.b.extract_value(value, 1)
+    if offset is not None:
+        data = cg.b.gep(data, [offset])
+    return make_array(cg, result, cg.b.extract_value(value, 0), data, shape, strides)
+
+
+def flipper(name: str, axes_of):
+    """np.flip(a, axis=None) and np.flipud / np.fliplr: a view stepping backwards along the
+    axes `axes_of(array, axis)` chooses (None: every axis)."""
+    def match(types, consts):
+        if not types or not isinstance(types[0], Array):
+            return None
+        array = types[0]
+        axes = axes_of(array, types[1:2], consts[1:2])
+        result = Array(array.dtype, array.ndim, "A" if axes else array.layout, array.readonly)
+
+        def emit(cg, args, ts, r):
+            b = cg.b
+            shape, strides = shape_of(cg, args[0], array), strides_of(cg, args[0], array)
+            offset = i64(0)
+            for axis in axes:
+                last = b.select(b.icmp_signed(">", shape[axis], i64(0)),
+                                b.sub(shape[axis], i64(1)), i64(0))
+                offset = b.add(offset, b.mul(last, strides[axis]))
+                strides[axis] = b.neg(strides[axis])
+            return view_of(cg, args[0], array, r, shape, strides, offset)
+        return Impl(result, emit, types)
+    return match
+
+
+def flip_axes(array: Array, types, consts) -> tuple[int, ...]:
+    axis = constant_axis("flip", array, types, consts, "np.flip(a, 0)")
+    return tuple(range(array.ndim)) if axis is None else (axis,)
+
+
+def fixed_axis(name: str, axis: int, least: int):
+    def axes_of(array: Array, types, consts) -> tuple[int, ...]:
+        if types:
+            raise TypeRuleError(f"np.{name}(a) takes the array alone")
+        if array.ndim < least:
+            raise TypeRuleError(f"np.{name} needs an array of at least {least} dimensions")
+        return (axis,)
+    return axes_of
+
+
+rule("np.flip", callable_=True, params=("m", "axis"))(flipper("flip", flip_axes))
+rule("np.flipud", callable_=True)(flipper("flipud", fixed_axis("flipud", 0, 1)))
+rule("np.fliplr", callable_=True)(flipper("fliplr", fixed_axis("fliplr", 1, 2)))
+
+
+def with_unit_axes(cg, value, t: Array, result: Array, positions: tuple[int, ...]) -> ll.Value:
+    """A view of `value` with axes of length 1 inserted so that they sit at `positions` of
+    the result (its other axes are t's, in order)."""
+    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    for position in sorted(positions):
+        shape.insert(position, i64(1))
+        strides.insert(position, i64(0))
+    if result.layout != "A":
+        strides = contiguous_steps(cg, shape, result, itemsize(result))
+    return view_of(cg, value, t, result, shape, strides)
+
+
+@rule("np.expand_dims", callable_=True, params=("a", "axis"))
+def expand_dims_rule(types, consts):
+    """np.expand_dims(a, axis): a view with an axis of length 1 at `axis` (of the result)."""
+    if len(types) != 2 or not isinstance(types[0], Array):
+        return None
+    array = types[0]
+    result = Array(array.dtype, array.ndim + 1, array.layout, array.readonly)
+    axis = constant_axis("expand_dims", result, types[1:], consts[1:], "np.expand_dims(a, 0)")
+    if axis is None:
+        raise TypeRuleError("np.expand_dims(a, axis) takes one constant int axis")
+    return Impl(result, lambda cg, a, ts, r: with_unit_axes(cg, a[0], ts[0], r, (axis,)),
+                types)
+
+
+def at_least(ndim: int, positions):
+    """np.atleast_1d / 2d / 3d of an array: a view with axes of length 1 added where NumPy
+    adds them (`positions(a.ndim)`), or the array itself."""
+    def match(types, consts):
+        if len(types) != 1 or not isinstance(types[0], Array):
+            return None
+        array = types[0]
+        if array.ndim >= ndim:
+            return Impl(array, lambda cg, a, ts, r: a[0], types)
+        added = positions(array.ndim)
+        result = Array(array.dtype, ndim, array.layout, array.readonly)
+        return Impl(result, lambda cg, a, ts, r: with_unit_axes(cg, a[0], ts[0], r, added),
+                    types)
+    return match
+
+
+rule("np.atleast_1d", callable_=True)(at_least(1, lambda n: (0,)))
+rule("np.atleast_2d", callable_=True)(at_least(2, lambda n: (0, 1)[:2 - n]))
+rule("np.atleast_3d", callable_=True)(at_least(3, lambda n: {0: (0, 1, 2), 1: (0, 2),
+                                                             2: (2,)}[n]))
+
+
+@rule("np.swapaxes", "method.swapaxes", callable_=True, params=("a", "axis1", "axis2"))
+def swapaxes_rule(types, consts):
+    """np.swapaxes(a, i, j) and a.swapaxes(i, j): a view with axes i and j exchanged."""
+    if len(types) != 3 or not isinstance(types[0], Array):
+        return None
+    array = types[0]
+    first, second = (constant_axis("swapaxes", array, types[k:k + 1], consts[k:k + 1],
+                                   "np.swapaxes(a, 0, 1)") for k in (1, 2))
+    if first is None or second is None:
+        raise TypeRuleError("np.swapaxes(a, axis1, axis2) takes two constant int axes")
+    layout = array.layout if first == second else \
+        {"C": "F", "F": "C"}.get(array.layout, "A") if array.ndim == 2 else "A"
+    result = Array(array.dtype, array.ndim, layout, array.readonly)
+
+    def emit(cg, args, ts, r):
+        shape, strides = shape_of(cg, args[0], array), strides_of(cg, args[0], array)
+        for values in (shape, strides):
+            values[first], values[second] = values[second], values[first]
+        return view_of(cg, args[0], array, r, shape, strides)
+    return Impl(result, emit, types)
+
+
+@rule("np.ascontiguousarray", callable_=True, params=("a", "dtype"))
+def ascontiguousarray_rule(types, consts):
+    """np.ascontiguousarray(a): a itself when it is C-contiguous (at run time, for any
+    layout: writes through the result reach a, as in NumPy), else a C-ordered copy."""
+    if len(types) != 1 or not isinstance(types[0], Array):
+        return None
+    array = types[0]
+    result = Array(array.dtype, max(array.ndim, 1), "C", array.readonly)
+    if array.ndim == 0:
+        raise TypeRuleError("np.ascontiguousarray of a 0-d array is not supported")
+
+    def emit(cg, args, ts, r):
+        b = cg.b
+        if array.layout == "C":
+            nrt.incref(b, b.extract_value(args[0], 0))
+            return args[0]
+        with b.if_else(is_c_contiguous(cg, args[0], array)) as (contiguous, scattered):
+            with contiguous:
+                nrt.incref(b, b.extract_value(args[0], 0))
+                shape = shape_of(cg, args[0], array)
+                view = view_of(cg, args[0], array, r, shape,
+                               contiguous_steps(cg, shape, r, itemsize(r)))
+                view_block = b.block
+            with scattered:
+                copy, copy_block = emit_copy(cg, args, ts, r), b.block
+        chosen = b.phi(view.type)
+        chosen.add_incoming(view, view_block)
+        chosen.add_incoming(copy, copy_block)
+        return chosen
+    return Impl(result, emit, types, owned=True)
+
+
+@rule("np.asarray", callable_=True, params=("a", "dtype"))
+def asarray_rule(types, consts):
+    """np.asarray(a): the array itself (with the dtype it has, or dtype= naming it), a copy
+    cast as astype casts for another dtype; numbers in tuples as np.array makes them."""
+    if not types:
+        return None
+    if not isinstance(types[0], Array) or \
+            chosen_dtype(types[1] if len(types) > 1 else NONE, types[0].dtype) != types[0].dtype:
+        return array_rule(types, consts)
+    return Impl(types[0], lambda cg, a, ts, r: a[0], types)
+
+
+def diagonal_view(cg, value, t: Array, result: Array) -> ll.Value:
+    """The main diagonal of a 2-d array as a 1-d view: min(rows, columns) elements, each a
+    row and a column further on."""
+    b = cg.b
+    (rows, columns), (down, across) = shape_of(cg, value, t), strides_of(cg, value, t)
+    length = b.select(b.icmp_signed("<", rows, columns), rows, columns)
+    return view_of(cg, value, t, result, [length], [b.add(down, across)])
+
+
+def diagonal_type(array: Array, name: str) -> Array:
+    if array.ndim != 2:
+        raise TypeRuleError(f"{name} of a 2-d array is what compiled code supports",
+                            f"{name} without an offset, of a matrix")
+    return Array(array.dtype, 1, "A", readonly=True)
+
+
+@rule("np.diagonal", "method.diagonal", callable_=True)
+def diagonal_rule(types, consts):
+    """np.diagonal(m) and m.diagonal(): a read-only view of the main diagonal, as NumPy's."""
+    if len(types) != 1 or not isinstance(types[0], Array):
+        return None
+    result = diagonal_type(types[0], "diagonal()")
+    return Impl(result, lambda cg, a, ts, r: diagonal_view(cg, a[0], ts[0], r), types)
+
+
+@rule("np.diag", callable_=True)
+def diag_rule(types, consts):
+    """np.diag(v): of a vector, a new square matrix with v on its diagonal and zeros elsewhere;
+    of a matrix, the read-only view of its diagonal."""
+    if len(types) != 1 or not isinstance(types[0], Array):
+        return None
+    array = types[0]
+    if array.ndim == 2:
+        return diagonal_rule(types, consts)
+    if array.ndim != 1:
+        raise TypeRuleError("np.diag takes a 1-d or 2-d array")
+    result = Array(array.dtype, 2, "C")
+
+    def emit(cg, args, ts, r):
+        b = cg.b
+        size = shape_of(cg, args[0], array)[0]
+        out = allocate(cg, r, [size, size], zeroed=True)
+        target = b.bitcast(b.extract_value(out, 1), storage(r).as_pointer())
+        source, stride = b.extract_value(args[0], 1), strides_of(cg, args[0], array)[0]
+
+        def copy(k):
+            item = load_element(cg, b.bitcast(b.gep(source, [b.mul(k, stride)]),
+                                              storage(array).as_pointer()), array)
+            store_element(cg, b.gep(target, [b.mul(k, b.add(size, i64(1)))]), r, item)
+        counted_loop(b, i64(0), size, copy)
+        return out
+    return Impl(result, emit, types, owned=True)
+
+
+@rule("np.trace", "method.trace", callable_=True)
+def trace_rule(types, consts):
+    """np.trace(m) and m.trace(): the sum of the main diagonal, as np.sum sums it (int8 and
+    the other small ints in int64, floats pairwise)."""
+    if len(types) != 1 or not isinstance(types[0], Array):
+        return None
+    diagonal = diagonal_type(types[0], "trace()")
+    total = resolve("np.sum", (diagonal,))
+
+    def emit(cg, args, ts, r):
+        return total.emit(cg, [diagonal_view(cg, args[0], ts[0], diagonal)], total.argtypes,
+                          total.result)
+    return Impl(total.result, emit, types)
 
 
 @rule("method.flatten")

@@ -678,16 +678,50 @@ def allclose_rule(types, consts):
         flags_t = array_result(arg_types[:2], "bool")
         flags = elementwise(cg, list(zip(args[:2], arg_types[:2])), flags_t,
                             lambda cg_, v, vt: compute(cg_, v, vt, rtol, atol))
-        data = b.bitcast(b.extract_value(flags, 1), storage(flags_t).as_pointer())
-        every = cg.local(I1)
-        b.store(ll.Constant(I1, 1), every)
-        size = i64(1)
-        for extent in shape_of(cg, flags, flags_t):
-            size = b.mul(size, extent)
-        counted_loop(b, i64(0), size, lambda k: b.store(b.and_(b.load(every), load_element(
-            cg, b.gep(data, [k]), flags_t)), every))
-        nrt.decref(b, b.extract_value(flags, 0))
-        return b.load(every)
+        return all_set(cg, flags, flags_t)
+    return Impl(BOOL, emit, types)
+
+
+def all_set(cg, flags, flags_t: Array) -> ll.Value:
+    """Whether every element of a new C-ordered bool array is True (an i1); the array is
+    released."""
+    b = cg.b
+    data = b.bitcast(b.extract_value(flags, 1), storage(flags_t).as_pointer())
+    every = cg.local(I1)
+    b.store(ll.Constant(I1, 1), every)
+    size = i64(1)
+    for extent in shape_of(cg, flags, flags_t):
+        size = b.mul(size, extent)
+    counted_loop(b, i64(0), size, lambda k: b.store(b.and_(b.load(every), load_element(
+        cg, b.gep(data, [k]), flags_t)), every))
+    nrt.decref(b, b.extract_value(flags, 0))
+    return b.load(every)
+
+
+@rule("np.array_equal", callable_=True, params=("a1", "a2", "equal_nan"))
+def array_equal_rule(types, consts):
+    """np.array_equal(a1, a2): the same shape and `a1 == a2` everywhere (a Python bool; NaN
+    is never equal to itself: equal_nan=True is not supported)."""
+    if len(types) != 2 or not all(isinstance(t, Array) for t in types):
+        if len(types) > 2 and types[2] != NONE:
+            raise TypeRuleError("np.array_equal(a1, a2, equal_nan=...) is not supported")
+        return None
+    first, second = types
+    if first.ndim != second.ndim:
+        return Impl(BOOL, lambda cg, a, ts, r: ll.Constant(I1, 0), types)
+    equal = resolve("==", types)
+
+    def emit(cg, args, ts, r):
+        b = cg.b
+        same = ll.Constant(I1, 1)
+        for x, y in zip(shape_of(cg, args[0], first), shape_of(cg, args[1], second)):
+            same = b.and_(same, b.icmp_signed("==", x, y))
+        answer = cg.local(I1)
+        b.store(same, answer)
+        with b.if_then(same):
+            flags = equal.emit(cg, args, equal.argtypes, equal.result)
+            b.store(all_set(cg, flags, equal.result), answer)
+        return b.load(answer)
     return Impl(BOOL, emit, types)
 
 
