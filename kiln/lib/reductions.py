@@ -619,6 +619,53 @@ for _name in ("any", "all"):
 reduction("count_nonzero", *folded(Count), method=False, params=("a", "axis", "keepdims"))
 
 
+@rule("np.average", callable_=True, params=("a", "axis", "weights", "returned", "keepdims"))
+def average_rule(types, consts):
+    """np.average(a, axis=None): a.mean(axis). With weights (a vector's, of its length), as
+    NumPy's average computes it: in float64 for integers (else the common float type), the
+    pairwise sum of a * weights divided by the pairwise sum of the weights, ZeroDivisionError
+    when they sum to zero."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    array = types[0]
+    if any(t != NONE for t in types[3:]):
+        raise TypeRuleError("np.average(a, axis, weights) is what compiled code supports",
+                            "no returned= or keepdims=")
+    weights = types[2] if len(types) > 2 else NONE
+    if weights == NONE:
+        return resolve("np.mean", types[:2], consts[:2])
+    if not isinstance(weights, Array) or array.ndim != 1 or weights.ndim != 1 or \
+            (len(types) > 1 and types[1] != NONE):
+        raise TypeRuleError("np.average with weights= of a 1-d array and weights of its "
+                            "length is what compiled code supports")
+    extra = ("f8",) if kind_of(element_type(array)) in "biu" else ()
+    result = NUMPY[np.result_type(array.dtype, weights.dtype, *extra).name]
+    if kind_of(result) != "f":
+        raise TypeRuleError(f"np.average of {array.dtype} with {weights.dtype} weights is not "
+                            "supported in compiled code")
+
+    def emit(cg, args, ts, r):
+        b = cg.b
+        (values, value_t), (scale, scale_t) = (args[0], array), (args[2], weights)
+        count, length = shape_of(cg, values, value_t)[0], shape_of(cg, scale, scale_t)[0]
+        cg.fail_if(b.icmp_signed("!=", count, length), "TypeError",
+                   "Axis must be specified when shapes of a and weights differ.")
+        total_weight = pairwise(cg, b.extract_value(scale, 1), length,
+                                strides_of(cg, scale, scale_t)[0], scale_t, result)
+        cg.fail_if(b.fcmp_ordered("==", total_weight, ll.Constant(total_weight.type, 0.0)),
+                   "ZeroDivisionError", "Weights sum to zero, can't be normalized")
+        products_t = Array(numpy_dtype(result), 1, "C")
+        products = elementwise(cg, [(values, value_t), (scale, scale_t)], products_t,
+                               lambda cg_, v, vt: emit_arithmetic(
+                                   cg_, "*", [cast(cg_, x, t, result, weak_check=False)
+                                              for x, t in zip(v, vt)], (result, result), result))
+        total = pairwise(cg, b.extract_value(products, 1), count, i64(itemsize(products_t)),
+                         products_t, result)
+        nrt.decref(b, b.extract_value(products, 0))
+        return emit_arithmetic(cg, "/", [total, total_weight], (result, result), result)
+    return Impl(result, emit, types)
+
+
 @rule("np.ptp", callable_=True, params=("a", "axis", "out", "keepdims"))
 def ptp_rule(types, consts):
     """np.ptp(a, axis=None): np.max minus np.min, as NumPy subtracts them (integers wrap in

@@ -329,6 +329,155 @@ def trace_rule(types, consts):
     return Impl(total.result, emit, types)
 
 
+# ---- new arrays gathered from an array: np.roll, np.repeat, np.tile, np.triu, np.tril -------
+def gathered(cg, result: Array, shape, element_at) -> ll.Value:
+    """A new C-ordered array of `shape`, element [indices] = element_at(indices)."""
+    out = allocate(cg, result, shape)
+    for_each(cg, out, result, lambda pointer, indices: store_element(
+        cg, pointer, result, element_at(indices)))
+    return out
+
+
+def element_of(cg, value, t: Array, indices) -> ll.Value:
+    """a[indices] for indices known to be in bounds."""
+    b = cg.b
+    offset = i64(0)
+    for index, stride in zip(indices, strides_of(cg, value, t)):
+        offset = b.add(offset, b.mul(index, stride))
+    pointer = b.gep(b.extract_value(value, 1), [offset])
+    return load_element(cg, b.bitcast(pointer, storage(t).as_pointer()), t)
+
+
+def unravelled(cg, position, shape) -> list:
+    """The C-order indices of a flat position in an array of `shape`."""
+    b = cg.b
+    indices = []
+    for extent in reversed(shape[1:]):
+        indices.append(b.srem(position, extent))
+        position = b.sdiv(position, extent)
+    return [position, *reversed(indices)]
+
+
+def flat_position(cg, indices, shape) -> ll.Value:
+    b = cg.b
+    position = i64(0)
+    for index, extent in zip(indices, shape):
+        position = b.add(b.mul(position, extent), index)
+    return position
+
+
+def python_mod(cg, value, modulus) -> ll.Value:
+    """value % modulus as Python computes it for a positive modulus (never negative)."""
+    b = cg.b
+    rest = b.srem(value, modulus)
+    return b.select(b.icmp_signed("<", rest, i64(0)), b.add(rest, modulus), rest)
+
+
+@rule("np.roll", callable_=True, params=("a", "shift", "axis"))
+def roll_rule(types, consts):
+    """np.roll(a, shift, axis=None): the elements moved `shift` places on, wrapping round,
+    along one axis or (axis None) in C order through the whole array, as a new array."""
+    if len(types) < 2 or not isinstance(types[0], Array):
+        return None
+    array = types[0]
+    if not index_type_ok(types[1]):
+        raise TypeRuleError("np.roll(a, shift, axis) takes one int shift here")
+    axis = constant_axis("roll", array, types[2:3], consts[2:3], "np.roll(a, 1, axis=0)")
+    result = Array(array.dtype, array.ndim, "C")
+
+    def emit(cg, args, ts, r):
+        shape = shape_of(cg, args[0], array)
+        shift = as_index(cg, args[1], ts[1])
+        if axis is not None:
+            def element_at(indices):
+                moved = list(indices)
+                moved[axis] = python_mod(cg, cg.b.sub(indices[axis], shift), shape[axis])
+                return element_of(cg, args[0], array, moved)
+        else:
+            size = product(cg, shape)
+
+            def element_at(indices):
+                position = python_mod(cg, cg.b.sub(flat_position(cg, indices, shape), shift),
+                                      size)
+                return element_of(cg, args[0], array, unravelled(cg, position, shape))
+        return gathered(cg, r, shape, element_at)
+    return Impl(result, emit, types, owned=True)
+
+
+@rule("np.repeat", "method.repeat", callable_=True, params=("a", "repeats", "axis"))
+def repeat_rule(types, consts):
+    """np.repeat(a, n) and a.repeat(n): the elements in C order, each n times, in a new 1-d
+    array (an array of counts, and axis=, are not supported)."""
+    if len(types) != 2 or not isinstance(types[0], Array):
+        if len(types) > 2 and types[2] != NONE:
+            raise TypeRuleError("np.repeat(a, n) of the flattened array is what compiled code "
+                                "supports (no axis=)")
+        return None
+    array = types[0]
+    if not index_type_ok(types[1]):
+        raise TypeRuleError("np.repeat(a, n) takes one int count here")
+
+    def emit(cg, args, ts, r):
+        b = cg.b
+        shape = shape_of(cg, args[0], array)
+        times = as_index(cg, args[1], ts[1])
+        cg.fail_if(b.icmp_signed("<", times, i64(0)), "ValueError",
+                   "repeats may not contain negative values.")
+        return gathered(cg, r, [b.mul(product(cg, shape), times)], lambda indices: element_of(
+            cg, args[0], array, unravelled(cg, b.sdiv(indices[0], times), shape)))
+    return Impl(Array(array.dtype, 1, "C"), emit, types, owned=True)
+
+
+@rule("np.tile", callable_=True, params=("A", "reps"))
+def tile_rule(types, consts):
+    """np.tile(a, n): a repeated n times along its last axis, in a new array."""
+    if len(types) != 2 or not isinstance(types[0], Array):
+        return None
+    array = types[0]
+    if array.ndim == 0 or not index_type_ok(types[1]):
+        raise TypeRuleError("np.tile(a, n) of an array of at least one dimension, with one int "
+                            "count, is what compiled code supports")
+
+    def emit(cg, args, ts, r):
+        b = cg.b
+        shape = shape_of(cg, args[0], array)
+        times = as_index(cg, args[1], ts[1])
+        cg.fail_if(b.icmp_signed("<", times, i64(0)), "ValueError",
+                   "negative dimensions are not allowed")
+        last = shape[-1]
+
+        def element_at(indices):
+            return element_of(cg, args[0], array, [*indices[:-1], b.srem(indices[-1], last)])
+        return gathered(cg, r, [*shape[:-1], b.mul(last, times)], element_at)
+    return Impl(Array(array.dtype, array.ndim, "C"), emit, types, owned=True)
+
+
+def triangle(name: str, keep):
+    """np.triu(m, k=0) / np.tril(m, k=0) of a matrix: a copy with zeros where keep(i, j, k)
+    (as i1) fails."""
+    def match(types, consts):
+        if not types or not isinstance(types[0], Array):
+            return None
+        array = types[0]
+        if array.ndim != 2 or not (len(types) < 2 or index_type_ok(types[1])):
+            raise TypeRuleError(f"np.{name}(m, k) of a matrix, with an int k, is what compiled "
+                                "code supports")
+
+        def emit(cg, args, ts, r):
+            b = cg.b
+            k = as_index(cg, args[1], ts[1]) if len(ts) > 1 else i64(0)
+            zero = cg.const(element_type(r), 0)
+            return gathered(cg, r, shape_of(cg, args[0], array), lambda indices: b.select(
+                keep(b, indices[0], indices[1], k), element_of(cg, args[0], array, indices),
+                zero))
+        return Impl(Array(array.dtype, 2, "C"), emit, types, owned=True)
+    rule(f"np.{name}", callable_=True, params=("m", "k"))(match)
+
+
+triangle("triu", lambda b, i, j, k: b.icmp_signed(">=", b.sub(j, i), k))
+triangle("tril", lambda b, i, j, k: b.icmp_signed("<=", b.sub(j, i), k))
+
+
 @rule("method.flatten")
 def flatten_rule(types, consts):
     """a.flatten(): always a new 1-d array in C order."""

@@ -191,3 +191,21 @@ def kept_vector(a):
 # run: kept_vector(np.arange(5))
 # run: kept_vector(np.array([True, False]))
 # run: kept_vector(np.array([0.5, -0.0, np.nan]))
+
+
+def averages(a, w):
+    """np.average: the mean without weights; with a vector's weights, the pairwise sum of the
+    products over the pairwise sum of the weights (float64 for integers)."""
+    return np.average(a), np.average(a, weights=w)
+# run: averages(np.arange(7) / 3, np.arange(7) % 3 + 0.5)
+# run: averages(np.arange(5), np.arange(5))
+# run: averages(np.arange(5, dtype=np.float32) / 3, np.ones(5, dtype=np.float32))
+# run: averages(np.arange(5, dtype=np.int8), np.arange(5, dtype=np.float32) / 7)
+# run: averages(np.arange(3.0), np.zeros(3))
+# run: averages(np.arange(3.0), np.ones(4))
+# run: averages(np.arange(4.0)[::-1], np.array([1, -1, 2, -2]))
+
+
+def average_along(m):
+    return np.average(m, axis=0), np.average(m, 1), np.average(m)
+# run: average_along(np.arange(12).reshape(3, 4) / 7)
