@@ -1,6 +1,7 @@
-"""Builtin functions: abs, min, max, int, float, bool, round, divmod, pow, len.
+"""Builtin functions: abs, min, max, sum, int, float, bool, round, divmod, pow, len.
 
     max(1, 2.0)    -> 2.0, with the winner's own type (int | float when they differ)
+    max(a), sum(a) -> over a 1-d array's elements, as Python iterates them (NumPy scalars)
     round(2.5)     -> 2 (half to even, an int)
     round(2.675, 2)-> 2.67 (correctly rounded through the exact decimal value, as CPython)
     divmod(-7, 2)  -> (-4, 1)
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from ..llvm_ir import declare, string
-from ..types import BOOL, FLOAT, INT, NONE, Tuple, is_number, union_of
+from ..llvm_ir import counted_loop, declare, string
+from ..types import BOOL, FLOAT, INT, NONE, NUMPY, Array, Scalar, Tuple, is_number, union_of
+from .arrays import cg_lltype, load_element, storage
 from .mathlib import float_to_int, is_finite, is_nan
 from .numbers import (float_floordiv_value, float_mod_value, int_divmod, check_float_divisor,
                       f64, i64)
@@ -35,11 +37,18 @@ def float_abs(cg, args, types, result):
 
 
 def extreme_rule(symbol):
-    """max keeps the first argument unless a later one compares `>` (min: `<`), like Python."""
+    """max keeps the first argument unless a later one compares `>` (min: `<`), like Python;
+    of one 1-d array, the same over its elements (ValueError when it has none)."""
+    name = "max" if symbol == ">" else "min"
+
     def match(types, consts):
+        if len(types) == 1 and isinstance(types[0], Array) and types[0].ndim == 1:
+            element = NUMPY[types[0].dtype]
+            return Impl(element, lambda cg, a, t, r: emit_extreme_of_array(
+                cg, name, symbol, a[0], t[0], element), types)
         if len(types) < 2:
-            raise TypeRuleError(f"{'max' if symbol == '>' else 'min'}() takes 2 or more "
-                                "numbers in compiled code", "max(a, b, ...)")
+            raise TypeRuleError(f"{name}() takes 2 or more numbers, or one 1-d array, in "
+                                "compiled code", f"{name}(a, b, ...), {name}(array)")
         if not all(is_number(t) for t in types):
             return None
         result = union_of(list(types))
@@ -57,6 +66,74 @@ def emit_extreme(cg, symbol, args, types, result):
         best = cg.b.select(better, cg.convert(value, t, result), cg.convert(best, best_type, result))
         best_type = result
     return cg.convert(best, best_type, result)
+
+
+def elements_of(cg, value, t: Array, body) -> None:
+    """body(k, element) for each element of a 1-d array, in order."""
+    b = cg.b
+    data, stride = b.extract_value(value, 1), b.extract_value(value, [3, 0])
+    counted_loop(b, i64(0), b.extract_value(value, [2, 0]), lambda k: body(k, load_element(
+        cg, b.bitcast(b.gep(data, [b.mul(k, stride)]), storage(t).as_pointer()), t)))
+
+
+def emit_extreme_of_array(cg, name: str, symbol: str, value, t: Array, element):
+    b = cg.b
+    count = b.extract_value(value, [2, 0])
+    cg.fail_if(b.icmp_signed("==", count, i64(0)), "ValueError",
+               f"{name}() iterable argument is empty")
+    best = cg.local(cg_lltype(element))
+    first = b.extract_value(value, 1)
+    b.store(load_element(cg, b.bitcast(first, storage(t).as_pointer()), t), best)
+
+    def keep(k, item):
+        compare = resolve(symbol, (element, element))
+        better = cg.apply(compare, [item, b.load(best)], (element, element))
+        b.store(b.select(better, item, b.load(best)), best)
+    elements_of(cg, value, t, keep)
+    return b.load(best)
+
+
+@rule("sum", callable_=True)
+def sum_rule(types, consts):
+    """sum(a) of a 1-d array: 0 + a[0] + a[1] + ..., one NumPy scalar addition at a time as
+    Python makes them (int8 elements wrap in int8, bools add up in int64), so the result is
+    the Python int 0 for an empty array (an int | NumPy scalar)."""
+    if len(types) != 1 or not isinstance(types[0], Array):
+        if types and isinstance(types[0], Array):
+            raise TypeRuleError("sum(array) without a start value is what compiled code "
+                                "supports", "sum(a), or a.sum() for NumPy's pairwise sum")
+        return None
+    array = types[0]
+    if array.ndim != 1:
+        raise TypeRuleError("sum() of a 1-d array is what compiled code supports",
+                            "a.sum() or np.sum(a)")
+    element = NUMPY[array.dtype]
+    first = resolve("+", (INT, element))
+    running = first and resolve("+", (first.result, element))
+    if first is None or running is None or running.result != first.result or \
+            not isinstance(first.result, Scalar):
+        raise TypeRuleError(f"sum() of an array of {array.dtype} is not supported in compiled "
+                            "code", "a.sum()")
+    total_t = first.result
+    result = union_of([INT, total_t])
+
+    def emit(cg, args, ts, r):
+        b = cg.b
+        total = cg.local(cg_lltype(r))
+        b.store(cg.convert(i64(0), INT, r), total)
+        running_total = cg.local(cg_lltype(total_t))
+
+        def add(k, item):
+            with b.if_else(b.icmp_signed("==", k, i64(0))) as (start, go_on):
+                with start:
+                    b.store(cg.apply(first, [i64(0), item], (INT, element)), running_total)
+                with go_on:
+                    b.store(cg.apply(running, [b.load(running_total), item], (total_t, element)),
+                            running_total)
+            b.store(cg.convert(b.load(running_total), total_t, r), total)
+        elements_of(cg, args[0], array, add)
+        return b.load(total)
+    return Impl(result, emit, types)
 
 
 rule("max", callable_=True, unions=True)(extreme_rule(">"))

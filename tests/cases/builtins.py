@@ -157,3 +157,23 @@ def nested_builtins(x, y):
     return abs(min(x, y) - max(x, y)), int(round(x / y, 1) * 10), float(int(x) // 3)
 # run: nested_builtins(7, 2)
 # run: nested_builtins(-7.5, 2.5)
+
+
+def over_an_array(a):
+    """min, max and sum of a 1-d array iterate its elements as Python does: NumPy scalar
+    comparisons (the first NaN stays; a later NaN never wins), and additions one at a time
+    from the int 0 (int8 wraps in int8, bools count in int64, an empty array sums to 0)."""
+    return sum(a), min(a), max(a)
+# run: over_an_array(np.array([3.0, math.nan, 1.0]))
+# run: over_an_array(np.array([math.nan, 3.0]))
+# run: over_an_array(np.array([0.0, -0.0]))
+# run: over_an_array(np.array([100, 100, -3], dtype=np.int8))
+# run: over_an_array(np.array([True, True, False]))
+# run: over_an_array(np.arange(10, dtype=np.float32)[::-3] / 3)
+# run: over_an_array(np.array([1e16, 1.0, -1e16]))
+# run: over_an_array(np.zeros(0))
+
+
+def sum_of_nothing(a):
+    return sum(a[:0]), sum(a)
+# run: sum_of_nothing(np.arange(4, dtype=np.uint16))
