@@ -887,6 +887,67 @@ def emit_fill_method(cg, args, types, result):
     return ll.Constant(I8, 0)
 
 
+@rule("method.item")
+def item_rule(types, consts):
+    """x.item() of a NumPy number, a.item() of a one-element array and a.item(k) (the k-th
+    element in C order, negatives from the end): the Python int, float or bool NumPy gives
+    (a uint64 beyond int64 is OverflowError, kiln's ints being int64)."""
+    if not types or not (isinstance(types[0], Array) or numpy_dtype(types[0])):
+        return None
+    dtype = types[0].dtype if isinstance(types[0], Array) else numpy_dtype(types[0])
+    kind = kind_of(NUMPY[dtype])
+    if kind == "c":
+        raise TypeRuleError(".item() of a complex number is not supported in compiled code")
+    result = {"b": BOOL, "f": FLOAT}.get(kind, INT)
+    if not isinstance(types[0], Array):
+        if len(types) != 1:
+            raise TypeRuleError(".item() of a NumPy number takes no argument")
+        return Impl(result, lambda cg, a, ts, r: python_number(cg, a[0], ts[0], r), types)
+    array = types[0]
+    if len(types) > 2 or len(types) == 2 and not index_type_ok(types[1]):
+        raise TypeRuleError("a.item() or a.item(k) with one int k is what compiled code "
+                            "supports")
+
+    def emit(cg, args, ts, r):
+        b = cg.b
+        shape = shape_of(cg, args[0], array)
+        size = product(cg, shape)
+        if len(ts) == 1:
+            cg.fail_if(b.icmp_signed("!=", size, i64(1)), "ValueError",
+                       "can only convert an array of size 1 to a Python scalar")
+            position = i64(0)
+        else:
+            position = as_index(cg, args[1], ts[1])
+            position = b.select(b.icmp_signed("<", position, i64(0)), b.add(position, size),
+                                position)
+            cg.fail_if(b.icmp_unsigned(">=", position, size), "IndexError",
+                       "index out of bounds")
+        offset = i64(0)
+        for index, stride in zip(unravel(cg, position, shape), strides_of(cg, args[0], array)):
+            offset = b.add(offset, b.mul(index, stride))
+        pointer = b.bitcast(b.gep(b.extract_value(args[0], 1), [offset]),
+                            storage(array).as_pointer())
+        return python_number(cg, load_element(cg, pointer, array), element_type(array), r)
+    return Impl(result, emit, types)
+
+
+def python_number(cg, value, t: Scalar, result: Scalar) -> ll.Value:
+    """A NumPy number as the Python number its item() gives."""
+    if result == INT:
+        return as_index(cg, value, t)
+    return value if result == BOOL else cast(cg, value, t, FLOAT, weak_check=False)
+
+
+def unravel(cg, position, shape) -> list:
+    """The C-order indices of a flat position in an array of `shape`."""
+    b = cg.b
+    indices = []
+    for extent in reversed(shape[1:]):
+        indices.append(b.srem(position, extent))
+        position = b.sdiv(position, extent)
+    return [position, *reversed(indices)]
+
+
 @rule("method.copy", "np.copy", callable_=True)
 def copy_method(types, consts):
     """a.copy() and np.copy(a): a new C-ordered array (NumPy's np.copy keeps a Fortran

@@ -11,8 +11,10 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop, declare, string
-from ..types import BOOL, FLOAT, INT, NONE, NUMPY, Array, Scalar, Tuple, is_number, union_of
-from .arrays import cg_lltype, load_element, storage
+from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, Scalar, Tuple, is_number,
+                     numpy_dtype, union_of)
+from .arrays import as_index, cg_lltype, load_element, storage
+from .npscalars import cast, kind_of
 from .mathlib import float_to_int, is_finite, is_nan
 from .numbers import (float_floordiv_value, float_mod_value, int_divmod, check_float_divisor,
                       f64, i64)
@@ -181,6 +183,15 @@ def round_rule(types, consts):
         return Impl(FLOAT, round_float_digits, types)
     if len(types) == 2 and types[1] == NONE:
         return round_rule(types[:1], consts[:1])
+    kind = kind_of(types[0]) if types and numpy_dtype(types[0]) else ""
+    if len(types) == 1 and kind in ("i", "u", "f"):     # a NumPy number's __round__: an int
+        if kind == "f":
+            return Impl(INT, lambda cg, a, t, r: float_to_int(cg, cg.intrinsic(
+                "llvm.roundeven.f64", DOUBLE, [cast(cg, a[0], t[0], FLOAT, weak_check=False)])),
+                types)
+        return Impl(INT, lambda cg, a, t, r: as_index(cg, a[0], t[0]), types)
+    if len(types) == 2 and kind in ("i", "u", "f") and types[1] == INT:
+        return resolve("np.round", types, consts)        # ... with digits: np.round's
     return None
 
 
@@ -308,6 +319,13 @@ def divmod_rule(types, consts):
         return Impl(Tuple((INT, INT)), emit_int_divmod, types)
     if set(types) <= {INT, FLOAT} and len(types) == 2:
         return Impl(Tuple((FLOAT, FLOAT)), emit_float_divmod, (FLOAT, FLOAT))
+    if len(types) == 2 and all(is_number(t) for t in types) and \
+            any(numpy_dtype(t) for t in types):       # NumPy's divmod: its // and its %
+        quotient, remainder = resolve("//", types), resolve("%", types)
+        if quotient is None or remainder is None:
+            return None
+        return Impl(Tuple((quotient.result, remainder.result)), lambda cg, a, t, r: pack_pair(
+            cg, cg.apply(quotient, a, types), cg.apply(remainder, a, types)), types)
     return None
 
 

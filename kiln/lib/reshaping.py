@@ -23,7 +23,7 @@ from .arrays import (allocate, array_rule, as_index, cg_lltype, chosen_dtype, co
                      contiguous_steps, copy_into_new, element_type, emit_astype, emit_copy, fill,
                      for_each, index_type_ok, is_c_contiguous, itemsize, load_element,
                      make_array, product, shape_of, shape_values, storage, store_element,
-                     strides_of)
+                     strides_of, unravel)
 from .npscalars import cast, emit_arithmetic, kind_of, sample
 from .numbers import i64
 from .registry import Impl, TypeRuleError, resolve, rule
@@ -348,16 +348,6 @@ def element_of(cg, value, t: Array, indices) -> ll.Value:
     return load_element(cg, b.bitcast(pointer, storage(t).as_pointer()), t)
 
 
-def unravelled(cg, position, shape) -> list:
-    """The C-order indices of a flat position in an array of `shape`."""
-    b = cg.b
-    indices = []
-    for extent in reversed(shape[1:]):
-        indices.append(b.srem(position, extent))
-        position = b.sdiv(position, extent)
-    return [position, *reversed(indices)]
-
-
 def flat_position(cg, indices, shape) -> ll.Value:
     b = cg.b
     position = i64(0)
@@ -399,7 +389,7 @@ def roll_rule(types, consts):
             def element_at(indices):
                 position = python_mod(cg, cg.b.sub(flat_position(cg, indices, shape), shift),
                                       size)
-                return element_of(cg, args[0], array, unravelled(cg, position, shape))
+                return element_of(cg, args[0], array, unravel(cg, position, shape))
         return gathered(cg, r, shape, element_at)
     return Impl(result, emit, types, owned=True)
 
@@ -424,7 +414,7 @@ def repeat_rule(types, consts):
         cg.fail_if(b.icmp_signed("<", times, i64(0)), "ValueError",
                    "repeats may not contain negative values.")
         return gathered(cg, r, [b.mul(product(cg, shape), times)], lambda indices: element_of(
-            cg, args[0], array, unravelled(cg, b.sdiv(indices[0], times), shape)))
+            cg, args[0], array, unravel(cg, b.sdiv(indices[0], times), shape)))
     return Impl(Array(array.dtype, 1, "C"), emit, types, owned=True)
 
 

@@ -177,3 +177,28 @@ def over_an_array(a):
 def sum_of_nothing(a):
     return sum(a[:0]), sum(a)
 # run: sum_of_nothing(np.arange(4, dtype=np.uint16))
+
+
+def numpy_numbers(x):
+    """round, divmod and .item() of NumPy numbers, as their own methods make them: round(x) an
+    int, round(x, n) NumPy's round, divmod NumPy's // and %, item() the Python number."""
+    return round(x), round(x, 1), divmod(x, 2.0), divmod(x, 3), x.item()
+# run: numpy_numbers(np.float64(2.675))
+# run: numpy_numbers(np.float32(2.5))
+# run: numpy_numbers(np.float32(-0.5))
+# run: numpy_numbers(np.int8(-7))
+# run: numpy_numbers(np.uint16(17))
+# run: numpy_numbers(np.float64(math.nan))
+# run: numpy_numbers(np.float64(math.inf))
+# run: numpy_numbers(np.uint64(2**64 - 1))  # kiln: OverflowError
+
+
+def items(a):
+    return a[0].item(), a.item(1), a.item(-1), a[1:2].item()
+# run: items(np.array([1.5, 2.5, 3.5]))
+# run: items(np.array([3, -4, 5], dtype=np.int8))
+# run: items(np.array([True, False]))
+# run: items(np.array([0.1, 0.2], dtype=np.float32))
+# run: items(np.arange(6.0).reshape(2, 3))
+# run: items(np.arange(1.0))
+# run: items(np.arange(12, dtype=np.int16).reshape(3, 4)[:, ::-2])
