@@ -6,6 +6,7 @@
     np.searchsorted(a, keys)              -> an int64 array of keys' shape, one index per key
     np.interp(x, xp, fp, left, right)     -> np.float64: the broken line through (xp, fp) at x;
                                              an array of x's shape for an array x
+    np.histogram(a, bins=10, range=None)  -> (int64 counts, float64 edges) of float64 data
 
 searchsorted compares in the dtype NumPy finds for a and v together (a Python int counts as
 int64, a float as float64, so an int8 array and 2.5 compare as float64), in NumPy's order:
@@ -20,17 +21,20 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from ..llvm_ir import while_loop
-from ..types import NONE, NUMPY, Array, Scalar, Text, Type, is_number, np
-from .arrays import (cg_lltype, copy_into_new, element_pointer, element_type, i64,
-                     load_element, product, shape_of, storage, strides_of)
+from ..llvm_ir import counted_loop, while_loop
+from ..types import INT, NONE, NUMPY, Array, Scalar, Text, Tuple, Type, is_number, np
+from .arrays import (allocate, cg_lltype, copy_into_new, element_pointer, element_type, for_each,
+                     i64, load_element, product, shape_of, storage, strides_of)
 from .mathlib import is_nan
 from .npscalars import cast, kind_of
+from .reductions import extreme_all
 from .registry import Impl, TypeRuleError, rule
+from .reshaping import emit_linspace
 from .sorting import numpy_less
 from .ufuncs import operand_sample
 
 I64 = ll.IntType(64)
+DOUBLE = ll.DoubleType()
 F64 = NUMPY["float64"]
 SIDES = ("left", "right")
 
@@ -306,3 +310,90 @@ def interval_finder(cg, read, n):
         b.store(b.select(is_nan(cg, key), b.load(guess), j), guess)
         return j
     return find
+
+
+# ---- np.histogram(a, bins, range): equal bins over float64 data -----------------------------
+@rule("np.histogram", callable_=True, params=("a", "bins", "range", "density", "weights"))
+def histogram_rule(types, consts):
+    """np.histogram(a, bins=10, range=None) of float64 data (any shape, flattened), as NumPy's
+    _histograms_impl computes it for equal bins: the outer edges from range or a's min and max
+    (0 and 1 for no data, widened by 0.5 each way when equal; ValueError when not finite), the
+    edges by np.linspace, then for each element inside them the bin ((x - first) / (last -
+    first)) * bins truncated, moved down or up by one where the edges say so."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    array = types[0]
+    if array.dtype != "float64":
+        raise TypeRuleError("np.histogram of float64 data is what compiled code supports",
+                            "np.histogram(a.astype(np.float64), bins)")
+    bins = types[1] if len(types) > 1 else NONE
+    bounds = types[2] if len(types) > 2 else NONE
+    if any(t != NONE for t in types[3:]) or bins not in (NONE, INT) or not (
+            bounds == NONE or isinstance(bounds, Tuple) and len(bounds.items) == 2 and
+            all(is_number(t) and kind_of(t) in "biuf" for t in bounds.items)):
+        raise TypeRuleError("np.histogram(a, bins=int, range=(low, high)) is what compiled "
+                            "code supports", "no density= or weights=, bins a number")
+    result = Tuple((Array("int64", 1, "C"), Array("float64", 1, "C")))
+    return Impl(result, emit_histogram, types, owned=True)
+
+
+def emit_histogram(cg, args, types, result):
+    b = cg.b
+    array = types[0]
+    counts_t, edges_t = result.items
+    bins = args[1] if len(types) > 1 and types[1] == INT else i64(10)
+    cg.fail_if(b.icmp_signed("<", bins, i64(1)), "ValueError",
+               "`bins` must be positive, when an integer")
+    first, last = cg.local(DOUBLE), cg.local(DOUBLE)
+    if len(types) > 2 and types[2] != NONE:
+        low, high = (cast(cg, b.extract_value(args[2], k), t, F64, weak_check=False)
+                     for k, t in enumerate(types[2].items))
+        cg.fail_if(b.fcmp_ordered(">", low, high), "ValueError",
+                   "max must be larger than min in range parameter.")
+        b.store(low, first)
+        b.store(high, last)
+        message = "supplied range is not finite"
+    else:
+        size = product(cg, shape_of(cg, args[0], array))
+        b.store(ll.Constant(DOUBLE, 0.0), first)
+        b.store(ll.Constant(DOUBLE, 1.0), last)
+        with b.if_then(b.icmp_signed(">", size, i64(0))):
+            b.store(extreme_all("min")(cg, args[0], array, F64), first)
+            b.store(extreme_all("max")(cg, args[0], array, F64), last)
+        message = "autodetected range is not finite"
+    finite = b.and_(*(b.fcmp_ordered("<", cg.intrinsic("llvm.fabs.f64", DOUBLE, [b.load(edge)]),
+                                     ll.Constant(DOUBLE, float("inf"))) for edge in (first, last)))
+    cg.fail_if(b.not_(finite), "ValueError", message)
+    with b.if_then(b.fcmp_ordered("==", b.load(first), b.load(last))):
+        b.store(b.fsub(b.load(first), ll.Constant(DOUBLE, 0.5)), first)
+        b.store(b.fadd(b.load(last), ll.Constant(DOUBLE, 0.5)), last)
+    low, high = b.load(first), b.load(last)
+    edges = emit_linspace(cg, [low, high, b.add(bins, i64(1))], (F64, F64, INT), edges_t, True)
+    edge = b.bitcast(b.extract_value(edges, 1), DOUBLE.as_pointer())
+    rising = cg.local(ll.IntType(1))
+    b.store(ll.Constant(ll.IntType(1), 1), rising)
+    counted_loop(b, i64(0), bins, lambda k: b.store(b.and_(b.load(rising), b.fcmp_ordered(
+        "<", b.load(b.gep(edge, [k])), b.load(b.gep(edge, [b.add(k, i64(1))])))), rising))
+    cg.fail_if(b.not_(b.load(rising)), "ValueError",
+               "Too many bins for data range. Cannot create finite-sized bins.")
+    counts = allocate(cg, counts_t, [bins], zeroed=True)
+    count = b.bitcast(b.extract_value(counts, 1), I64.as_pointer())
+    width = b.fsub(high, low)
+    scale = b.sitofp(bins, DOUBLE)
+    last_bin = b.sub(bins, i64(1))
+
+    def tally(pointer, _):
+        x = load_element(cg, pointer, array)
+        with b.if_then(b.and_(b.fcmp_ordered(">=", x, low), b.fcmp_ordered("<=", x, high))):
+            index = b.fptosi(b.fmul(b.fdiv(b.fsub(x, low), width), scale), I64)
+            index = b.select(b.icmp_signed("==", index, bins), last_bin, index)
+            below = b.fcmp_ordered("<", x, b.load(b.gep(edge, [index])))
+            index = b.select(below, b.sub(index, i64(1)), index)
+            above = b.and_(b.fcmp_ordered(">=", x, b.load(b.gep(edge, [b.add(index, i64(1))]))),
+                           b.icmp_signed("!=", index, last_bin))
+            index = b.select(above, b.add(index, i64(1)), index)
+            slot = b.gep(count, [index])
+            b.store(b.add(b.load(slot), i64(1)), slot)
+    for_each(cg, args[0], array, tally)
+    pair = ll.Constant(cg_lltype(result), ll.Undefined)
+    return b.insert_value(b.insert_value(pair, counts, 0), edges, 1)

@@ -205,3 +205,32 @@ def interp_each(xs, xp, fp):
 # run: interp_element(np.array([-1.0, 0.5, 2.0], dtype=np.float32), np.array([0.0, 1.0]), np.array([3.0, 4.0]), 0)
 # run: interp_element(np.array([-1, 3, 9], dtype=np.int16), np.arange(5), np.arange(5, dtype=np.uint8), 2)
 # run: interp_each(_keys(20, 65), _floats(8, 66), _keys(8, 67))
+
+
+def _samples(count, seed):
+    return np.sin(np.arange(count) * (seed + 0.37)) * (seed + 1.5)
+
+
+def histogram_of(a, bins):
+    """np.histogram of float64 data: NumPy's equal bins, its edges by np.linspace and its
+    index corrections at the edges, the last bin closed."""
+    counts, edges = np.histogram(a, bins)
+    return counts, edges, np.histogram(a, bins=bins, range=(-1, 2.5)), np.histogram(a)
+# run: histogram_of(_samples(500, 1), 7)
+# run: histogram_of(_samples(200, 3).reshape(10, 20)[:, ::3], 13)
+# run: histogram_of(np.array([-1.0, 2.5, 0.5, -1.0000001, 2.5000001, 1.0]), 1)
+# run: histogram_of(np.zeros(0), 3)
+# run: histogram_of(np.full(5, 3.0), 4)
+# run: histogram_of(np.array([0.0, 1.0, np.nan]), 3)
+# run: histogram_of(np.array([np.inf, 1.0]), 3)
+# run: histogram_of(_samples(10, 2), 0)
+# run: histogram_of(np.array([1e300, -1e300, 5.0]), 4)
+# run: histogram_of(np.asfortranarray(_samples(35, 4).reshape(5, 7)), 6)
+
+
+def histogram_range(a, low, high):
+    return np.histogram(a, 5, (low, high))
+# run: histogram_range(_samples(100, 5), 0, 1)
+# run: histogram_range(_samples(100, 5), 2.0, 1.0)
+# run: histogram_range(_samples(100, 5), 0.5, np.inf)
+# run: histogram_range(_samples(100, 5), 1.5, 1.5)
