@@ -24,7 +24,7 @@ from llvmlite import ir as ll
 from ..llvm_ir import counted_loop, while_loop
 from ..types import INT, NONE, NUMPY, Array, Scalar, Text, Tuple, Type, is_number, np
 from .arrays import (allocate, cg_lltype, copy_into_new, element_pointer, element_type, for_each,
-                     i64, load_element, product, shape_of, storage, strides_of)
+                     i64, load_element, make_array, product, shape_of, storage, strides_of)
 from .mathlib import is_nan
 from .npscalars import cast, kind_of
 from .reductions import extreme_all
@@ -310,6 +310,80 @@ def interval_finder(cg, read, n):
         b.store(b.select(is_nan(cg, key), b.load(guess), j), guess)
         return j
     return find
+
+
+# ---- np.digitize(x, bins, right=False): searchsorted on monotonic bins ----------------------
+@rule("np.digitize", callable_=True, params=("x", "bins", "right"))
+def digitize_rule(types, consts):
+    """np.digitize(x, bins, right=False): for bins that rise, np.searchsorted(bins, x) on the
+    other side; for bins that fall, len(bins) minus that search in bins[::-1]; ValueError for
+    bins that do neither (monotonicity as NumPy's _monotonicity finds it, in float64)."""
+    if len(types) < 2 or not is_key(types[0]) or not isinstance(types[1], Array):
+        return None
+    keys, bins = types[:2]
+    if bins.ndim != 1:
+        raise TypeRuleError("np.digitize takes 1-d bins")
+    right = consts[2] if len(types) > 2 and types[2] != NONE else False
+    if type(right) is not bool:
+        raise TypeRuleError("np.digitize(x, bins, right=...) takes the constant True or False")
+    if kind_of(element_type(bins)) == "c" or \
+            isinstance(keys, Array) and kind_of(element_type(keys)) == "c" or \
+            not isinstance(keys, Array) and kind_of(keys) == "c":
+        raise TypeRuleError("np.digitize of complex numbers is not supported")
+    common = NUMPY[np.promote_types(bins.dtype, np.asarray(operand_sample(keys)).dtype).name]
+
+    def emit(cg, args, ts, r):
+        b = cg.b
+        n = shape_of(cg, args[1], bins)[0]
+        trend = monotonicity(cg, args[1], bins)
+        cg.fail_if(b.icmp_signed("==", trend, i64(0)), "ValueError",
+                   "bins must be monotonically increasing or decreasing")
+        stride = strides_of(cg, args[1], bins)[0]
+        last = b.gep(b.extract_value(args[1], 1),
+                     [b.mul(b.select(b.icmp_signed(">", n, i64(0)), b.sub(n, i64(1)), i64(0)),
+                            stride)])
+        reversed_bins = make_array(cg, Array(bins.dtype, 1, "A"), b.extract_value(args[1], 0),
+                                   last, [n], [b.neg(stride)])
+        rising = searcher(cg, args[1], bins, common, not right)
+        falling = searcher(cg, reversed_bins, Array(bins.dtype, 1, "A"), common, not right)
+        return each_key(cg, args[0], keys, r, common, lambda key: b.select(
+            b.icmp_signed("<", trend, i64(0)), b.sub(n, falling(key)), rising(key)))
+    result = result_of(keys, "int64")
+    return Impl(result, emit, types, owned=isinstance(result, Array))
+
+
+def monotonicity(cg, value, t: Array) -> ll.Value:
+    """NumPy's check_array_monotonic on the bins as float64: 1 (rising or all equal), -1
+    (falling) or 0 (neither). Past the leading run of equal values, the next value decides
+    the direction, falling unless it is larger (so a NaN there means falling), and every
+    later pair must not go the other way (comparisons with NaN never do)."""
+    b = cg.b
+    read = reader(cg, value, t, F64)
+    n = shape_of(cg, value, t)[0]
+    k = cg.local(I64)
+    b.store(i64(1), k)
+    first = cg.local(DOUBLE)
+    b.store(ll.Constant(DOUBLE, 0.0), first)
+    trend = cg.local(I64)
+    b.store(i64(1), trend)
+    with b.if_then(b.icmp_signed(">", n, i64(0))):
+        b.store(read(i64(0)), first)
+        def same_as_first():            # (k clamped: both sides are evaluated)
+            inside = b.icmp_signed("<", b.load(k), n)
+            return b.and_(inside, b.fcmp_ordered("==", read(b.select(inside, b.load(k), i64(0))),
+                                                 b.load(first)))
+        while_loop(b, same_as_first, lambda: b.store(b.add(b.load(k), i64(1)), k))
+        with b.if_then(b.icmp_signed("<", b.load(k), n)):
+            up = b.fcmp_ordered("<", b.load(first), read(b.load(k)))
+            b.store(b.select(up, i64(1), i64(-1)), trend)
+
+            def check(j):
+                before, after = read(b.sub(j, i64(1))), read(j)
+                broken = b.select(up, b.fcmp_ordered(">", before, after),
+                                  b.fcmp_ordered("<", before, after))
+                b.store(b.select(broken, i64(0), b.load(trend)), trend)
+            counted_loop(b, b.add(b.load(k), i64(1)), n, check)
+    return b.load(trend)
 
 
 # ---- np.histogram(a, bins, range): equal bins over float64 data -----------------------------

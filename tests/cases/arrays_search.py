@@ -234,3 +234,20 @@ def histogram_range(a, low, high):
 # run: histogram_range(_samples(100, 5), 2.0, 1.0)
 # run: histogram_range(_samples(100, 5), 0.5, np.inf)
 # run: histogram_range(_samples(100, 5), 1.5, 1.5)
+
+
+def digitized(x, bins):
+    """np.digitize: searchsorted on the other side for rising bins, from the end for falling
+    ones; NumPy's monotonicity test decides which (a NaN after the leading equal values means
+    falling), ValueError for neither."""
+    return np.digitize(x, bins), np.digitize(x, bins, right=True), np.digitize(x[0], bins)
+# run: digitized(np.array([0.2, 6.4, 3.0, 1.6, -1.0, 10.0]), np.array([0.0, 1.0, 2.5, 4.0, 10.0]))
+# run: digitized(np.array([0.2, 6.4, 3.0, 1.6, 10.0]), np.array([10.0, 4.0, 2.5, 1.0, 0.0]))
+# run: digitized(np.array([1, 2, 3]), np.array([1.0, 1.0, 2.0]))
+# run: digitized(np.array([1.0, 2.0]), np.array([1.0, 3.0, 2.0]))
+# run: digitized(np.array([1.0, np.nan]), np.array([0.0, np.nan, 2.0]))
+# run: digitized(np.array([1.0, 2.0]), np.array([np.nan, 1.0]))
+# run: digitized(np.array([1.0, 2.0]), np.zeros(0))
+# run: digitized(np.array([1.0, 2.0]), np.array([2.0, 2.0, 2.0]))
+# run: digitized(np.arange(6.0).reshape(2, 3), np.arange(0.0, 6.0, 2.0)[::-1])
+# run: digitized(np.array([3, 9], dtype=np.int8), np.array([2, 5, 8], dtype=np.uint8))
