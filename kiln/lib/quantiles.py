@@ -31,9 +31,9 @@ WHOLE_RANGE = {"np.percentile": (100, "Percentiles must be in the range [0, 100]
 
 def quantile_dtype(name: str, array: Array, q) -> str:
     """The dtype NumPy turns q into before it looks at the array (q / 100 for percentile).
-    NumPy 2.3 on takes q as it is (a Python number weakly, NEP 50); NumPy 2.2 took a Python
+    NumPy 2.4 and 2.5 take q as it is (a Python number weakly, NEP 50); NumPy 2.2 took a Python
     number for a float array in the array's dtype, and divided by 100 of that dtype. Which of
-    the two this NumPy does is read from its own code (2.3 added weak_q)."""
+    the two this NumPy does is read from its own code (the newer one has a weak_q parameter)."""
     functions = getattr(np.lib, "_function_base_impl", None)
     weak_q = functions is None or "weak_q" in inspect.signature(
         functions._quantile_unchecked).parameters
