@@ -50,3 +50,7 @@ def grids(a, b):
 def from_integers(k):
     return np.exp(k), np.log(k), np.sin(k), k ** 0.5, np.power(k, 1.5), np.degrees(k), \
         np.logaddexp(k, 0.5)
+
+
+def percentiles(a, q):
+    return np.percentile(a, q), np.quantile(a, q / 100)

@@ -339,13 +339,19 @@ def median_rule(types, consts):
 
 
 def emit_median(cg, args, types, result):
+    return from_sorted_elements(cg, args[0], types[0], lambda at, count, flat_t: middle_of_sorted(
+        cg, at, count, flat_t, result))
+
+
+def from_sorted_elements(cg, value, t: Array, pick) -> ll.Value:
+    """pick(at, count, flat type) on a sorted flat copy of the array, at(k) its k-th element;
+    the copy is freed after (median and the quantiles read one or two elements of it)."""
     b = cg.b
-    flat_t = Array(types[0].dtype, 1, "C")
-    flat = sorted_copy(cg, emit_flatten(cg, args[:1], types[:1], flat_t), flat_t, 0)
-    count = shape_of(cg, flat, flat_t)[0]
+    flat_t = Array(t.dtype, 1, "C")
+    flat = sorted_copy(cg, emit_flatten(cg, [value], (t,), flat_t), flat_t, 0)
     data = b.bitcast(b.extract_value(flat, 1), storage(flat_t).as_pointer())
-    answer = middle_of_sorted(cg, lambda k: load_element(cg, b.gep(data, [k]), flat_t),
-                              count, flat_t, result)
+    answer = pick(lambda k: load_element(cg, b.gep(data, [k]), flat_t),
+                  shape_of(cg, flat, flat_t)[0], flat_t)
     nrt.decref(b, b.extract_value(flat, 0))
     return answer
 

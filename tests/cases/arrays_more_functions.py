@@ -186,6 +186,58 @@ def middles(a):
 # run: middles(np.array([[True, False], [True, True]]))
 
 
+def percentiles(a, q):
+    """NumPy's linear method between two neighbours of the sorted elements, each step in
+    NumPy's dtype (ints wrap in hi - lo, as NumPy's do)."""
+    return np.percentile(a, q), np.quantile(a, q / 100)
+# run: percentiles(np.array([3.0, 1.0, 2.0]), 50.0)
+# run: percentiles(np.array([4.0, 1.0, 3.0, 2.0]), 50)
+# run: percentiles(np.array([4.0, 1.0, 3.0, 2.0, 9.5]), 0.0)
+# run: percentiles(np.array([4.0, 1.0, 3.0, 2.0, 9.5]), 100.0)
+# run: percentiles(np.array([4.0, 1.0, 3.0, 2.0, 9.5]), 25.5)
+# run: percentiles(np.array([4.0, 1.0, 3.0, 2.0, 9.5, 7.25]), 33.3)
+# run: percentiles(np.array([0.1, 0.7, 0.3]), 99.9)
+# run: percentiles(np.array([0.1, 0.7, 0.3]), np.float64(62.5))
+# run: percentiles(np.array([0.1, 0.7, 0.3]), np.float32(62.5))
+# run: percentiles(np.array([0.1, 0.7, 0.3], dtype=np.float32), 37.1)
+# run: percentiles(np.array([0.1, 0.7, 0.3], dtype=np.float32), np.float32(37.1))
+# run: percentiles(np.array([5, -3, 8, 1], dtype=np.int8), 40.0)
+# run: percentiles(np.array([-100, 100], dtype=np.int8), 60.0)
+# run: percentiles(np.array([5, 3, 8, 1], dtype=np.int8), np.float32(40.0))
+# run: percentiles(np.array([5, 3, 8, 1], dtype=np.uint8), 70)
+# run: percentiles(np.array([5, -3, 8, 1], dtype=np.int16), np.int64(45))
+# run: percentiles(np.array([5, -3, 8, 1], dtype=np.int32), 12.5)
+# run: percentiles(np.array([2**63 - 1, -2**63]), 50.0)
+# run: percentiles(np.array([2**64 - 1, 3, 2**63], dtype=np.uint64), 87.5)
+# run: percentiles(np.array([1.5, np.nan, 0.5]), 10.0)
+# run: percentiles(np.array([1.5, np.nan, 0.5], dtype=np.float32), 0.0)
+# run: percentiles(np.array([1.0, np.inf]), 50.0)
+# run: percentiles(np.array([1.0, np.inf]), 100.0)
+# run: percentiles(np.array([-np.inf, 1.0, np.inf]), 25.0)
+# run: percentiles(np.array([-0.0, -0.0, -0.0]), 75.0)
+# run: percentiles(np.array([-0.0]), 30.0)
+# run: percentiles(M, 30.0)
+# run: percentiles(M.T, 72.5)
+# run: percentiles(np.asfortranarray(M), 72.5)
+# run: percentiles(M[::2, ::-3], 55.0)
+# run: percentiles(np.zeros(0), 50.0)
+# run: percentiles(np.array([1.0, 2.0]), 100.5)
+# run: percentiles(np.array([1.0, 2.0]), -1)
+# run: percentiles(np.array([1.0, 2.0]), np.nan)
+
+
+def extreme_quantiles(a, q):
+    """An integer q takes the element itself, in a's dtype."""
+    return np.quantile(a, q)
+# run: extreme_quantiles(np.array([5, 3, 8, 1], dtype=np.int8), 1)
+# run: extreme_quantiles(np.array([5, 3, 8, 1], dtype=np.uint16), 0)
+# run: extreme_quantiles(np.array([True, False, True]), 0)
+# run: extreme_quantiles(np.array([1.0, np.inf]), 1)
+# run: extreme_quantiles(np.array([np.nan, 1.0]), 0)
+# run: extreme_quantiles(np.array([1.0, 2.0]), 2)
+# run: extreme_quantiles(np.zeros(0, dtype=np.int64), 0)
+
+
 def close(a, b):
     return (np.isclose(a, b), np.isclose(a, b, rtol=0.1), np.isclose(a, b, atol=0.5, equal_nan=True),
             np.allclose(a, b), np.allclose(a, b, 1e-3, 1e-3, True))
