@@ -6,6 +6,7 @@ and the norm np.linalg.norm(a).
     a shape mismatch       -> ValueError, as in NumPy
     np.linalg.norm(a)      -> sqrt of the sum of squares of every element (NumPy's dot of the
                               flattened array with itself, real and imaginary parts apart)
+    np.cross(a, b)         -> 3-vectors' cross products, NumPy's formula in the common dtype
 
 The result dtype is NumPy's; elements are cast to it, and each result element adds its
 products in k order. Every case is one loop nest over matrices (a vector is a 1 x n row on
@@ -266,3 +267,65 @@ def emit_outer(cg, args, types, result):
     for flat, _ in flats:
         nrt.decref(b, b.extract_value(flat, 0))
     return out
+
+
+# ---- np.cross(a, b): cross products of 3-vectors ---------------------------------------------
+@rule("np.cross", callable_=True, params=("a", "b"))
+def cross_rule(types, consts):
+    """np.cross(a, b) of two 3-vectors, or of two stacks of them (n x 3, a stack of one
+    repeating): a new array, each component as NumPy's cross computes it in the arrays'
+    common dtype (a1 * b2 - a2 * b1, ...; integers wrap). Vectors of another length raise
+    ValueError (NumPy's 2-vectors, deprecated since NumPy 2.0, too)."""
+    if len(types) != 2 or not all(isinstance(t, Array) for t in types):
+        return None
+    first, second = types
+    if first.ndim != second.ndim or first.ndim not in (1, 2):
+        raise TypeRuleError("np.cross of two 3-vectors, or of two n x 3 stacks of them, is what "
+                            "compiled code supports")
+    dtype = np.promote_types(first.dtype, second.dtype).name
+    if kind_of(NUMPY[dtype]) in "bc":
+        raise TypeRuleError(f"np.cross of {dtype} vectors is not supported in compiled code")
+    result = Array(dtype, first.ndim, "C")
+
+    def emit(cg, args, ts, r):
+        b = cg.b
+        element = NUMPY[dtype]
+        shapes = [shape_of(cg, v, t) for v, t in zip(args, ts)]
+        for shape in shapes:
+            cg.fail_if(b.icmp_signed("!=", shape[-1], i64(3)), "ValueError",
+                       "incompatible dimensions for cross product\n"
+                       "(dimension must be 2 or 3)")
+        rows = i64(1)
+        if first.ndim == 2:
+            (m, _), (n, _) = shapes
+            cg.fail_if(b.and_(b.icmp_signed("!=", m, n), b.and_(
+                b.icmp_signed("!=", m, i64(1)), b.icmp_signed("!=", n, i64(1)))), "ValueError",
+                "shape mismatch: objects cannot be broadcast to a single shape")
+            rows = b.select(b.icmp_signed("==", m, i64(1)), n, m)
+        out = allocate(cg, r, [rows, i64(3)] if first.ndim == 2 else [i64(3)])
+        target = b.bitcast(b.extract_value(out, 1), storage(r).as_pointer())
+
+        def component(v, t, shape, row, k):
+            strides = strides_of(cg, v, t)
+            offset = b.mul(k, strides[-1])
+            if t.ndim == 2:
+                here = b.select(b.icmp_signed("==", shape[0], i64(1)), i64(0), row)
+                offset = b.add(offset, b.mul(here, strides[0]))
+            pointer = b.bitcast(b.gep(b.extract_value(v, 1), [offset]), storage(t).as_pointer())
+            return cast(cg, load_element(cg, pointer, t), element_type(t), element,
+                        weak_check=False)
+
+        def times(x, y):
+            return emit_arithmetic(cg, "*", [x, y], (element, element), element,
+                                   in_array_loop=True)
+
+        def vector(row):
+            x = [component(args[0], first, shapes[0], row, i64(k)) for k in range(3)]
+            y = [component(args[1], second, shapes[1], row, i64(k)) for k in range(3)]
+            for k, (i, j) in enumerate(((1, 2), (2, 0), (0, 1))):
+                value = emit_arithmetic(cg, "-", [times(x[i], y[j]), times(x[j], y[i])],
+                                        (element, element), element, in_array_loop=True)
+                store_element(cg, b.gep(target, [b.add(b.mul(row, i64(3)), i64(k))]), r, value)
+        counted_loop(b, i64(0), rows, vector)
+        return out
+    return Impl(result, emit, types, owned=True)

@@ -91,3 +91,17 @@ def chain(a, v):
         total += (a @ (a @ v))[i] + np.dot(v, a @ v)
     return total, a @ a @ a
 # run: chain(_ints((4, 4), 40), _ints(4, 41))
+
+
+def crossed(a, b):
+    """np.cross of 3-vectors and of n x 3 stacks (a stack of one repeats), NumPy's formula in
+    the common dtype (int8 wraps); other lengths raise ValueError."""
+    return np.cross(a, b)
+# run: crossed(np.array([0.5, -2.0, 3.25]), np.array([1.5, 0.25, -1.0]))
+# run: crossed(np.array([1, 2, 3], dtype=np.int8) * 40, np.array([4, 5, 6], dtype=np.int8) * 30)
+# run: crossed(np.arange(15.0).reshape(5, 3) / 7, np.arange(15.0)[::-1].reshape(5, 3) / 3)
+# run: crossed(np.array([[1.0, 0.0, 0.0]]), np.arange(12.0).reshape(4, 3))
+# run: crossed(np.arange(18.0).reshape(6, 3)[::2], np.asfortranarray(np.eye(3)))
+# run: crossed(np.array([1.0, 2.0, 3.0], dtype=np.float32), np.array([0.1, 0.2, 0.3]))
+# run: crossed(np.arange(4.0), np.arange(3.0))
+# run: crossed(np.ones((2, 3)), np.ones((3, 3)))
