@@ -286,21 +286,26 @@ def array_getitem(types, consts):
     array, indices = types[0], types[1:]
     if any(isinstance(t, Array) for t in indices):
         return None                                  # a mask or index array: selection.py
-    if len(indices) > array.ndim:
+    if len([t for t in indices if t != NONE]) > array.ndim:
         return too_many_indices(array, element_type(array))
-    bad = [t for t in indices if not (index_type_ok(t) or isinstance(t, Slice))]
+    bad = [t for t in indices if not (index_type_ok(t) or isinstance(t, Slice) or t == NONE)]
     if bad:
-        raise TypeRuleError(f"arrays are indexed with integers and slices here, not {bad[0]}",
-                            "a[i, j], a[1:n], a[:, j], a[mask], a[index_array]")
-    if len(indices) == array.ndim and not any(isinstance(t, Slice) for t in indices):
+        raise TypeRuleError(f"arrays are indexed with integers, slices and None here, not "
+                            f"{bad[0]}", "a[i, j], a[1:n], a[:, j], a[None, :], a[mask], "
+                            "a[index_array]")
+    if len(indices) == array.ndim and all(index_type_ok(t) for t in indices):
         return Impl(element_type(array), emit_getitem, types)
     return Impl(view_type(array, indices), emit_view, types)
 
 
 def view_type(array: Array, indices: tuple[Type, ...]) -> Array:
-    """What a[i, 1:n] is: integers drop an axis, slices keep it. A C array stays C when
-    leading integers are followed by at most one unit-step slice."""
-    kept = array.ndim - sum(1 for t in indices if not isinstance(t, Slice))
+    """What a[i, 1:n, None] is: integers drop an axis, slices keep it, None (np.newaxis)
+    adds one of length 1. A C array stays C when leading integers are followed by at most one
+    unit-step slice (and no None)."""
+    added = sum(1 for t in indices if t == NONE)
+    kept = array.ndim - sum(1 for t in indices if index_type_ok(t)) + added
+    if added:
+        return Array(array.dtype, kept, "A", array.readonly)
     slices = [t for t in indices if isinstance(t, Slice)]
     leading_ints = all(not isinstance(t, Slice) for t in indices[:len(indices) - len(slices)])
     unit_step = len(slices) <= 1 and all(s.parts[2] == NONE for s in slices)
@@ -310,25 +315,29 @@ def view_type(array: Array, indices: tuple[Type, ...]) -> Array:
 
 
 def emit_view(cg, args, types, result):
-    """a[i, 1:n:2, ...]: a view sharing a's memory; ints pick, slices narrow and step."""
+    """a[i, 1:n:2, None]: a view sharing a's memory; ints pick, slices narrow and step, None
+    adds an axis of length 1."""
     array, b = types[0], cg.b
     shape, strides = shape_of(cg, args[0], array), strides_of(cg, args[0], array)
     offset: ll.Value = i64(0)
     new_shape, new_strides = [], []
-    for axis in range(array.ndim):
-        if axis >= len(types) - 1:                     # missing trailing indices: whole axis
-            new_shape.append(shape[axis])
-            new_strides.append(strides[axis])
-            continue
-        value, t = args[axis + 1], types[axis + 1]
-        if isinstance(t, Slice):
+    axis = 0                                            # the next axis of the array
+    for value, t in zip(args[1:], types[1:]):
+        if t == NONE:                                   # np.newaxis: a new axis of length 1
+            new_shape.append(i64(1))
+            new_strides.append(i64(0))
+        elif isinstance(t, Slice):
             start, length, step = slice_indices(cg, value, t, shape[axis])
             offset = b.add(offset, b.mul(start, strides[axis]))
             new_shape.append(length)
             new_strides.append(b.mul(strides[axis], step))
+            axis += 1
         else:
             position = checked_index(cg, as_index(cg, value, t), shape[axis], axis)
             offset = b.add(offset, b.mul(position, strides[axis]))
+            axis += 1
+    new_shape += shape[axis:]                           # missing trailing indices: whole axes
+    new_strides += strides[axis:]
     data = b.gep(b.extract_value(args[0], 1), [offset])
     return make_array(cg, result, b.extract_value(args[0], 0), data, new_shape, new_strides)
 
@@ -392,10 +401,10 @@ def array_setitem(types, consts):
     if array.readonly:
         raise TypeRuleError("assignment destination is read-only",
                             "pass a writeable array (a.copy())")
-    if len(indices) > array.ndim:
-        return too_many_indices(array, NONE)
     if not all(index_type_ok(t) or isinstance(t, Slice) for t in indices):
         raise TypeRuleError("assignment indices must be integers or slices", "a[i, j] = v")
+    if len(indices) > array.ndim:
+        return too_many_indices(array, NONE)
     scalar = isinstance(value, Scalar) and is_number(value)
     if len(indices) == array.ndim and not any(isinstance(t, Slice) for t in indices):
         if not scalar:

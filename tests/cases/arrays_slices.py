@@ -97,3 +97,20 @@ def sum_of_slice(a, lo, hi):
     return total
 # run: sum_of_slice(_vec(10), 2, 7)
 # run: sum_of_slice(_vec(10), 7, 2)
+
+
+def new_axes(m):
+    """None (np.newaxis) in an index adds an axis of length 1; writes through the view reach
+    the array."""
+    v = m[None, 1:, None, ::2]
+    v[0, 0, 0, 0] = -1
+    return m[None], m[:, None, 1], m[1, None], v, m[0, 1, None], m[:, np.newaxis] * 2, m
+# run: new_axes(np.arange(12.0).reshape(3, 4))
+# run: new_axes(np.asfortranarray(np.arange(12, dtype=np.int16).reshape(3, 4)))
+# run: new_axes(np.arange(24.0).reshape(4, 6)[::2, 1:])
+
+
+def outer_by_broadcast(a, b):
+    return a[:, None] * b[None, :], a[np.newaxis] + b[:, np.newaxis]
+# run: outer_by_broadcast(np.arange(3.0), np.arange(4.0) / 3)
+# run: outer_by_broadcast(np.arange(3, dtype=np.int8), np.arange(2, dtype=np.int8))
