@@ -26,7 +26,7 @@ I8P = ll.IntType(8).as_pointer()
 
 UNARY = ("exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
          "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh",
-         "cbrt", "degrees", "radians", "deg2rad", "rad2deg")
+         "cbrt", "degrees", "radians", "deg2rad", "rad2deg", "reciprocal")
 BINARY = ("power", "arctan2", "hypot", "fmax", "fmin", "fmod", "logaddexp", "logaddexp2",
           "copysign", "nextafter")
 TERNARY = ("clip",)    # its float loop picks its formula by the bounds' steps (0: constant)

@@ -172,6 +172,29 @@ def expand_dims_rule(types, consts):
                 types)
 
 
+@rule("np.squeeze", "method.squeeze", callable_=True, params=("a", "axis"))
+def squeeze_rule(types, consts):
+    """np.squeeze(a, axis) and a.squeeze(axis): a view without that axis, which must have
+    length 1 (ValueError otherwise). Without an axis, the result's rank would depend on the
+    shape at run time: a compile error."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    array = types[0]
+    axis = constant_axis("squeeze", array, types[1:2], consts[1:2], "np.squeeze(a, axis=0)")
+    if axis is None:
+        raise TypeRuleError("np.squeeze(a) without an axis: the rank of its result depends on "
+                            "the shape at run time", "np.squeeze(a, axis=0)")
+    result = Array(array.dtype, array.ndim - 1, array.layout, array.readonly)
+
+    def emit(cg, args, ts, r):
+        shape, strides = shape_of(cg, args[0], array), strides_of(cg, args[0], array)
+        cg.fail_if(cg.b.icmp_signed("!=", shape[axis], i64(1)), "ValueError",
+                   "cannot select an axis to squeeze out which has size not equal to one")
+        return view_of(cg, args[0], array, r, shape[:axis] + shape[axis + 1:],
+                       strides[:axis] + strides[axis + 1:])
+    return Impl(result, emit, types[:2])
+
+
 def at_least(ndim: int, positions):
     """np.atleast_1d / 2d / 3d of an array: a view with axes of length 1 added where NumPy
     adds them (`positions(a.ndim)`), or the array itself."""

@@ -100,3 +100,20 @@ def equal_arrays(a, b):
 # run: equal_arrays(_grid(2, 3), _grid(2, 3)[::-1].copy())
 # run: equal_arrays(np.full((2, 2), np.nan), np.full((2, 2), np.nan))
 # run: equal_arrays(np.zeros((0, 3)), np.zeros((0, 3)))
+
+
+def squeezed(m):
+    s = np.squeeze(m, axis=0)
+    s[0] = 5
+    return s, m.squeeze(-1) if m.shape[-1] == 1 else m[0], m
+# run: squeezed(_grid(1, 4))
+# run: squeezed(np.asfortranarray(_grid(1, 3, np.int8)))
+# run: squeezed(_grid(1, 1))
+# run: squeezed(_grid(2, 3))
+# run: squeezed(np.arange(12.0).reshape(1, 3, 4)[:, ::2])
+
+
+def reciprocals(a):
+    return np.reciprocal(a), np.reciprocal(a[0])
+# run: reciprocals(np.array([2.0, 0.0, -0.0, np.inf, 3.0]))
+# run: reciprocals(np.array([3.0, 7.0], dtype=np.float32))
