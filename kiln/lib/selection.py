@@ -16,7 +16,7 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from ..runtime import nrt
-from ..types import NONE, Array, Scalar, Type, is_number
+from ..types import NONE, NUMPY, Array, Scalar, Type, is_number
 from .arrays import (allocate, array_getitem, array_setitem, as_index, checked_index,
                      element_type, for_each, load_element, make_array, shape_of, storage,
                      store_element, strides_of, to_element)
@@ -143,27 +143,47 @@ def emit_select(cg, args, types, result: Array):
     array_t, sel_t = types
     rest_t = rest_of(array_t, sel_t)
     rest_shape = shape_of(cg, array, array_t)[array_t.ndim - rest_t.ndim:]
-    if sel_t.dtype == "bool":
-        count = cg.local(I64)
-        b.store(i64(0), count)
-        for_each(cg, sel, sel_t, lambda pointer, _: b.store(
-            b.add(b.load(count), b.zext(load_element(cg, pointer, sel_t), I64)), count))
-        leading = [b.load(count)]
-    else:
-        leading = shape_of(cg, sel, sel_t)
+    leading = [count_nonzero(cg, sel, sel_t)] if sel_t.dtype == "bool" else \
+        shape_of(cg, sel, sel_t)
     out = allocate(cg, result, leading + rest_shape)
-    data = b.bitcast(b.extract_value(out, 1), storage(result).as_pointer())
+    append = appender(cg, out, result)
+
+    def copy(view, view_t):
+        for_each(cg, view, view_t, lambda pointer, _: append(load_element(cg, pointer, view_t)))
+    visit_selected(cg, array, array_t, sel, sel_t, copy)
+    return out
+
+
+def is_nonzero(cg, pointer, t: Array) -> ll.Value:
+    """Whether the element at `pointer` is true as NumPy takes it: != 0 (NaN is, -0.0 is not;
+    a complex number with either part non-zero is)."""
+    return cast(cg, load_element(cg, pointer, t), element_type(t), NUMPY["bool"],
+                weak_check=False)
+
+
+def count_nonzero(cg, array, t: Array) -> ll.Value:
+    """How many elements of `array` are non-zero (True, for a mask)."""
+    b = cg.b
+    count = cg.local(I64)
+    b.store(i64(0), count)
+    for_each(cg, array, t, lambda pointer, _: b.store(
+        b.add(b.load(count), b.zext(is_nonzero(cg, pointer, t), I64)), count))
+    return b.load(count)
+
+
+def appender(cg, out, out_t: Array):
+    """append(value): store value in the next element of the new C array `out`, from its
+    first."""
+    b = cg.b
+    data = b.bitcast(b.extract_value(out, 1), storage(out_t).as_pointer())
     written = cg.local(I64)
     b.store(i64(0), written)
 
-    def copy(view, view_t):
-        def one(pointer, _):
-            k = b.load(written)
-            store_element(cg, b.gep(data, [k]), result, load_element(cg, pointer, view_t))
-            b.store(b.add(k, i64(1)), written)
-        for_each(cg, view, view_t, one)
-    visit_selected(cg, array, array_t, sel, sel_t, copy)
-    return out
+    def append(value) -> None:
+        k = b.load(written)
+        store_element(cg, b.gep(data, [k]), out_t, value)
+        b.store(b.add(k, i64(1)), written)
+    return append
 
 
 def emit_assign_selected(cg, args, types, result):
