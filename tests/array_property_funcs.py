@@ -217,6 +217,10 @@ def masked(a, mask):
     return a[mask]
 
 
+def nonzero_indices(a):
+    return np.nonzero(a), a.nonzero(), np.where(a), np.flatnonzero(a), np.argwhere(a)
+
+
 def scatter(a, idx, v):
     a[idx] = v
 
@@ -276,7 +280,7 @@ FUNCTIONS = (
     sum1, sum2, sum3, fsum1, fsum2, fsum3, sum2_rows, sum3_rows, attributes, transpose,
     folds_whole, folds0, folds1, folds_last, spread0, spread1, spread_last, extremes0,
     extremes1, extremes_last, sorted_copies,
-    sort_in_place, dot, matmul, gather, masked, scatter, to_integers,
+    sort_in_place, dot, matmul, gather, masked, nonzero_indices, scatter, to_integers,
     to_uint32, spread, guarded_shift, guarded_invariant, guarded_rows, guarded_row_views,
     guarded_steps,
 )

@@ -101,6 +101,10 @@ def classes_and_truths(a):
             np.any(a.reshape(1, -1), axis=1))
 
 
+def nonzero_indices(a):
+    return np.nonzero(a), np.flatnonzero(a), np.argwhere(a), np.where(a), a.nonzero()
+
+
 def elementwise_extremes(a, b):
     return np.minimum(a, b), np.maximum(a, b), np.minimum(a[0], b[0]), np.maximum(a, b[0])
 

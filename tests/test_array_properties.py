@@ -839,5 +839,14 @@ def test_masks_select_like_numpy(layout, data):
     run_both(f.masked, lambda: ((layout.make()[1], mask), ()))
 
 
+
+@settings(SETTINGS, max_examples=80)
+@given(layout=layouts(readonly=True))
+def test_nonzero_indices_like_numpy(layout):
+    """np.nonzero (a.nonzero(), np.where(a)), np.flatnonzero and np.argwhere: the indices in
+    C order whatever the layout (NaN is non-zero, -0.0 is not)."""
+    run_both(f.nonzero_indices, lambda: ((layout.make()[1],), ()))
+
+
 if __name__ == "__main__":
     pytest.main([__file__, "-q"])

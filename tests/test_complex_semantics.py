@@ -232,6 +232,14 @@ def test_complex_classes_and_truths(values):
     expect(f.classes_and_truths, np.array(values, dtype=np.complex128))
 
 
+@SETTINGS
+@given(values=st.lists(complexes, max_size=6))
+def test_complex_nonzero(values):
+    """np.nonzero, flatnonzero, argwhere and np.where(a): non-zero when either part is (NaN
+    is, -0.0 is not)."""
+    expect(f.nonzero_indices, np.array(values, dtype=np.complex128))
+
+
 COMPLEX = np.array([1 + 2j])
 
 

@@ -118,6 +118,7 @@ def test_swapping_with_a_sole_owner():
                                         ("swap_fresh", (16, 5)),
                                         ("reduce_sort_multiply", (20, 6)),
                                         ("select_and_scatter", (20, 6)),
+                                        ("nonzero_indices", (6, 5)),
                                         ("borrowed_arguments", (20, 4)),
                                         ("join_in_a_loop", (20, 4))])
 def test_every_block_is_freed_exactly_once(name, args):

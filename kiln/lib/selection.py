@@ -7,6 +7,9 @@
                     -> shape idx.shape + a.shape[1:]
     a[mask] = v     v a number, or (selecting elements) an array of `count` values or one
     a[idx] = v      the same; a repeated index keeps the last value, as in NumPy
+    np.nonzero(a)   the indices of a's non-zero elements, one int64 array per axis (also
+                    a.nonzero() and np.where(a)); np.flatnonzero(a) their flat positions,
+                    np.argwhere(a) a row of indices for each
 
 Both walk the selected positions of a's leading axes in C order; at each, the rest of `a` is a
 view whose elements are copied to (or assigned from) the next places of a flat sequence.
@@ -16,9 +19,9 @@ from __future__ import annotations
 from llvmlite import ir as ll
 
 from ..runtime import nrt
-from ..types import NONE, Array, Scalar, Type, is_number
+from ..types import NONE, NUMPY, Array, Scalar, Tuple, Type, is_number
 from .arrays import (allocate, array_getitem, array_setitem, as_index, checked_index,
-                     element_type, for_each, load_element, make_array, shape_of, storage,
+                     element_type, for_each, load_element, make_array, pack, shape_of, storage,
                      store_element, strides_of, to_element)
 from .npscalars import cast, kind_of
 from .numbers import i64
@@ -143,27 +146,47 @@ def emit_select(cg, args, types, result: Array):
     array_t, sel_t = types
     rest_t = rest_of(array_t, sel_t)
     rest_shape = shape_of(cg, array, array_t)[array_t.ndim - rest_t.ndim:]
-    if sel_t.dtype == "bool":
-        count = cg.local(I64)
-        b.store(i64(0), count)
-        for_each(cg, sel, sel_t, lambda pointer, _: b.store(
-            b.add(b.load(count), b.zext(load_element(cg, pointer, sel_t), I64)), count))
-        leading = [b.load(count)]
-    else:
-        leading = shape_of(cg, sel, sel_t)
+    leading = [count_nonzero(cg, sel, sel_t)] if sel_t.dtype == "bool" else \
+        shape_of(cg, sel, sel_t)
     out = allocate(cg, result, leading + rest_shape)
-    data = b.bitcast(b.extract_value(out, 1), storage(result).as_pointer())
+    append = appender(cg, out, result)
+
+    def copy(view, view_t):
+        for_each(cg, view, view_t, lambda pointer, _: append(load_element(cg, pointer, view_t)))
+    visit_selected(cg, array, array_t, sel, sel_t, copy)
+    return out
+
+
+def is_nonzero(cg, pointer, t: Array) -> ll.Value:
+    """Whether the element at `pointer` is true as NumPy takes it: != 0 (NaN is, -0.0 is not;
+    a complex number with either part non-zero is)."""
+    return cast(cg, load_element(cg, pointer, t), element_type(t), NUMPY["bool"],
+                weak_check=False)
+
+
+def count_nonzero(cg, array, t: Array) -> ll.Value:
+    """How many elements of `array` are non-zero (True, for a mask)."""
+    b = cg.b
+    count = cg.local(I64)
+    b.store(i64(0), count)
+    for_each(cg, array, t, lambda pointer, _: b.store(
+        b.add(b.load(count), b.zext(is_nonzero(cg, pointer, t), I64)), count))
+    return b.load(count)
+
+
+def appender(cg, out, out_t: Array):
+    """append(value): store value in the next element of the new C array `out`, from its
+    first."""
+    b = cg.b
+    data = b.bitcast(b.extract_value(out, 1), storage(out_t).as_pointer())
     written = cg.local(I64)
     b.store(i64(0), written)
 
-    def copy(view, view_t):
-        def one(pointer, _):
-            k = b.load(written)
-            store_element(cg, b.gep(data, [k]), result, load_element(cg, pointer, view_t))
-            b.store(b.add(k, i64(1)), written)
-        for_each(cg, view, view_t, one)
-    visit_selected(cg, array, array_t, sel, sel_t, copy)
-    return out
+    def append(value) -> None:
+        k = b.load(written)
+        store_element(cg, b.gep(data, [k]), out_t, value)
+        b.store(b.add(k, i64(1)), written)
+    return append
 
 
 def emit_assign_selected(cg, args, types, result):
@@ -218,3 +241,104 @@ def emit_assign_selected(cg, args, types, result):
     visit_selected(cg, array, array_t, sel, sel_t, assign)
     nrt.decref(b, b.extract_value(snapshot, 0))
     return ll.Constant(I8, 0)
+
+
+# ---- the indices of the non-zero elements: np.nonzero, np.flatnonzero, np.argwhere ----------
+INDICES_HINT = "an array: np.nonzero(a), a.nonzero(), np.where(a > 0), np.argwhere(a)"
+
+
+def indexed_array(name: str, types: tuple[Type, ...]) -> Array:
+    """The one array argument of np.nonzero & co., or a compile error naming `name`."""
+    if len(types) != 1 or not isinstance(types[0], Array):
+        raise TypeRuleError(f"{name} takes one array in compiled code, not "
+                            f"{', '.join(map(str, types)) or 'nothing'}", INDICES_HINT)
+    return types[0]
+
+
+def visit_nonzero(cg, array, t: Array, visit) -> None:
+    """visit(indices) at each non-zero element of `array`, in C order of the indices."""
+    def at(pointer, indices):
+        with cg.b.if_then(is_nonzero(cg, pointer, t)):
+            visit(indices)
+    for_each(cg, array, t, at)
+
+
+@rule("np.nonzero", callable_=True, params=("a",))
+def nonzero_rule(types, consts, name: str = "np.nonzero"):
+    """A tuple of one int64 array per axis: the indices of the non-zero elements along it.
+    NumPy 2 refuses a 0-d array (ValueError), here at compile time."""
+    array = indexed_array(name, types)
+    if array.ndim == 0:
+        raise TypeRuleError(f"{name} of a 0-d array is not allowed (NumPy raises ValueError)",
+                            "np.atleast_1d(x).nonzero(), or np.flatnonzero(x)")
+    result = Tuple((Array("int64", 1, "C"),) * array.ndim)
+    return Impl(result, emit_nonzero, types, owned=True)
+
+
+@rule("method.nonzero")
+def nonzero_method_rule(types, consts):
+    """a.nonzero() of an array: np.nonzero(a)."""
+    if types and isinstance(types[0], Array):
+        return nonzero_rule(types, consts, "a.nonzero()")
+    return None
+
+
+def emit_nonzero(cg, args, types, result: Tuple):
+    """One new array per axis, each of the count of non-zero elements, filled in one walk."""
+    array, t = args[0], types[0]
+    index_t = result.items[0]
+    count = count_nonzero(cg, array, t)
+    axes = [allocate(cg, index_t, [count]) for _ in range(t.ndim)]
+    appends = [appender(cg, out, index_t) for out in axes]
+
+    def record(indices):
+        for append, index in zip(appends, indices):
+            append(index)
+    visit_nonzero(cg, array, t, record)
+    return pack(cg, result, axes)
+
+
+@rule("np.argwhere", callable_=True, params=("a",))
+def argwhere_rule(types, consts):
+    """An int64 array (count, ndim): a row of indices for each non-zero element (a 0-d
+    array: shape (1, 0) when it is non-zero, else (0, 0), as in NumPy)."""
+    indexed_array("np.argwhere", types)
+    return Impl(Array("int64", 2, "C"), emit_argwhere, types, owned=True)
+
+
+def emit_argwhere(cg, args, types, result: Array):
+    """The rows of indices, written one after another."""
+    array, t = args[0], types[0]
+    out = allocate(cg, result, [count_nonzero(cg, array, t), i64(t.ndim)])
+    append = appender(cg, out, result)
+
+    def record(indices):
+        for index in indices:
+            append(index)
+    visit_nonzero(cg, array, t, record)
+    return out
+
+
+@rule("np.flatnonzero", callable_=True, params=("a",))
+def flatnonzero_rule(types, consts):
+    """An int64 array of the positions of the non-zero elements in the C-ordered flat array
+    (np.nonzero(np.ravel(a))[0]; a 0-d array is one element)."""
+    indexed_array("np.flatnonzero", types)
+    return Impl(Array("int64", 1, "C"), emit_flatnonzero, types, owned=True)
+
+
+def emit_flatnonzero(cg, args, types, result: Array):
+    """Each non-zero element's flat position, from its indices and the shape."""
+    b = cg.b
+    array, t = args[0], types[0]
+    shape = shape_of(cg, array, t)
+    out = allocate(cg, result, [count_nonzero(cg, array, t)])
+    append = appender(cg, out, result)
+
+    def flat(indices):
+        position: ll.Value = i64(0)
+        for index, size in zip(indices, shape):
+            position = b.add(b.mul(position, size), index)
+        append(position)
+    visit_nonzero(cg, array, t, flat)
+    return out

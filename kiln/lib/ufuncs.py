@@ -30,6 +30,7 @@ from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, complex_conjugate, 
 from .numbers import fconst
 from .numpy_loops import BINARY, UNARY, call_loop, computed_by_numpy, has_loop, numpy_loop
 from .registry import Impl, TypeRuleError, resolve, rule
+from .selection import nonzero_rule
 
 I1, I64 = ll.IntType(1), ll.IntType(64)
 PYTHON_SAMPLES = {INT: 1, FLOAT: 1.0, BOOL: True}
@@ -577,9 +578,6 @@ ufunc("clip", "clip", clip, method=True, operands=3)
 
 
 def arity_error(name: str, operands: int, given: int) -> str:
-    if name == "where" and given == 1:
-        return ("np.where(condition) alone (the indices where it holds) is not supported in "
-                "compiled code; np.where(condition, x, y) is, or a loop over the indices")
     extra = "; NumPy's `out` argument is not supported" if given > operands else ""
     noun = "operand" if operands == 1 else "operands"
     return f"np.{name}() takes {operands} {noun} in compiled code, not {given}{extra}"
@@ -589,6 +587,13 @@ def where(cg, values, types, element):
     condition = cast(cg, values[0], types[0], NUMPY["bool"], weak_check=False)
     a, b_ = (cast(cg, v, t, element, weak_check=True) for v, t in zip(values[1:], types[1:]))
     return cg.b.select(condition, a, b_)
+
+
+@rule("np.where", callable_=True)
+def where_condition_rule(types, consts):
+    """np.where(condition) alone is np.nonzero(condition): the indices where it holds.
+    (Registered before the three-operand rule below, which would refuse one operand.)"""
+    return nonzero_rule(types, consts, "np.where(condition)") if len(types) == 1 else None
 
 
 ufunc("where", "where", where, operands=3)

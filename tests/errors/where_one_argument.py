@@ -1,11 +1,11 @@
-"""np.where with only a condition gives the indices where it holds (np.nonzero): not compiled,
-and said so (it used to fail inside kiln with a ValueError)."""
+"""np.where(condition) alone is np.nonzero(condition), which takes an array: the condition of
+a number is a compile error that says so."""
 
 import numpy as np
 
 
-def positive_indices(a):
-    return np.where(a > 0)  # error: np.where(condition) alone | np.where(condition, x, y) is
+def positive_indices(x):
+    return np.where(x > 0)  # error: np.where(condition) takes one array | np.nonzero(a)
 
 
-# call: positive_indices(np.arange(5))
+# call: positive_indices(2.5)

@@ -84,6 +84,18 @@ def select_and_scatter(n, k):
     return total
 
 
+def nonzero_indices(n, k):
+    """The tuples of new index arrays np.nonzero makes, kept, unpacked and dropped in a loop."""
+    total = 0
+    for i in range(k):
+        grid = (np.arange(n * n) % (i + 2)).reshape(n, n)
+        rows, columns = np.nonzero(grid)
+        found = np.where(grid > 0)
+        total += rows.sum() - columns.sum() + len(found[0]) + np.flatnonzero(grid).sum()
+        total += np.argwhere(grid.T).sum() + len(grid.nonzero())
+    return total
+
+
 def _first_row(a):
     """Borrows its argument: never assigns `a` again."""
     return a[0]
