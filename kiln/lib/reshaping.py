@@ -250,25 +250,31 @@ def ascontiguousarray_rule(types, consts):
     if array.ndim == 0:
         raise TypeRuleError("np.ascontiguousarray of a 0-d array is not supported")
 
+    def same_memory(cg, args, r):
+        nrt.incref(cg.b, cg.b.extract_value(args[0], 0))
+        shape = shape_of(cg, args[0], array)
+        return view_of(cg, args[0], array, r, shape, contiguous_steps(cg, shape, r, itemsize(r)))
+
     def emit(cg, args, ts, r):
-        b = cg.b
-        if array.layout == "C":
-            nrt.incref(b, b.extract_value(args[0], 0))
-            return args[0]
-        with b.if_else(is_c_contiguous(cg, args[0], array)) as (contiguous, scattered):
-            with contiguous:
-                nrt.incref(b, b.extract_value(args[0], 0))
-                shape = shape_of(cg, args[0], array)
-                view = view_of(cg, args[0], array, r, shape,
-                               contiguous_steps(cg, shape, r, itemsize(r)))
-                view_block = b.block
-            with scattered:
-                copy, copy_block = emit_copy(cg, args, ts, r), b.block
-        chosen = b.phi(view.type)
-        chosen.add_incoming(view, view_block)
-        chosen.add_incoming(copy, copy_block)
-        return chosen
+        return view_or_copy(cg, args, ts, r, same_memory, emit_copy)
     return Impl(result, emit, types, owned=True)
+
+
+def view_or_copy(cg, args, types, result, view, copy) -> ll.Value:
+    """view(cg, args, result) when the array args[0] is C-contiguous (known from its type, or
+    found at run time), else copy(cg, args, types, result); either holds a new reference."""
+    b = cg.b
+    if types[0].layout == "C":
+        return view(cg, args, result)
+    with b.if_else(is_c_contiguous(cg, args[0], types[0])) as (contiguous, scattered):
+        with contiguous:
+            viewed, view_block = view(cg, args, result), b.block
+        with scattered:
+            copied, copy_block = copy(cg, args, types, result), b.block
+    chosen = b.phi(viewed.type)
+    chosen.add_incoming(viewed, view_block)
+    chosen.add_incoming(copied, copy_block)
+    return chosen
 
 
 @rule("np.asarray", callable_=True, params=("a", "dtype"))
@@ -503,19 +509,8 @@ def emit_ravel(cg, args, types, result):
     """NumPy's ravel in C order: a view of a C-contiguous array, so that writes through it
     reach the array (kiln used to copy always), decided at run time for other layouts (a
     slice of rows is contiguous); a copy otherwise."""
-    b = cg.b
-    source = types[0]
-    if source.layout == "C":
-        return ravel_view(cg, args[0], source, result)
-    with b.if_else(is_c_contiguous(cg, args[0], source)) as (contiguous, scattered):
-        with contiguous:
-            view, view_block = ravel_view(cg, args[0], source, result), b.block
-        with scattered:
-            copy, copy_block = emit_flatten(cg, args, types, result), b.block
-    flat = b.phi(view.type)
-    flat.add_incoming(view, view_block)
-    flat.add_incoming(copy, copy_block)
-    return flat
+    return view_or_copy(cg, args, types, result,
+                        lambda cg_, a, r: ravel_view(cg_, a[0], types[0], r), emit_flatten)
 
 
 def ravel_view(cg, value, source: Array, result: Array) -> ll.Value:
