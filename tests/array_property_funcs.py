@@ -269,6 +269,18 @@ def guarded_steps(a, start, stop, step):
     return a[start - 1]
 
 
+def rearranged(a):
+    """Views and copies in another arrangement, for any layout (tests/cases/arrays_views.py
+    and arrays_rearranged.py have the edge cases)."""
+    return (np.flip(a), np.flip(a, 0), np.expand_dims(a, -1), np.atleast_3d(a),
+            np.swapaxes(a, 0, -1), np.ascontiguousarray(a), np.roll(a, 2), np.roll(a, -1, 0),
+            np.repeat(a, 2), np.tile(a, 2), a[None], a[:, None])
+
+
+def matrix_parts(m):
+    return np.trace(m), np.diagonal(m).copy(), np.triu(m, 1), np.tril(m), np.diag(m)
+
+
 SUMS = {1: (sum1, fsum1), 2: (sum2, fsum2, sum2_rows), 3: (sum3, fsum3, sum3_rows)}
 FOLDS = {0: folds0, 1: folds1, -1: folds_last}
 SPREADS = {0: spread0, 1: spread1, -1: spread_last}
@@ -282,5 +294,5 @@ FUNCTIONS = (
     extremes1, extremes_last, sorted_copies,
     sort_in_place, dot, matmul, gather, masked, nonzero_indices, scatter, to_integers,
     to_uint32, spread, guarded_shift, guarded_invariant, guarded_rows, guarded_row_views,
-    guarded_steps,
+    guarded_steps, rearranged, matrix_parts,
 )

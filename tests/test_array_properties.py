@@ -848,5 +848,20 @@ def test_nonzero_indices_like_numpy(layout):
     run_both(f.nonzero_indices, lambda: ((layout.make()[1],), ()))
 
 
+@settings(SETTINGS, max_examples=60)
+@given(layout=layouts(readonly=True))
+def test_rearrangements_like_numpy(layout):
+    """Flips, new axes, swapped axes, rolls, repeats and tiles of arrays in every layout
+    (read-only and broadcast views too), values and dtypes as NumPy's."""
+    run_both(f.rearranged, lambda: ((layout.make()[1],), ()))
+
+
+@settings(SETTINGS, max_examples=60)
+@given(layout=layouts(dims=(2, 2), readonly=True))
+def test_matrix_parts_like_numpy(layout):
+    """Trace, diagonal and triangles of matrices in every layout."""
+    run_both(f.matrix_parts, lambda: ((layout.make()[1],), ()))
+
+
 if __name__ == "__main__":
     pytest.main([__file__, "-q"])
