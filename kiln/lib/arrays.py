@@ -17,7 +17,7 @@ from ..llvm_ir import counted_loop
 from ..runtime import nrt
 from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, DType, Scalar, Slice, Tuple, Type,
                      is_number, numpy_dtype, np)
-from .npscalars import cast, emit_arithmetic, kind_of, numpy_result
+from .npscalars import cast, emit_arithmetic, kind_of, numpy_result, sample
 from .numbers import i64
 from .registry import NO_CONST, Impl, TypeRuleError, rule
 
@@ -249,6 +249,16 @@ def element_pointer(cg, value, t: Array, indices: list[ll.Value]) -> ll.Value:
     if contiguous:
         return b.gep(b.bitcast(data, storage(t).as_pointer()), [offset])
     return b.bitcast(b.gep(data, [offset]), storage(t).as_pointer())
+
+
+def element_of(cg, value, t: Array, indices: list[ll.Value]) -> ll.Value:
+    """a[indices] for indices the caller knows are in bounds (no check, no wrap)."""
+    b = cg.b
+    offset: ll.Value = i64(0)
+    for index, stride in zip(indices, strides_of(cg, value, t)):
+        offset = b.add(offset, b.mul(index, stride))
+    pointer = b.gep(b.extract_value(value, 1), [offset])
+    return load_element(cg, b.bitcast(pointer, storage(t).as_pointer()), t)
 
 
 def load_element(cg, pointer, t: Array) -> ll.Value:
@@ -642,7 +652,7 @@ def array_rule(types, consts):
         dtype = chosen_dtype(types[1] if len(types) > 1 else NONE, types[0].dtype)
         return Impl(Array(dtype, types[0].ndim, "C"), emit_astype, types[:1], owned=True)
     shape, leaves = nested_shape(types[0])
-    default = np.array([sample_value(t) for t in leaves]).dtype.name if leaves else "float64"
+    default = np.array([sample(t) for t in leaves]).dtype.name if leaves else "float64"
     dtype = chosen_dtype(types[1] if len(types) > 1 else NONE, default)
     result = Array(dtype, len(shape), "C")
 
@@ -669,11 +679,6 @@ def nested_shape(t: Type) -> tuple[tuple[int, ...], list[Scalar]]:
                             "have an inhomogeneous shape", "rows of one length")
     inner = parts[0][0] if parts else ()
     return (len(parts), *inner), [leaf for _, leaves in parts for leaf in leaves]
-
-
-def sample_value(t: Scalar):
-    """A value of type t, for asking NumPy what it makes of such values."""
-    return {INT: 1, FLOAT: 1.0, BOOL: True}.get(t) or np.dtype(numpy_dtype(t)).type(1)
 
 
 def flattened(cg, value, t: Type) -> list[tuple[ll.Value, Scalar]]:
@@ -931,12 +936,8 @@ def item_rule(types, consts):
                                 position)
             cg.fail_if(b.icmp_unsigned(">=", position, size), "IndexError",
                        "index out of bounds")
-        offset = i64(0)
-        for index, stride in zip(unravel(cg, position, shape), strides_of(cg, args[0], array)):
-            offset = b.add(offset, b.mul(index, stride))
-        pointer = b.bitcast(b.gep(b.extract_value(args[0], 1), [offset]),
-                            storage(array).as_pointer())
-        return python_number(cg, load_element(cg, pointer, array), element_type(array), r)
+        item = element_of(cg, args[0], array, unravel(cg, position, shape))
+        return python_number(cg, item, element_type(array), r)
     return Impl(result, emit, types)
 
 
@@ -955,6 +956,15 @@ def unravel(cg, position, shape) -> list:
         indices.append(b.srem(position, extent))
         position = b.sdiv(position, extent)
     return [position, *reversed(indices)]
+
+
+def flat_position(cg, indices, shape) -> ll.Value:
+    """The flat position of C-order indices in an array of `shape` (unravel's inverse)."""
+    b = cg.b
+    position: ll.Value = i64(0)
+    for index, extent in zip(indices, shape):
+        position = b.add(b.mul(position, extent), index)
+    return position
 
 
 @rule("method.copy", "np.copy", callable_=True)

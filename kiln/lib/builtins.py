@@ -13,7 +13,7 @@ from llvmlite import ir as ll
 from ..llvm_ir import counted_loop, declare, string
 from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, Scalar, Tuple, is_number,
                      numpy_dtype, union_of)
-from .arrays import as_index, cg_lltype, load_element, storage
+from .arrays import as_index, cg_lltype, element_of, shape_of
 from .npscalars import cast, kind_of
 from .mathlib import float_to_int, is_finite, is_nan
 from .numbers import (float_floordiv_value, float_mod_value, int_divmod, check_float_divisor,
@@ -70,28 +70,21 @@ def emit_extreme(cg, symbol, args, types, result):
     return cg.convert(best, best_type, result)
 
 
-def elements_of(cg, value, t: Array, body) -> None:
-    """body(k, element) for each element of a 1-d array, in order."""
-    b = cg.b
-    data, stride = b.extract_value(value, 1), b.extract_value(value, [3, 0])
-    counted_loop(b, i64(0), b.extract_value(value, [2, 0]), lambda k: body(k, load_element(
-        cg, b.bitcast(b.gep(data, [b.mul(k, stride)]), storage(t).as_pointer()), t)))
-
-
 def emit_extreme_of_array(cg, name: str, symbol: str, value, t: Array, element):
+    """The first element, replaced by each later one that compares `symbol` to it."""
     b = cg.b
-    count = b.extract_value(value, [2, 0])
+    count = shape_of(cg, value, t)[0]
     cg.fail_if(b.icmp_signed("==", count, i64(0)), "ValueError",
                f"{name}() iterable argument is empty")
     best = cg.local(cg_lltype(element))
-    first = b.extract_value(value, 1)
-    b.store(load_element(cg, b.bitcast(first, storage(t).as_pointer()), t), best)
+    b.store(element_of(cg, value, t, [i64(0)]), best)
+    compare = resolve(symbol, (element, element))
 
-    def keep(k, item):
-        compare = resolve(symbol, (element, element))
+    def keep(k):
+        item = element_of(cg, value, t, [k])
         better = cg.apply(compare, [item, b.load(best)], (element, element))
         b.store(b.select(better, item, b.load(best)), best)
-    elements_of(cg, value, t, keep)
+    counted_loop(b, i64(1), count, keep)
     return b.load(best)
 
 
@@ -121,19 +114,17 @@ def sum_rule(types, consts):
 
     def emit(cg, args, ts, r):
         b = cg.b
+        count = shape_of(cg, args[0], array)[0]
         total = cg.local(cg_lltype(r))
         b.store(cg.convert(i64(0), INT, r), total)
-        running_total = cg.local(cg_lltype(total_t))
-
-        def add(k, item):
-            with b.if_else(b.icmp_signed("==", k, i64(0))) as (start, go_on):
-                with start:
-                    b.store(cg.apply(first, [i64(0), item], (INT, element)), running_total)
-                with go_on:
-                    b.store(cg.apply(running, [b.load(running_total), item], (total_t, element)),
-                            running_total)
+        with b.if_then(b.icmp_signed(">", count, i64(0))):
+            running_total = cg.local(cg_lltype(total_t))
+            b.store(cg.apply(first, [i64(0), element_of(cg, args[0], array, [i64(0)])],
+                             (INT, element)), running_total)
+            counted_loop(b, i64(1), count, lambda k: b.store(cg.apply(
+                running, [b.load(running_total), element_of(cg, args[0], array, [k])],
+                (total_t, element)), running_total))
             b.store(cg.convert(b.load(running_total), total_t, r), total)
-        elements_of(cg, args[0], array, add)
         return b.load(total)
     return Impl(result, emit, types)
 

@@ -32,6 +32,7 @@ from ..types import NONE, NUMPY, Array, Scalar, np, numpy_dtype
 from .arrays import (
     allocate,
     cg_lltype,
+    element_of,
     element_type,
     for_each,
     i64,
@@ -306,13 +307,9 @@ def cross_rule(types, consts):
         target = b.bitcast(b.extract_value(out, 1), storage(r).as_pointer())
 
         def component(v, t, shape, row, k):
-            strides = strides_of(cg, v, t)
-            offset = b.mul(k, strides[-1])
-            if t.ndim == 2:
-                here = b.select(b.icmp_signed("==", shape[0], i64(1)), i64(0), row)
-                offset = b.add(offset, b.mul(here, strides[0]))
-            pointer = b.bitcast(b.gep(b.extract_value(v, 1), [offset]), storage(t).as_pointer())
-            return cast(cg, load_element(cg, pointer, t), element_type(t), element,
+            here = [b.select(b.icmp_signed("==", shape[0], i64(1)), i64(0), row)] \
+                if t.ndim == 2 else []                      # a stack of one repeats
+            return cast(cg, element_of(cg, v, t, [*here, k]), element_type(t), element,
                         weak_check=False)
 
         def times(x, y):

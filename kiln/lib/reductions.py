@@ -28,6 +28,7 @@ from .arrays import (
     constant_axis,
     contiguous_steps,
     copy_into_new,
+    element_of,
     element_type,
     emit_copy,
     for_each,
@@ -926,12 +927,10 @@ def emit_bincount(cg, args, types, result):
     cg.fail_if(b.icmp_signed("<", minlength, i64(0)), "ValueError",
                "'minlength' must not be negative")
     n = shape_of(cg, x, x_t)[0]
-    stride = strides_of(cg, x, x_t)[0]
     element = element_type(x_t)
 
     def value_at(k):
-        pointer = b.gep(b.extract_value(x, 1), [b.mul(k, stride)])
-        item = load_element(cg, b.bitcast(pointer, storage(x_t).as_pointer()), x_t)
+        item = element_of(cg, x, x_t, [k])
         return cast(cg, item, element, NUMPY["int64"], weak_check=False) \
             if kind_of(element) != "u" else b.zext(item, I64) if item.type != I64 else item
     largest, lowest = cg.local(I64), cg.local(I64)
@@ -958,9 +957,7 @@ def emit_bincount(cg, args, types, result):
     def count(k):
         slot = b.gep(data, [value_at(k)])
         if weighted:
-            pointer = b.gep(b.extract_value(w, 1), [b.mul(k, strides_of(cg, w, w_t)[0])])
-            weight = cast(cg, load_element(cg, b.bitcast(pointer, storage(w_t).as_pointer()),
-                                           w_t), element_type(w_t), NUMPY["float64"],
+            weight = cast(cg, element_of(cg, w, w_t, [k]), element_type(w_t), NUMPY["float64"],
                           weak_check=False)
             b.store(b.fadd(b.load(slot), weight), slot)
         else:

@@ -20,10 +20,10 @@ from ..llvm_ir import counted_loop
 from ..types import INT, NONE, Array, DType, Scalar, Tuple, is_number, np
 from ..runtime import nrt
 from .arrays import (allocate, array_rule, as_index, cg_lltype, chosen_dtype, constant_axis,
-                     contiguous_steps, copy_into_new, element_type, emit_astype, emit_copy, fill,
-                     for_each, index_type_ok, is_c_contiguous, itemsize, load_element,
-                     make_array, product, shape_of, shape_values, storage, store_element,
-                     strides_of, unravel)
+                     contiguous_steps, copy_into_new, element_of, element_type, emit_astype,
+                     emit_copy, fill, flat_position, for_each, index_type_ok, is_c_contiguous,
+                     itemsize, load_element, make_array, product, shape_of, shape_values, storage,
+                     store_element, strides_of, unravel)
 from .npscalars import cast, emit_arithmetic, kind_of, sample
 from .numbers import i64
 from .registry import Impl, TypeRuleError, resolve, rule
@@ -112,18 +112,21 @@ def flipper(name: str, axes_of):
         axes = axes_of(array, types[1:2], consts[1:2])
         result = Array(array.dtype, array.ndim, "A" if axes else array.layout, array.readonly)
 
-        def emit(cg, args, ts, r):
-            b = cg.b
-            shape, strides = shape_of(cg, args[0], array), strides_of(cg, args[0], array)
-            offset = i64(0)
-            for axis in axes:
-                last = b.select(b.icmp_signed(">", shape[axis], i64(0)),
-                                b.sub(shape[axis], i64(1)), i64(0))
-                offset = b.add(offset, b.mul(last, strides[axis]))
-                strides[axis] = b.neg(strides[axis])
-            return view_of(cg, args[0], array, r, shape, strides, offset)
-        return Impl(result, emit, types)
+        return Impl(result, lambda cg, a, ts, r: flipped(cg, a[0], array, r, axes), types)
     return match
+
+
+def flipped(cg, value, t: Array, result: Array, axes) -> ll.Value:
+    """A view of `value` stepping backwards along `axes`, from their last element."""
+    b = cg.b
+    shape, strides = shape_of(cg, value, t), strides_of(cg, value, t)
+    offset = i64(0)
+    for axis in axes:
+        last = b.select(b.icmp_signed(">", shape[axis], i64(0)), b.sub(shape[axis], i64(1)),
+                        i64(0))
+        offset = b.add(offset, b.mul(last, strides[axis]))
+        strides[axis] = b.neg(strides[axis])
+    return view_of(cg, value, t, result, shape, strides, offset)
 
 
 def flip_axes(array: Array, types, consts) -> tuple[int, ...]:
@@ -246,9 +249,9 @@ def ascontiguousarray_rule(types, consts):
     if len(types) != 1 or not isinstance(types[0], Array):
         return None
     array = types[0]
-    result = Array(array.dtype, max(array.ndim, 1), "C", array.readonly)
     if array.ndim == 0:
         raise TypeRuleError("np.ascontiguousarray of a 0-d array is not supported")
+    result = Array(array.dtype, array.ndim, "C", array.readonly)
 
     def same_memory(cg, args, r):
         nrt.incref(cg.b, cg.b.extract_value(args[0], 0))
@@ -332,13 +335,9 @@ def diag_rule(types, consts):
         size = shape_of(cg, args[0], array)[0]
         out = allocate(cg, r, [size, size], zeroed=True)
         target = b.bitcast(b.extract_value(out, 1), storage(r).as_pointer())
-        source, stride = b.extract_value(args[0], 1), strides_of(cg, args[0], array)[0]
-
-        def copy(k):
-            item = load_element(cg, b.bitcast(b.gep(source, [b.mul(k, stride)]),
-                                              storage(array).as_pointer()), array)
-            store_element(cg, b.gep(target, [b.mul(k, b.add(size, i64(1)))]), r, item)
-        counted_loop(b, i64(0), size, copy)
+        counted_loop(b, i64(0), size, lambda k: store_element(
+            cg, b.gep(target, [b.mul(k, b.add(size, i64(1)))]), r,
+            element_of(cg, args[0], array, [k])))
         return out
     return Impl(result, emit, types, owned=True)
 
@@ -365,24 +364,6 @@ def gathered(cg, result: Array, shape, element_at) -> ll.Value:
     for_each(cg, out, result, lambda pointer, indices: store_element(
         cg, pointer, result, element_at(indices)))
     return out
-
-
-def element_of(cg, value, t: Array, indices) -> ll.Value:
-    """a[indices] for indices known to be in bounds."""
-    b = cg.b
-    offset = i64(0)
-    for index, stride in zip(indices, strides_of(cg, value, t)):
-        offset = b.add(offset, b.mul(index, stride))
-    pointer = b.gep(b.extract_value(value, 1), [offset])
-    return load_element(cg, b.bitcast(pointer, storage(t).as_pointer()), t)
-
-
-def flat_position(cg, indices, shape) -> ll.Value:
-    b = cg.b
-    position = i64(0)
-    for index, extent in zip(indices, shape):
-        position = b.add(b.mul(position, extent), index)
-    return position
 
 
 def python_mod(cg, value, modulus) -> ll.Value:
@@ -423,6 +404,13 @@ def roll_rule(types, consts):
     return Impl(result, emit, types, owned=True)
 
 
+def count_of(cg, value, t, message: str) -> ll.Value:
+    """An int count as int64; ValueError(message) when it is negative."""
+    count = as_index(cg, value, t)
+    cg.fail_if(cg.b.icmp_signed("<", count, i64(0)), "ValueError", message)
+    return count
+
+
 @rule("np.repeat", "method.repeat", callable_=True, params=("a", "repeats", "axis"))
 def repeat_rule(types, consts):
     """np.repeat(a, n) and a.repeat(n): the elements in C order, each n times, in a new 1-d
@@ -439,9 +427,7 @@ def repeat_rule(types, consts):
     def emit(cg, args, ts, r):
         b = cg.b
         shape = shape_of(cg, args[0], array)
-        times = as_index(cg, args[1], ts[1])
-        cg.fail_if(b.icmp_signed("<", times, i64(0)), "ValueError",
-                   "repeats may not contain negative values.")
+        times = count_of(cg, args[1], ts[1], "repeats may not contain negative values.")
         return gathered(cg, r, [b.mul(product(cg, shape), times)], lambda indices: element_of(
             cg, args[0], array, unravel(cg, b.sdiv(indices[0], times), shape)))
     return Impl(Array(array.dtype, 1, "C"), emit, types, owned=True)
@@ -460,9 +446,7 @@ def tile_rule(types, consts):
     def emit(cg, args, ts, r):
         b = cg.b
         shape = shape_of(cg, args[0], array)
-        times = as_index(cg, args[1], ts[1])
-        cg.fail_if(b.icmp_signed("<", times, i64(0)), "ValueError",
-                   "negative dimensions are not allowed")
+        times = count_of(cg, args[1], ts[1], "negative dimensions are not allowed")
         last = shape[-1]
 
         def element_at(indices):

@@ -23,13 +23,13 @@ from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop, while_loop
 from ..types import INT, NONE, NUMPY, Array, Scalar, Text, Tuple, Type, is_number, np
-from .arrays import (allocate, cg_lltype, copy_into_new, element_pointer, element_type, for_each,
-                     i64, load_element, make_array, product, shape_of, storage, strides_of)
-from .mathlib import is_nan
+from .arrays import (allocate, cg_lltype, copy_into_new, element_of, element_pointer,
+                     element_type, for_each, i64, load_element, pack, product, shape_of)
+from .mathlib import is_finite, is_nan
 from .npscalars import cast, kind_of
 from .reductions import extreme_all
 from .registry import Impl, TypeRuleError, rule
-from .reshaping import emit_linspace
+from .reshaping import emit_linspace, flipped
 from .sorting import numpy_less
 from .ufuncs import operand_sample
 
@@ -41,14 +41,8 @@ SIDES = ("left", "right")
 
 def reader(cg, array, t: Array, as_type: Scalar):
     """read(k): element k of the 1-d `array`, cast to `as_type`."""
-    b = cg.b
-    data, stride = b.extract_value(array, 1), strides_of(cg, array, t)[0]
-
-    def read(k):
-        pointer = b.bitcast(b.gep(data, [b.mul(k, stride)]), storage(t).as_pointer())
-        return cast(cg, load_element(cg, pointer, t), element_type(t), as_type,
-                    weak_check=False)
-    return read
+    return lambda k: cast(cg, element_of(cg, array, t, [k]), element_type(t), as_type,
+                          weak_check=False)
 
 
 def searcher(cg, array, t: Array, common: Scalar, right: bool):
@@ -326,11 +320,9 @@ def digitize_rule(types, consts):
     right = consts[2] if len(types) > 2 and types[2] != NONE else False
     if type(right) is not bool:
         raise TypeRuleError("np.digitize(x, bins, right=...) takes the constant True or False")
-    if kind_of(element_type(bins)) == "c" or \
-            isinstance(keys, Array) and kind_of(element_type(keys)) == "c" or \
-            not isinstance(keys, Array) and kind_of(keys) == "c":
-        raise TypeRuleError("np.digitize of complex numbers is not supported")
     common = NUMPY[np.promote_types(bins.dtype, np.asarray(operand_sample(keys)).dtype).name]
+    if kind_of(common) == "c":                  # complex bins or x: NumPy's TypeError
+        raise TypeRuleError("np.digitize of complex numbers is not supported")
 
     def emit(cg, args, ts, r):
         b = cg.b
@@ -338,12 +330,7 @@ def digitize_rule(types, consts):
         trend = monotonicity(cg, args[1], bins)
         cg.fail_if(b.icmp_signed("==", trend, i64(0)), "ValueError",
                    "bins must be monotonically increasing or decreasing")
-        stride = strides_of(cg, args[1], bins)[0]
-        last = b.gep(b.extract_value(args[1], 1),
-                     [b.mul(b.select(b.icmp_signed(">", n, i64(0)), b.sub(n, i64(1)), i64(0)),
-                            stride)])
-        reversed_bins = make_array(cg, Array(bins.dtype, 1, "A"), b.extract_value(args[1], 0),
-                                   last, [n], [b.neg(stride)])
+        reversed_bins = flipped(cg, args[1], bins, Array(bins.dtype, 1, "A"), (0,))
         rising = searcher(cg, args[1], bins, common, not right)
         falling = searcher(cg, reversed_bins, Array(bins.dtype, 1, "A"), common, not right)
         return each_key(cg, args[0], keys, r, common, lambda key: b.select(
@@ -435,8 +422,7 @@ def emit_histogram(cg, args, types, result):
             b.store(extreme_all("min")(cg, args[0], array, F64), first)
             b.store(extreme_all("max")(cg, args[0], array, F64), last)
         message = "autodetected range is not finite"
-    finite = b.and_(*(b.fcmp_ordered("<", cg.intrinsic("llvm.fabs.f64", DOUBLE, [b.load(edge)]),
-                                     ll.Constant(DOUBLE, float("inf"))) for edge in (first, last)))
+    finite = b.and_(is_finite(cg, b.load(first)), is_finite(cg, b.load(last)))
     cg.fail_if(b.not_(finite), "ValueError", message)
     with b.if_then(b.fcmp_ordered("==", b.load(first), b.load(last))):
         b.store(b.fsub(b.load(first), ll.Constant(DOUBLE, 0.5)), first)
@@ -469,5 +455,4 @@ def emit_histogram(cg, args, types, result):
             slot = b.gep(count, [index])
             b.store(b.add(b.load(slot), i64(1)), slot)
     for_each(cg, args[0], array, tally)
-    pair = ll.Constant(cg_lltype(result), ll.Undefined)
-    return b.insert_value(b.insert_value(pair, counts, 0), edges, 1)
+    return pack(cg, result, [counts, edges])

@@ -21,8 +21,8 @@ from llvmlite import ir as ll
 from ..runtime import nrt
 from ..types import NONE, NUMPY, Array, Scalar, Tuple, Type, is_number
 from .arrays import (allocate, array_getitem, array_setitem, as_index, checked_index,
-                     element_type, for_each, load_element, make_array, pack, shape_of, storage,
-                     store_element, strides_of, to_element)
+                     element_type, flat_position, for_each, load_element, make_array, pack,
+                     shape_of, storage, store_element, strides_of, to_element)
 from .npscalars import cast, kind_of
 from .numbers import i64
 from .registry import Impl, TypeRuleError, rule
@@ -329,16 +329,9 @@ def flatnonzero_rule(types, consts):
 
 def emit_flatnonzero(cg, args, types, result: Array):
     """Each non-zero element's flat position, from its indices and the shape."""
-    b = cg.b
     array, t = args[0], types[0]
     shape = shape_of(cg, array, t)
     out = allocate(cg, result, [count_nonzero(cg, array, t)])
     append = appender(cg, out, result)
-
-    def flat(indices):
-        position: ll.Value = i64(0)
-        for index, size in zip(indices, shape):
-            position = b.add(b.mul(position, size), index)
-        append(position)
-    visit_nonzero(cg, array, t, flat)
+    visit_nonzero(cg, array, t, lambda indices: append(flat_position(cg, indices, shape)))
     return out

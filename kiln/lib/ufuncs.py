@@ -23,7 +23,8 @@ from ..types import (BOOL, FLOAT, INT, NONE, NUMPY, Array, Scalar, Type, is_numb
                      numpy_dtype, np)
 from ..runtime import nrt
 from .arrays import (allocate, cg_lltype, copy_broadcast, element_type, for_each, i64,
-                     itemsize, load_element, shape_of, storage, store_element, strides_of)
+                     itemsize, load_element, product, shape_of, storage, store_element,
+                     strides_of)
 from .mathlib import is_finite, is_infinite, is_nan
 from .npscalars import (COMPARISONS, COMPLEX_OPS, OPS, cast, complex_conjugate, complex_stays,
                         emit_arithmetic, emit_compare, emit_unary, kind_of, suffix)
@@ -694,11 +695,8 @@ def all_set(cg, flags, flags_t: Array) -> ll.Value:
     data = b.bitcast(b.extract_value(flags, 1), storage(flags_t).as_pointer())
     every = cg.local(I1)
     b.store(ll.Constant(I1, 1), every)
-    size = i64(1)
-    for extent in shape_of(cg, flags, flags_t):
-        size = b.mul(size, extent)
-    counted_loop(b, i64(0), size, lambda k: b.store(b.and_(b.load(every), load_element(
-        cg, b.gep(data, [k]), flags_t)), every))
+    counted_loop(b, i64(0), product(cg, shape_of(cg, flags, flags_t)), lambda k: b.store(
+        b.and_(b.load(every), load_element(cg, b.gep(data, [k]), flags_t)), every))
     nrt.decref(b, b.extract_value(flags, 0))
     return b.load(every)
 

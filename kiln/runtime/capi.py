@@ -118,7 +118,7 @@ def numpy_loops() -> dict[str, tuple[int, int]]:
     from ..lib.numpy_loops import (BINARY, COMPLEX_ONLY, FAST_POWERS, LOOP_CHARS, TERNARY,
                                    UNARY, loop_symbols, ufunc_object)
     loops = {}
-    for names, arity in (((*UNARY, *COMPLEX_ONLY, *FAST_POWERS), 1), (BINARY, 2),
+    for names, arity in ((dict.fromkeys((*UNARY, *COMPLEX_ONLY, *FAST_POWERS)), 1), (BINARY, 2),
                          (TERNARY, 3)):
         for name in names:
             found = ufunc_loops(ufunc_object(name))
