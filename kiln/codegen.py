@@ -20,7 +20,7 @@ from llvmlite import ir as ll
 
 from . import abi, bounds, ir, llvm_ir, loops
 from .runtime import nrt
-from .lib import registry
+from .lib import arrays, registry
 from .lib.registry import Impl, SplitImpl
 from .types import (BOOL, BOTTOM, FLOAT, INT, NONE, NUMBER_ORDER, Array, Bottom, DType,
                     Scalar, Slice, Text, Tuple, Type, Union, members, numpy_dtype)
@@ -216,6 +216,17 @@ class TripCopies:
 
 
 @dataclass
+class JamCopy:
+    """A loop nest's jammed copy (loops.jam_nests): its blocks by the IR block they copy, and
+    each lane's slots for the locals it keeps for itself (the last lane's are the locals' own,
+    so after the copy they hold the last trip's values, as after the loop as written)."""
+
+    jam: loops.Jam
+    blocks: dict[int, ll.Block]
+    lanes: list[dict[str, tuple[ll.Value, ll.Value]]]
+
+
+@dataclass
 class FastCopy:
     """A loop's second copy (see emit_fast_copy): its guard, its blocks by the IR block they
     copy, and its blocks that defer overflow checks."""
@@ -313,6 +324,17 @@ class FunctionEmitter:
             if has_refs(t) or t in (INT, FLOAT):    # a loop's guard may read one not yet set
                 self.b.store(ll.Constant(lltype(t), None), value)
             self.slots[name] = (value, assigned)
+        self.jams: dict[int, JamCopy] = {}                # header -> a jammed copy
+        for jam in loops.jam_nests(self.fn, self.always_proven | self.exact_updates):
+            header = id(jam.parent.header)
+            if header not in self.versioned and header not in self.trip_copies and \
+                    (unchecked or jam.guarded) and self.copyable(jam.parent):
+                lanes = [{name: (self.b.alloca(lltype(self.fn.local_types[name]), name=name),
+                                 self.b.alloca(I1, name=f"{name}.assigned"))
+                          for name in jam.lanes} for _ in range(loops.JAM_LANES - 1)]
+                self.jams[header] = JamCopy(jam, {
+                    id(b): self.llfn.append_basic_block(f"{b.label}.jam")
+                    for b in jam.parent.blocks}, lanes + [{}])
         for instr in self.fn.instructions():
             if self.returns_new_reference(instr):
                 slot = self.b.alloca(lltype(instr.dest.type), name="owned")
@@ -325,6 +347,8 @@ class FunctionEmitter:
             self.emit_fast_copy(copy)
         for copies in self.trip_copies.values():
             self.emit_trip_copies(copies)
+        for jam in self.jams.values():
+            self.emit_jam(jam)
         messages = self.loop_messages + [OVERFLOW] * (LOOP_MESSAGES - len(self.loop_messages))
         self.loop_message_table.initializer = ll.Constant(
             self.loop_message_table.type.pointee, [self.unit.cstring(m) for m in messages])
@@ -337,7 +361,10 @@ class FunctionEmitter:
                                                        ll.Undefined))
         self.emit_exit()
 
-    def emit_block(self, block: ir.Block) -> None:
+    def emit_block(self, block: ir.Block,
+                   lanes: list[tuple[dict, dict]] | None = None) -> None:
+        """Emit an IR block into its LLVM block. With `lanes` (a jammed copy: each lane's
+        slots and substitutes), its instructions run once for each lane, its jump once."""
         self.b.position_at_end(self.blocks[id(block)])
         if id(block) in self.absorbed:
             self.b.unreachable()
@@ -350,8 +377,18 @@ class FunctionEmitter:
             guard = self.loop_guards[id(block)]
             safe = self.guard_holds(guard)
             self.guard_of.update({access: (safe, axes) for access, axes in guard.covered.items()})
-        for instr in block.instrs:
-            getattr(self, f"emit_{type(instr).__name__}")(instr)
+        if lanes is None:
+            for instr in block.instrs:
+                getattr(self, f"emit_{type(instr).__name__}")(instr)
+            return
+        saved = self.slots
+        for slots, substitutes in lanes:        # all but the jump, once for each lane
+            self.slots = {**saved, **slots}
+            self.substitutes = substitutes
+            for instr in block.instrs[:-1]:
+                getattr(self, f"emit_{type(instr).__name__}")(instr)
+        self.slots, self.substitutes = saved, {}
+        self.emit_Jump(block.instrs[-1])
 
     # ---- loops guarded by bounds.py --------------------------------------------------------
     # A guard that only covers indices is computed at the top of the body; each covered check
@@ -415,16 +452,103 @@ class FunctionEmitter:
         told to keep scalar gets its own !llvm.loop node."""
         saved, saved_loops = dict(self.blocks), dict(self.scalar_loops)
         self.blocks.update(blocks)
+        self.new_loop_ids(regions)
+        for block in self.fn.blocks:
+            if id(block) in blocks:
+                self.emit_block(block)
+        self.blocks, self.scalar_loops = saved, saved_loops
+
+    def new_loop_ids(self, regions: list[ir.LoopRegion]) -> None:
+        """Each of `regions` that LLVM is told to keep scalar gets a node of its own for the
+        copy being emitted (a loop's !llvm.loop node names that loop alone)."""
         for region in regions:
             if id(region.header) in self.scalar_loops:
                 loop_id = llvm_ir.scalar_loop_id(self.unit.module,
                                                  unroll=not region.runtime_step)
                 self.scalar_loops[id(region.header)] = self.scalar_loops[id(region.latch)] = \
                     loop_id
-        for block in self.fn.blocks:
-            if id(block) in blocks:
-                self.emit_block(block)
+
+    # A loop nest that loops.jam_nests picks is emitted once more with the parent's trips
+    # JAM_LANES at a time:
+    #   preheader: ...; branch (the arrays written and read do not overlap), H', H
+    #   H': branch (JAM_LANES trips left, the parent's indices in bounds for them), B', H
+    #   B': the parent's body for each lane; branch (the inner loop's indices in bounds), IH', H
+    #   IH' IB' IL': the inner loop, its body for each lane
+    #   A': what follows the inner loop, for each lane; latch': counter += JAM_LANES; branch H'
+    # H, the loop as written, runs the trips left over.
+    def enter_jam(self, copy: JamCopy, header: ll.Block) -> None:
+        b = self.b
+        disjoint = ll.Constant(I1, 1)
+        spans = {name: arrays.byte_span(self, b.load(self.slots[name][0]),
+                                        self.fn.local_types[name])
+                 for name in copy.jam.reads + copy.jam.writes}
+        for written in copy.jam.writes:
+            for read in copy.jam.reads:
+                (w_lo, w_hi), (r_lo, r_hi) = spans[written], spans[read]
+                disjoint = b.and_(disjoint, b.or_(b.icmp_unsigned("<=", w_hi, r_lo),
+                                                  b.icmp_unsigned("<=", r_hi, w_lo)))
+        b.cbranch(disjoint, copy.blocks[id(copy.jam.parent.header)], header)
+
+    def emit_jam(self, copy: JamCopy) -> None:
+        b, jam = self.b, copy.jam
+        parent, inner, after = jam.parent, jam.inner, jam.inner.exits[0]
+        saved, saved_loops = dict(self.blocks), dict(self.scalar_loops)
+        self.blocks.update(copy.blocks)
+        self.new_loop_ids([inner])
+        self.copying = True
+        b.position_at_end(copy.blocks[id(parent.header)])
+        count = b.load(self.slots[jam.counter][0])
+        stop = self.get(parent.stop)
+        lanes = ll.Constant(I64, loops.JAM_LANES)
+        room = b.and_(b.icmp_signed("<", count, stop),      # stop - count >= lanes, unwrapped
+                      b.icmp_unsigned(">=", b.sub(stop, count), lanes))
+        room = b.and_(room, self.jam_in_bounds(jam, False, count))
+        b.cbranch(room, copy.blocks[id(parent.body)], saved[id(parent.header)])
+        b.position_at_end(copy.blocks[id(parent.body)])
+        counted = [i.dest.id for i in parent.body.instrs
+                   if isinstance(i, ir.Load) and i.name == jam.counter]
+        laned = [(slots, dict.fromkeys(counted, b.add(count, ll.Constant(I64, lane))))
+                 for lane, slots in enumerate(copy.lanes)]
+        saved_guards, self.loop_guards, self.moot = self.loop_guards, {}, set(jam.offsets)
+        self.guard_of = {term.access: (ll.Constant(I1, 1), []) for term in jam.terms}
+        for term in jam.terms:
+            self.guard_of[term.access][1].append(term.axis)
+        in_bounds = self.llfn.append_basic_block(f"{inner.header.label}.jam.guard")
+        self.blocks[id(inner.header)] = in_bounds
+        self.emit_block(parent.body, laned)
+        self.blocks[id(inner.header)] = copy.blocks[id(inner.header)]
+        b.position_at_end(in_bounds)
+        b.cbranch(self.jam_in_bounds(jam, True), copy.blocks[id(inner.header)],
+                  saved[id(parent.header)])
+        for block in (inner.header, inner.body, inner.latch, after):
+            self.emit_block(block, laned if block in (inner.body, after) else None)
+        b.position_at_end(copy.blocks[id(parent.latch)])
+        b.store(b.add(count, lanes), self.slots[jam.counter][0])
+        b.branch(copy.blocks[id(parent.header)])
+        self.copying, self.loop_guards, self.guard_of, self.moot = False, saved_guards, {}, set()
         self.blocks, self.scalar_loops = saved, saved_loops
+
+    def jam_in_bounds(self, jam: loops.Jam, inner: bool, count: ll.Value | None = None
+                      ) -> ll.Value:
+        """Is every index that the jam's terms cover in bounds for the trips left: the
+        parent's (from `count` to its stop; tested with the room for the lanes), or the inner
+        loop's whole range (tested after the lanes' share of the parent's body, which computes
+        that range)? Where it fails, the loop as written runs those trips and raises where
+        CPython does."""
+        b = self.b
+        start, stop = (self.get(jam.inner.start), self.get(jam.inner.stop)) if inner else \
+            (count, self.get(jam.parent.stop))
+        holds = ll.Constant(I1, 1)
+        for term in jam.terms:
+            if term.inner != inner:
+                continue
+            size = b.extract_value(b.load(self.slots[term.array][0]), [2, term.axis])
+            offset = ll.Constant(I64, term.offset)
+            holds = b.and_(holds, b.and_(b.icmp_signed(">=", start, b.neg(offset)),
+                                         b.icmp_signed("<=", stop, b.sub(size, offset))))
+        if inner:                      # no trips, no accesses
+            holds = b.or_(holds, b.icmp_signed(">=", start, stop))
+        return holds
 
     def guard_holds(self, guard: bounds.LoopGuard) -> ll.Value:
         """Is every access the guard covers in bounds on every trip, and every int the loop
@@ -762,6 +886,9 @@ class FunctionEmitter:
             copy = self.versioned[id(instr.target)]             # into a versioned loop
             self.b.cbranch(self.guard_holds(copy.guard), copy.blocks[id(instr.target)],
                            self.blocks[id(instr.target)])
+            return
+        if id(instr.target) in self.jams and not back_edge and not self.copying:
+            self.enter_jam(self.jams[id(instr.target)], self.blocks[id(instr.target)])
             return
         if id(instr.target) in self.trip_copies and not back_edge and not self.copying:
             self.enter_trip_copies(self.trip_copies[id(instr.target)],

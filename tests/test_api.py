@@ -235,6 +235,28 @@ def test_a_loop_over_short_rows_gets_copies_for_2_and_3_columns():
     assert ".trips" not in columns.inspect_llvm(columns.signatures[0])
 
 
+def test_matmul_runs_four_columns_at_once():
+    """kiln/loops.py, jam_nests: the loop over columns runs four trips around one inner loop,
+    four sums at once, where a guard proves the indices in bounds (results for every shape,
+    layout, overlap and index out of bounds: tests/cases/jammed_*.py). Nests that read what
+    they write, or whose inner count moves with the parent, keep the loop as written, and so
+    does a loop that gets copies for short rows."""
+    np = pytest.importorskip("numpy")
+    from cases import jammed_loops as cases
+    from cases import short_loops
+    a, b = cases._grid(5, 6), cases._grid(6, 11)
+
+    def jammed(fn, *args, **options):
+        compiled = kiln.jit(**options)(fn)
+        assert np.array_equal(compiled(*args), fn(*args))
+        return ".jam" in compiled.inspect_llvm(compiled.signatures[0])
+
+    assert jammed(cases.matmul, a, b) and jammed(cases.matmul, a, b, boundscheck=False)
+    assert not jammed(cases.running, a, np.arange(3.0), boundscheck=False)
+    assert not jammed(cases.triangle, np.arange(9.0), boundscheck=False)
+    assert not jammed(short_loops.distances, short_loops._points(9, 3))
+
+
 def test_fastmath_accepts_a_set_of_flags():
     np = pytest.importorskip("numpy")
     total = kiln.jit(fastmath={"reassoc", "nsz"})(funcs.total)

@@ -12,7 +12,8 @@ are compared by `support.assert_same_result`: exact types, NaN-aware, -0.0 != 0.
 recursively, NumPy scalars by exact type, arrays by dtype, shape and contents; if CPython raises,
 kiln must raise the same class.
 
-A module constant `JIT_OPTIONS = ("parallel",)` turns those options on in every kiln.jit of the file.
+A module constant `JIT_OPTIONS = ("parallel",)` turns those options on in every kiln.jit of the file
+(a dict gives their values: `JIT_OPTIONS = {"boundscheck": False}`).
 
 When EXPR is a call `f(ARGS)`, each side evaluates `f` and the arguments once, into fresh
 objects, then calls; afterwards every argument that is an ndarray (also inside a tuple argument)
@@ -252,7 +253,8 @@ def python_globals(path: Path) -> dict[str, Any]:
 @functools.cache
 def jit_globals(path: Path) -> dict[str, Any]:
     module = load_module(path, "jit")
-    jit, options = jit_decorator(), dict.fromkeys(getattr(module, "JIT_OPTIONS", ()), True)
+    jit, options = jit_decorator(), getattr(module, "JIT_OPTIONS", ())
+    options = dict(options) if isinstance(options, dict) else dict.fromkeys(options, True)
     jit_module(module, (lambda fn: jit(fn, **options)) if options and not ORACLE_SELF else jit)
     return vars(module)
 

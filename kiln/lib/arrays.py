@@ -51,6 +51,19 @@ def strides_of(cg, value, t: Array) -> list[ll.Value]:
     return contiguous_steps(cg, shape_of(cg, value, t), t, itemsize(t))
 
 
+def byte_span(cg, value, t: Array) -> tuple[ll.Value, ll.Value]:
+    """The addresses [lo, hi) that the array's elements lie in (negative strides included);
+    for an empty array, a span that may reach outside it."""
+    b = cg.b
+    lo = hi = b.ptrtoint(b.extract_value(value, 1), I64)
+    for size, stride in zip(shape_of(cg, value, t), strides_of(cg, value, t)):
+        reach = b.mul(b.sub(size, i64(1)), stride)
+        below = b.icmp_signed("<", reach, i64(0))
+        lo = b.add(lo, b.select(below, reach, i64(0)))
+        hi = b.add(hi, b.select(below, i64(0), reach))
+    return lo, b.add(hi, i64(itemsize(t)))
+
+
 def contiguous_steps(cg, shape: list[ll.Value], t: Array, unit: int) -> list[ll.Value]:
     """The step along each axis of a C or F contiguous array, in multiples of `unit`."""
     order = range(t.ndim - 1, -1, -1) if t.layout == "C" else range(t.ndim)
