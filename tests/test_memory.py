@@ -86,6 +86,30 @@ def test_returned_arrays_own_their_memory_and_are_writeable():
     assert a.base is not None          # the owner that frees the block when NumPy is done
 
 
+def test_returned_arguments_and_views_are_numpy_arrays_on_their_base():
+    """runtime/boxing.py builds the returned objects through NumPy's C-API: an argument
+    returned whole is that very object; a view (also one that starts where its argument does,
+    as a.real does) is a new array on the argument's memory, read-only where the argument is;
+    NumPy scalars come back as NumPy scalars. None of them leaks."""
+    grid = np.arange(12.0).reshape(3, 4)
+    frozen = grid.copy()
+    frozen.flags.writeable = False
+    same, strided = kiln.jit(funcs.same), kiln.jit(funcs.strided)
+    assert same(grid) is grid and same(frozen) is frozen
+    view = strided(frozen)
+    assert np.shares_memory(view, frozen) and not view.flags.writeable
+    assert view.strides == frozen[::2, 1:].strides and view.tolist() == frozen[::2, 1:].tolist()
+    pairs = np.arange(6.0).view(np.complex128).reshape(1, 3)
+    real = kiln.jit(funcs.real_part)(pairs)
+    assert real.dtype == np.float64 and real.strides == (48, 16)
+    assert real.tolist() == [[0.0, 2.0, 4.0]]
+    first = kiln.jit(funcs.first)
+    for dtype in (np.float64, np.float32, np.int8, np.uint64, np.bool_, np.complex128):
+        value = first(np.ones((2, 2), dtype))
+        assert type(value) is dtype and value == 1
+    assert growth(lambda: (same(grid), strided(grid), first(grid)), 100_000) < LIMIT
+
+
 def test_swapping_new_arrays_keeps_both_alive():
     """`a, b = b, a` must not free either array between the two assignments."""
     swap_new = kiln.jit(funcs.swap_new)

@@ -1,13 +1,15 @@
 """The three micro-benchmark sections, each running its implementations interleaved by round:
 
-    calls    f(x) = x + 1 called from a Python for-loop: the cost of entering compiled code
+    calls    f(x) = x + 1, first(a) = a[0] and twice(a) = a * 2.0 (a of 3 floats) called from a
+             Python for-loop: the cost of entering compiled code and of returning an int, a
+             NumPy scalar and a new array
     gil      a CPU-bound compiled loop in 1 thread, then the same work in each of 2 threads at
              once: throughput 2 * t1 / t2 is near 2 when calls release the GIL, 1 when they hold it
     startup  fresh interpreters: bare, `import X`, and import + the first result of a small
              function (compile included), median of the runs
 
-The functions they compile (`add_one`, `spin`, `work`) live here, in a real file, so that a JIT
-can read their source.
+The functions they compile (`add_one`, `first`, `twice`, `spin`, `work`) live here, in a real
+file, so that a JIT can read their source.
 """
 
 from __future__ import annotations
@@ -40,6 +42,14 @@ def add_one(x: int) -> int:
     return x + 1
 
 
+def first(a: Any) -> Any:
+    return a[0]
+
+
+def twice(a: Any) -> Any:
+    return a * 2.0
+
+
 def spin(n: int) -> float:
     """n dependent multiply-adds: a float recurrence LLVM can neither fold nor vectorise."""
     x = 0.0
@@ -64,6 +74,7 @@ class _Contender:
     status: str = "ok"
     error: str = ""
     times: dict[str, list[float]] = field(default_factory=dict)
+    functions: list[Callable[..., Any]] = field(default_factory=list)   # calls: by column
 
     def fail(self, exc: BaseException) -> None:
         self.fn, self.status, self.error = None, error_cell(exc), error_text(exc)
@@ -110,10 +121,10 @@ def _raw(contenders: list[_Contender], **extra: Any) -> dict[str, Any]:
 
 # --- calls -------------------------------------------------------------------------------------
 
-def _ns_per_call(fn: Callable[[int], Any], calls: int) -> float:
+def _ns_per_call(fn: Callable[[Any], Any], arg: Any, calls: int) -> float:
     start = time.perf_counter()
-    for i in range(calls):
-        fn(i)
+    for _ in range(calls):
+        fn(arg)
     return (time.perf_counter() - start) / calls * 1e9
 
 
@@ -124,10 +135,25 @@ def _ns_per_pass(calls: int) -> float:
     return (time.perf_counter() - start) / calls * 1e9
 
 
+def _call_cases() -> list[tuple[str, Callable[[Any], Any], Any]]:
+    """(column, function, argument) of each call the section times."""
+    import numpy as np
+    return [("f(x) = x + 1", add_one, 41), ("a[0]", first, np.arange(3.0)),
+            ("a * 2.0", twice, np.arange(3.0))]
+
+
 def call_overhead(options: Options, impls: list[Impl], display: Display) -> SectionResult:
-    """ns per call of add_one: plain, and compiled by each JIT, in a tight Python loop."""
+    """ns per call of add_one, first and twice: plain, and compiled by each JIT, in a tight
+    Python loop."""
     calls = CALLS[options.size]
-    contenders = [_contender(impl, add_one, (41,)) for impl in impls]
+    cases = _call_cases()
+    contenders = []
+    for impl in impls:          # one contender per implementation, its functions by column
+        compiled = [_contender(impl, fn, (arg,)) for _, fn, arg in cases]
+        broken = next((c for c in compiled if c.fn is None), None)
+        contender = broken or _Contender(compiled[0].label, compiled[0].fn)
+        contender.functions = [c.fn for c in compiled]
+        contenders.append(contender)
     runnable = [c for c in contenders if c.fn is not None]
     loop: list[float] = []
     with display.progress("calls", options.repeat * (len(runnable) + 1)) as tick:
@@ -136,23 +162,30 @@ def call_overhead(options: Options, impls: list[Impl], display: Display) -> Sect
             loop.append(_ns_per_pass(calls))
             for contender in rotated(runnable, round_index):
                 tick(f"{contender.label}, round {round_index + 1}")
-                assert contender.fn is not None
-                contender.record("ns", _ns_per_call(contender.fn, calls))
-    python = contenders[0].best("ns")
-    table = Table(f"Call overhead: f(x) = x + 1 from a Python loop ({calls} calls, best of "
-                  f"{options.repeat})", ["function", "ns per call", "vs Python function"])
+                for (column, _, arg), fn in zip(cases, contender.functions):
+                    contender.record(column, _ns_per_call(fn, arg, calls))
+    columns = [column for column, _, _ in cases]
+    table = Table(f"Call overhead: compiled functions called from a Python loop ({calls} calls, "
+                  f"best of {options.repeat}; ns per call, and its ratio to the Python "
+                  "function's)", ["function", *(f"{c} ns" for c in columns),
+                                  *(f"{c} vs Python" for c in columns)])
+    python = {column: contenders[0].best(column) for column in columns}
     for contender in contenders:
-        ns = contender.best("ns")
-        ratio = ns / python if ns is not None and python else None
-        cells = [number(ns), number(ratio)] if contender.status == "ok" else [contender.status] * 2
+        ns = [contender.best(column) for column in columns]
+        ratios = [n / python[c] if n is not None and python[c] else None
+                  for n, c in zip(ns, columns)]
+        cells = [number(v) for v in ns + ratios] if contender.status == "ok" else \
+            [contender.status] * (2 * len(columns))
         table.rows.append([contender.label, *cells])
     table.notes.append(f"Each call includes the loop itself: an empty loop costs "
-                       f"{number(min(loop))} ns per iteration.")
-    by_label = {c.label: c.best("ns") for c in contenders}
+                       f"{number(min(loop))} ns per iteration. a holds 3 floats: a[0] returns "
+                       "an np.float64, a * 2.0 a new array.")
+    by_label = {c.label: c for c in contenders}
     kiln, numba = by_label.get("kiln"), by_label.get("Numba")
-    if kiln and numba:
-        table.notes.append(f"kiln/Numba = {number(numba / kiln)} (Numba ns / kiln ns: above 1, "
-                           "kiln calls are cheaper).")
+    if kiln and numba and kiln.status == numba.status == "ok":
+        ratios = ", ".join(f"{c} {number(numba.best(c) / kiln.best(c))}" for c in columns)
+        table.notes.append(f"kiln/Numba (Numba ns / kiln ns: above 1, kiln calls are cheaper): "
+                           f"{ratios}.")
     table.notes += _error_notes(contenders)
     return SectionResult(table, _raw(contenders, calls=calls, empty_loop_ns=loop),
                          any(c.status == MISMATCH for c in contenders))

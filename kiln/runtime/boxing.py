@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from llvmlite import ir as ll
 
-from ..llvm_ir import declare, external_data, string
+from ..llvm_ir import declare, external_data, private_function, string
+from . import nrt
 from ..types import (BOOL, FLOAT, INT, NONE, NUMBER_ORDER, Array, Scalar, Tuple, Type, Union,
                      numpy_dtype)
 
@@ -40,7 +41,20 @@ SIGNATURES = {
     "PyLong_FromUnsignedLongLong": (OBJ, [I64]),
     "PyLong_AsUnsignedLongLongMask": (I64, [OBJ]),
     "PyUnicode_FromString": (OBJ, [OBJ]),
+    "PyCapsule_New": (OBJ, [OBJ, OBJ, OBJ]),
+    "PyCapsule_GetPointer": (OBJ, [OBJ, OBJ]),
 }
+# NumPy's C-API, by its index in the table of pointers that numpy._core's _ARRAY_API capsule
+# holds (the same indices in NumPy 1.x and 2.x); runtime.capi finds the table on first use.
+NUMPY_FUNCTIONS = {
+    "PyArray_DescrFromType": (45, OBJ, [I32]),
+    "PyArray_Scalar": (60, OBJ, [OBJ, OBJ, OBJ]),
+    "PyArray_NewFromDescr": (94, OBJ, [OBJ, OBJ, I32, I64.as_pointer(), I64.as_pointer(), OBJ,
+                                       I32, OBJ]),
+    "PyArray_SetBaseObject": (282, I32, [OBJ, OBJ]),
+}
+NUMPY_ARRAY_TYPE = 2            # the table's entry for &PyArray_Type
+DESCR_TYPE_NUM = 28             # PyArray_Descr's type_num (int), in NumPy 1.x and 2.x
 # PyArrayObject fields (the same in NumPy 1.x and 2.x): data, nd, dimensions, strides, flags
 ARRAY_DATA, ARRAY_ND, ARRAY_DIMS, ARRAY_STRIDES, ARRAY_DESCR, ARRAY_FLAGS = 16, 24, 32, 40, 56, 64
 C_CONTIGUOUS, F_CONTIGUOUS, WRITEABLE = 0x1, 0x2, 0x400
@@ -191,44 +205,121 @@ def call_python(api: Api, b: ll.IRBuilder, function: str, args: list[ll.Value]) 
     return result
 
 
+def numpy_table(api: Api, b: ll.IRBuilder) -> ll.Value:
+    """NumPy's C-API table (runtime.capi.find_numpy_api fills its slot on the first call)."""
+    slot = b.bitcast(api.data("kiln_numpy_api"), OBJ.as_pointer().as_pointer())
+    with b.if_then(b.icmp_unsigned("==", b.load(slot), ll.Constant(OBJ.as_pointer(), None)),
+                   likely=False):
+        b.call(api.Py_DecRef, [call_python(api, b, "kiln_find_numpy_api", [])])
+    return b.load(slot)
+
+
+def numpy_call(api: Api, b: ll.IRBuilder, name: str, args: list[ll.Value]) -> ll.Value:
+    index, ret, argtypes = NUMPY_FUNCTIONS[name]
+    entry = b.load(b.gep(numpy_table(api, b), [ll.Constant(I64, index)]))
+    return b.call(b.bitcast(entry, ll.FunctionType(ret, argtypes).as_pointer()), args)
+
+
+def type_number(t: Array | Scalar) -> ll.Constant:
+    """NumPy's type number for the dtype of an array or NumPy scalar type."""
+    import numpy as np
+    return ll.Constant(I32, np.dtype(t.dtype if isinstance(t, Array) else numpy_dtype(t)).num)
+
+
 def box_array(api: Api, b: ll.IRBuilder, value: ll.Value, t: Array) -> ll.Value:
-    """runtime.nrt.box_array(meminfo, data, dtype, shape, strides, readonly); the reference the
-    native value held moves to the NumPy array."""
-    shape = b.call(api.PyTuple_New, [ll.Constant(I64, t.ndim)])
-    strides = b.call(api.PyTuple_New, [ll.Constant(I64, t.ndim)])
+    """The NumPy array for a native array; the reference the native value held moves to it.
+
+    An argument returned whole is the argument itself. A view of an argument is a new array
+    whose base is the argument; an array compiled code made is a new array whose base is a
+    capsule that drops the block's reference when NumPy frees it."""
+    meminfo, data = b.extract_value(value, 0), b.extract_value(value, 1)
+    address = b.ptrtoint(meminfo, I64)
+    borrowed = b.icmp_unsigned("!=", b.and_(address, ll.Constant(I64, 1)), ll.Constant(I64, 0))
+    base = b.inttoptr(b.and_(address, ll.Constant(I64, ~1)), OBJ)
+    shape = [b.extract_value(value, [2, axis]) for axis in range(t.ndim)]
+    strides = [b.extract_value(value, [3, axis]) for axis in range(t.ndim)]
+    done = b.append_basic_block("box.array.done")
+    results = []
+    with b.if_then(borrowed):
+        dims = field(b, base, ARRAY_DIMS, I64.as_pointer())
+        steps = field(b, base, ARRAY_STRIDES, I64.as_pointer())
+        whole = b.and_(b.icmp_unsigned("==", field(b, base, ARRAY_DATA, OBJ), data),
+                       b.icmp_signed("==", field(b, base, ARRAY_ND, I32),
+                                     ll.Constant(I32, t.ndim)))
+        descr = field(b, base, ARRAY_DESCR, OBJ)
+        whole = b.and_(whole, b.icmp_signed("==", field(b, descr, DESCR_TYPE_NUM, I32),
+                                            type_number(t)))
+        for axis in range(t.ndim):
+            for values, pointer in ((shape, dims), (strides, steps)):
+                stored = b.load(b.gep(pointer, [ll.Constant(I64, axis)]))
+                whole = b.and_(whole, b.icmp_signed("==", stored, values[axis]))
+        with b.if_then(whole):
+            b.call(api.Py_IncRef, [base])
+            results.append((base, b.block))
+            b.branch(done)
+    dims, steps = (b.alloca(ll.ArrayType(I64, max(t.ndim, 1))) for _ in range(2))
     for axis in range(t.ndim):
-        b.call(api.PyTuple_SetItem, [shape, ll.Constant(I64, axis),
-                                     py_int(api, b, b.extract_value(value, [2, axis]))])
-        b.call(api.PyTuple_SetItem, [strides, ll.Constant(I64, axis),
-                                     b.call(api.PyLong_FromLongLong,
-                                            [b.extract_value(value, [3, axis])])])
-    meminfo = b.ptrtoint(b.extract_value(value, 0), I64)
-    data = b.ptrtoint(b.extract_value(value, 1), I64)
-    readonly = b.call(api.PyBool_FromLong, [ll.Constant(I64, int(t.readonly))])
-    return call_python(api, b, "kiln_box_array", [
-        py_int(api, b, meminfo), py_int(api, b, data),
-        b.call(api.PyUnicode_FromString, [api.cstring(t.dtype)]), shape, strides, readonly])
+        b.store(shape[axis], b.gep(dims, [ll.Constant(I32, 0), ll.Constant(I32, axis)]))
+        b.store(strides[axis], b.gep(steps, [ll.Constant(I32, 0), ll.Constant(I32, axis)]))
+    array_type = b.load(b.gep(numpy_table(api, b), [ll.Constant(I64, NUMPY_ARRAY_TYPE)]))
+    flags = ll.Constant(I32, 0 if t.readonly else WRITEABLE)
+    first = [ll.Constant(I32, 0), ll.Constant(I32, 0)]
+    array = numpy_call(api, b, "PyArray_NewFromDescr", [
+        array_type, numpy_call(api, b, "PyArray_DescrFromType", [type_number(t)]),
+        ll.Constant(I32, t.ndim), b.gep(dims, first), b.gep(steps, first), data, flags,
+        ll.Constant(OBJ, None)])
+    counted = b.and_(b.not_(borrowed), b.icmp_unsigned("!=", address, ll.Constant(I64, 0)))
+    with b.if_then(b.icmp_unsigned("==", array, ll.Constant(OBJ, None)), likely=False):
+        with b.if_then(counted):
+            nrt.decref(b, meminfo)
+        results.append((array, b.block))
+        b.branch(done)
+    owner = b.alloca(OBJ)
+    b.store(ll.Constant(OBJ, None), owner)
+    with b.if_else(borrowed) as (view, made):
+        with view:
+            b.call(api.Py_IncRef, [base])
+            b.store(base, owner)
+        with made:
+            with b.if_then(counted):
+                release = b.bitcast(capsule_release(api, b.module), OBJ)
+                b.store(b.call(api.PyCapsule_New, [meminfo, ll.Constant(OBJ, None), release]),
+                        owner)
+    with b.if_then(b.icmp_unsigned("!=", b.load(owner), ll.Constant(OBJ, None))):
+        failed = numpy_call(api, b, "PyArray_SetBaseObject", [array, b.load(owner)])
+        with b.if_then(b.icmp_signed("<", failed, ll.Constant(I32, 0)), likely=False):
+            b.call(api.Py_DecRef, [array])
+            results.append((ll.Constant(OBJ, None), b.block))
+            b.branch(done)
+    results.append((array, b.block))
+    b.branch(done)
+    b.position_at_end(done)
+    phi = b.phi(OBJ)
+    for obj, block in results:
+        phi.add_incoming(obj, block)
+    return phi
+
+
+def capsule_release(api: Api, module: ll.Module) -> ll.Function:
+    """The destructor of an array's capsule: drop the NRT block's reference."""
+    def build(b: ll.IRBuilder, fn: ll.Function) -> None:
+        nrt.decref(b, b.call(api.PyCapsule_GetPointer, [fn.args[0], ll.Constant(OBJ, None)]))
+        b.ret_void()
+    return private_function(module, "kiln.nrt.capsule_release", ll.VoidType(), [OBJ], build)
 
 
 def box_numpy_scalar(api: Api, b: ll.IRBuilder, value: ll.Value, t: Scalar) -> ll.Value:
-    """numpy.<dtype>(value) through runtime.nrt.box_scalar(dtype, bits)."""
+    """The NumPy scalar of a native value: PyArray_Scalar of its bytes."""
     from ..codegen import lltype
-    kind = lltype(t)
-    if isinstance(kind, ll.DoubleType):
-        bits = b.bitcast(value, I64)
-    elif isinstance(kind, ll.FloatType):
-        bits = b.zext(b.bitcast(value, I32), I64)
-    elif isinstance(kind, ll.LiteralStructType):      # complex: two calls' worth of bits
-        real = b.bitcast(b.extract_value(value, 0), I64)
-        imag = b.bitcast(b.extract_value(value, 1), I64)
-        return call_python(api, b, "kiln_box_scalar", [
-            b.call(api.PyUnicode_FromString, [api.cstring(numpy_dtype(t))]),
-            py_int(api, b, real), py_int(api, b, imag)])
-    else:
-        bits = b.zext(value, I64)
-    return call_python(api, b, "kiln_box_scalar", [
-        b.call(api.PyUnicode_FromString, [api.cstring(numpy_dtype(t))]), py_int(api, b, bits),
-        py_int(api, b, ll.Constant(I64, 0))])
+    if lltype(t) == I1:                   # np.bool_ is a byte
+        value = b.zext(value, I8)
+    slot = b.alloca(value.type)
+    b.store(value, slot)
+    descr = numpy_call(api, b, "PyArray_DescrFromType", [type_number(t)])
+    obj = numpy_call(api, b, "PyArray_Scalar", [b.bitcast(slot, OBJ), descr,
+                                                ll.Constant(OBJ, None)])
+    b.call(api.Py_DecRef, [descr])
+    return obj
 
 
 def exception_index(name: str) -> ll.Constant:

@@ -18,7 +18,8 @@ API_FUNCTIONS = (
     "PyFloat_FromDouble", "PyBool_FromLong", "PyTuple_New", "PyTuple_GetItem", "PyTuple_SetItem",
     "PyTuple_Size", "PyEval_SaveThread", "PyEval_RestoreThread", "PyErr_SetString",
     "PyErr_SetNone", "PyErr_Occurred", "Py_IncRef", "Py_DecRef", "PyObject_GetAttrString",
-    "PyObject_Call", "PyLong_FromUnsignedLongLong", "PyUnicode_FromString",
+    "PyObject_Call", "PyLong_FromUnsignedLongLong", "PyUnicode_FromString", "PyCapsule_New",
+    "PyCapsule_GetPointer",
 )
 API_DATA = ("PyLong_Type", "PyFloat_Type", "PyBool_Type", "PyTuple_Type", "_Py_NoneStruct",
             "_Py_TrueStruct", "_Py_FalseStruct")
@@ -47,11 +48,24 @@ def register_symbols() -> None:
     llvm.add_symbol("kiln_exceptions", ctypes.addressof(table))
     from . import nrt
     llvm.add_symbol("kiln_nrt_stats", ctypes.addressof(nrt.STATS))
-    for name, function in (("kiln_box_array", nrt.box_array),
-                           ("kiln_box_scalar", nrt.box_scalar)):
-        slot = ctypes.py_object(function)
-        _keep_alive.append(slot)
-        llvm.add_symbol(name, ctypes.addressof(slot))
+    llvm.add_symbol("kiln_numpy_api", ctypes.addressof(NUMPY_API))
+    slot = ctypes.py_object(find_numpy_api)
+    _keep_alive.append(slot)
+    llvm.add_symbol("kiln_find_numpy_api", ctypes.addressof(slot))
+
+
+NUMPY_API = ctypes.c_void_p()       # NumPy's C-API table: kiln imports NumPy only when it boxes
+
+
+def find_numpy_api() -> None:
+    """Point NUMPY_API at the table numpy._core._multiarray_umath's _ARRAY_API capsule holds
+    (generated code calls this when it first boxes a NumPy array or scalar)."""
+    from numpy._core import _multiarray_umath
+    capsule = _multiarray_umath._ARRAY_API
+    name, pointer = ctypes.pythonapi.PyCapsule_GetName, ctypes.pythonapi.PyCapsule_GetPointer
+    name.restype, name.argtypes = ctypes.c_char_p, [ctypes.py_object]
+    pointer.restype, pointer.argtypes = ctypes.c_void_p, [ctypes.py_object, ctypes.c_char_p]
+    NUMPY_API.value = pointer(capsule, name(capsule))
 
 
 def _address(library: ctypes.CDLL, name: str) -> int:

@@ -11,8 +11,9 @@ which the caller keeps alive and which needs no counting.
     (blocks of 4 MiB and more get huge pages where Linux offers them, as NumPy's arrays do)
     incref(b, meminfo); decref(b, meminfo) # the last decref frees the block
 
-Handing a block to NumPy (`box_owned`) wraps it in an owner object whose `__del__` drops the
-reference, so a returned array owns its memory like any other NumPy array.
+A block handed to NumPy (runtime.boxing.box_array) becomes the base of the new array through a
+capsule whose destructor drops the reference, so a returned array owns its memory like any
+other NumPy array.
 """
 from __future__ import annotations
 
@@ -137,70 +138,3 @@ STATS = (ctypes.c_int64 * 2)()      # kiln_nrt_stats: blocks allocated, blocks f
 def stats() -> tuple[int, int]:
     """(blocks allocated, blocks freed) by compiled code in this process so far."""
     return STATS[0], STATS[1]
-
-
-# ---- the Python side: arrays that NumPy sees -----------------------------------------------
-@functools.lru_cache(maxsize=None)
-def _native_decref():
-    """A ctypes-callable decref (compiled once) for owners dropped by Python."""
-    from .. import llvm
-    module = ll.Module("kiln.nrt")
-    fn = ll.Function(module, ll.FunctionType(ll.VoidType(), [I8P]), "kiln.nrt.release")
-    b = ll.IRBuilder(fn.append_basic_block("entry"))
-    decref(b, fn.args[0])
-    b.ret_void()
-    parsed = llvm.parse(str(module))
-    llvm.load_object(llvm.emit_object(parsed))
-    return ctypes.CFUNCTYPE(None, ctypes.c_void_p)(llvm.address("kiln.nrt.release"))
-
-
-class _Owner:
-    """Holds one reference to an NRT block for the NumPy array built on it. The release
-    function is looked up now, not when the array dies: that may be at interpreter exit,
-    when nothing can be imported or compiled any more."""
-
-    __slots__ = ("meminfo", "release", "__array_interface__")
-
-    def __init__(self, meminfo: int, interface: dict):
-        self.meminfo = meminfo
-        self.release = _native_decref()
-        self.__array_interface__ = interface
-
-    def __del__(self) -> None:
-        self.release(self.meminfo)
-
-
-class _View:
-    """Keeps a Python array alive under a view of its memory that compiled code made."""
-
-    __slots__ = ("base", "__array_interface__")
-
-    def __init__(self, base: object, interface: dict):
-        self.base = base
-        self.__array_interface__ = interface
-
-
-def box_array(meminfo: int, data: int, dtype: str, shape: tuple, strides: tuple,
-              readonly: bool) -> object:
-    """The NumPy array for a native array struct (called from generated wrappers)."""
-    import numpy as np
-    interface = {"data": (data, readonly), "shape": shape, "strides": strides,
-                 "typestr": np.dtype(dtype).str, "version": 3}
-    if meminfo & 1:
-        base = ctypes.cast(meminfo & ~1, ctypes.py_object).value
-        if (base.__array_interface__["data"][0] == data and base.shape == shape and
-                base.strides == strides and base.dtype == np.dtype(dtype)):
-            return base     # the argument itself (not a.real, which starts where a does)
-        return np.asarray(_View(base, interface))
-    return np.asarray(_Owner(meminfo, interface))
-
-
-def box_scalar(dtype: str, bits: int, imag_bits: int) -> object:
-    """The NumPy scalar for raw bits (called from generated wrappers)."""
-    import numpy as np
-    kind = np.dtype(dtype)
-    if kind.kind == "c":
-        real, imag = (np.array([v], dtype=np.uint64).view(np.float64)[0] for v in (bits, imag_bits))
-        return kind.type(complex(real, imag))
-    raw = np.array([bits], dtype=np.uint64).view(np.uint8)[:kind.itemsize]
-    return raw.view(kind)[0]

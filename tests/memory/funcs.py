@@ -143,3 +143,19 @@ def join_in_a_loop(count, n):
 def join_mismatch(n):
     """np.concatenate raises (the sizes along axis 1 differ) while holding new arrays."""
     return np.concatenate((np.ones((n, 2)), np.zeros((n, 3))))
+
+
+def same(a):
+    return a
+
+
+def real_part(a):
+    return a.real
+
+
+def strided(a):
+    return a[::2, 1:]
+
+
+def first(a):
+    return a[0, 0]
