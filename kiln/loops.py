@@ -149,11 +149,9 @@ def short_inner_loops(fn: ir.Function) -> list[ShortInner]:
             stop.target == "range.int" else None
         if not isinstance(count, ir.Load) or fn.local_types.get(count.name) != INT:
             continue
-        inside = {id(b) for b in inner.blocks}
-        parents = [r for r in fn.regions if r is not inner and inside < {id(b) for b in r.blocks}]
-        if not parents:
+        parent = parent_of(fn, inner)
+        if parent is None:
             continue
-        parent = min(parents, key=lambda r: len(r.blocks))
         nested = [r for r in fn.regions if r is not parent and
                   {id(b) for b in r.blocks} <= {id(b) for b in parent.blocks}]
         body = [i for b in inner.blocks for i in b.instrs]
@@ -166,6 +164,13 @@ def short_inner_loops(fn: ir.Function) -> list[ShortInner]:
             continue
         found.append(ShortInner(parent, inner, count.name, inner.stop))
     return found
+
+
+def parent_of(fn: ir.Function, inner: ir.LoopRegion) -> ir.LoopRegion | None:
+    """The range loop right around `inner`, if any."""
+    inside = {id(b) for b in inner.blocks}
+    parents = [r for r in fn.regions if r is not inner and inside < {id(b) for b in r.blocks}]
+    return min(parents, key=lambda r: len(r.blocks)) if parents else None
 
 
 def walks_rows(parent: ir.LoopRegion, inner: ir.LoopRegion, body: list[ir.Instr],
@@ -235,12 +240,8 @@ def jam_nests(fn: ir.Function, proven: set[int]) -> list[Jam]:
     for inner in fn.regions:
         if not inner.innermost or inner.header is None or not one_exit(inner):
             continue
-        inside = {id(b) for b in inner.blocks}
-        parents = [r for r in fn.regions if r is not inner and inside < {id(b) for b in r.blocks}]
-        if not parents:
-            continue
-        parent = min(parents, key=lambda r: len(r.blocks))
-        jam = jammable(fn, parent, inner, proven)
+        parent = parent_of(fn, inner)
+        jam = jammable(fn, parent, inner, proven) if parent is not None else None
         if jam is not None:
             found.append(jam)
     return found
