@@ -269,6 +269,18 @@ def guarded_steps(a, start, stop, step):
     return a[start - 1]
 
 
+def jammed_products(a, b, c, rows, cols, depth):
+    """A loop nest kiln jams (kiln/loops.py): four trips of the loop over j at once, where a
+    guard proves them in bounds and c does not overlap a or b."""
+    for i in range(rows):
+        for j in range(cols):
+            s = 0.0
+            for k in range(depth):
+                s += a[i, k] * b[k, j]
+            c[i, j] = s
+    return c
+
+
 def rearranged(a):
     """Views and copies in another arrangement, for any layout (tests/cases/arrays_views.py
     and arrays_rearranged.py have the edge cases)."""
@@ -294,5 +306,5 @@ FUNCTIONS = (
     extremes1, extremes_last, sorted_copies,
     sort_in_place, dot, matmul, gather, masked, nonzero_indices, scatter, to_integers,
     to_uint32, spread, guarded_shift, guarded_invariant, guarded_rows, guarded_row_views,
-    guarded_steps, rearranged, matrix_parts,
+    guarded_steps, jammed_products, rearranged, matrix_parts,
 )

@@ -576,6 +576,42 @@ def test_unchecked_stepped_loops_still_count_negative_indices_from_the_end(n, st
     run_both(f.guarded_steps, build, UNCHECKED_STEPS)
 
 
+UNCHECKED_PRODUCTS = jit(f.jammed_products, boundscheck=False)
+
+
+@SETTINGS
+@given(layout=layouts(dims=(2, 2), dtypes=(np.dtype(np.float64), np.dtype(np.float32)),
+                      readonly=True),
+       counts=st.tuples(st.integers(-1, 7), st.integers(-1, 9), st.integers(-1, 7)),
+       into=st.sampled_from(("new", "b", "b's owner")))
+@example(layout=Layout(np.arange(24.0).reshape(4, 6)), counts=(3, 6, 4), into="new")
+@example(layout=Layout(np.arange(24.0).reshape(4, 6)), counts=(3, 7, 4), into="new")
+@example(layout=Layout(np.arange(24.0).reshape(4, 6)), counts=(3, 6, 5), into="new")
+@example(layout=Layout(np.arange(24.0).reshape(4, 6)), counts=(3, 6, 4), into="b")
+@example(layout=Layout(np.arange(36.0).reshape(6, 6), axes=(1, 0)), counts=(5, 6, 6),
+         into="b's owner")         # trip j = i reads c[i, j'] that trip j' < j wrote
+def test_jammed_loop_nests_match_cpython(layout, counts, into):
+    """The jammed copy (four trips of the loop over j at once) runs only where its guard holds
+    and c overlaps neither input: any layout of b, counts past either array's end, and c as b
+    itself or as the array that owns b's memory. Unchecked too, where CPython raises nothing."""
+    rows, cols, depth = counts
+    assume(into != "b" or owner_is_writeable(layout))   # a read-only c: a compile error
+
+    def build() -> Any:
+        owner, b = layout.make()
+        a = np.arange(5.0 * 7).reshape(5, 7) / 4
+        c = {"new": np.zeros((4, 8)), "b": b, "b's owner": owner}[into]
+        return (a, b, c, rows, cols, depth), (b, owner, c)
+
+    want, _, _ = run_both(f.jammed_products, build)
+    if not isinstance(want, Raised):
+        run_both(f.jammed_products, build, UNCHECKED_PRODUCTS)
+
+
+def owner_is_writeable(layout: Layout) -> bool:
+    return layout.make()[1].flags.writeable
+
+
 # ---------------------------------------------------------------------------------------------
 # a.shape, a.size, a.ndim, len(a), a.T
 # ---------------------------------------------------------------------------------------------

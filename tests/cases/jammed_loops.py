@@ -61,6 +61,7 @@ def matmul_into(a, b, c):
 # run: matmul_into(*(lambda x: (_grid(6, 6), x[:6], x[5:11]))(_grid(12, 6)))
 # run: matmul_into(*(lambda x: (_grid(6, 6), x[::2], x[1::2]))(_grid(12, 6)))
 # run: matmul_into(*(lambda x: (_grid(6, 6), x[:, ::-1], x))(_grid(6, 6)))
+# run: matmul_into(*(lambda x: (_grid(6, 6), x.T, x))(_grid(6, 6)))
 
 
 def last_trip(a, b, i):
