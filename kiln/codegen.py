@@ -202,7 +202,8 @@ def writes_array(instr: ir.Instr) -> bool:
     an array is never changed by a statement that fails, or by one after it (`a[0] = x * x`
     where x * x overflows leaves `a` as it was, as in CPython)."""
     if isinstance(instr, ir.Call):
-        return instr.target in ("setitem", "method.fill", "method.sort")
+        return instr.target in ("setitem", "method.fill", "method.sort", "np.copyto",
+                                "np.fill_diagonal")
     return isinstance(instr, ir.BinOp) and instr.inplace and isinstance(instr.left.type, Array)
 
 

@@ -914,6 +914,57 @@ def emit_fill_method(cg, args, types, result):
     return ll.Constant(I8, 0)
 
 
+@rule("np.copyto", callable_=True, params=("dst", "src", "casting", "where"))
+def copyto_rule(types, consts):
+    """np.copyto(dst, src): dst[...] = src with broadcasting, where NumPy's 'same_kind' rule
+    allows the cast (asked of NumPy for these types; a cast it refuses is a compile error with
+    NumPy's message, as it depends on the types alone). A Python int must fit dst's dtype, as
+    in an assignment; a NumPy number is cast as NumPy casts it (np.int16(300) wraps)."""
+    if len(types) < 2 or not isinstance(types[0], Array):
+        return None
+    dst, src = types[0], types[1]
+    if any(t != NONE for t in types[2:]):
+        raise TypeRuleError("np.copyto(dst, src) is what compiled code supports",
+                            "no casting= or where=")
+    if dst.readonly:
+        raise TypeRuleError("assignment destination is read-only",
+                            "pass a writeable array (a.copy())")
+    if isinstance(src, Array):
+        allowed, what = np.can_cast(np.dtype(src.dtype), np.dtype(dst.dtype), "same_kind"), \
+            "array data"
+    elif isinstance(src, Scalar) and is_number(src):
+        allowed, what = copies_by_same_kind(sample(src), dst.dtype), "scalar"
+    else:
+        return None
+    if not allowed:
+        source = np.dtype(src.dtype) if isinstance(src, Array) else \
+            np.asarray(sample(src)).dtype
+        raise TypeRuleError(f"Cannot cast {what} from {source!r} to {np.dtype(dst.dtype)!r} "
+                            "according to the rule 'same_kind'",
+                            f"convert first: np.copyto(dst, src.astype(dst.dtype))")
+
+    def emit(cg, args, ts, r):
+        if isinstance(src, Array):
+            copy_broadcast(cg, args[0], dst, args[1], src)
+            return ll.Constant(I8, 0)
+        if numpy_dtype(src):
+            element = cast(cg, args[1], src, element_type(dst), weak_check=False)
+        else:
+            element = to_element(cg, args[1], src, dst)
+        for_each(cg, args[0], dst, lambda pointer, _: store_element(cg, pointer, dst, element))
+        return ll.Constant(I8, 0)
+    return Impl(NONE, emit, types)
+
+
+def copies_by_same_kind(value, dtype: str) -> bool:
+    """Does np.copyto into an array of `dtype` take this Python or NumPy number's kind?"""
+    try:
+        np.copyto(np.zeros(1, dtype), value)
+    except TypeError:
+        return False
+    return True
+
+
 @rule("method.item")
 def item_rule(types, consts):
     """x.item() of a NumPy number, a.item() of a one-element array and a.item(k) (the k-th

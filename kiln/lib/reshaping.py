@@ -23,7 +23,7 @@ from .arrays import (allocate, array_rule, as_index, cg_lltype, chosen_dtype, co
                      contiguous_steps, copy_into_new, element_of, element_type, emit_astype,
                      emit_copy, fill, flat_position, for_each, index_type_ok, is_c_contiguous,
                      itemsize, load_element, make_array, product, shape_of, shape_values, storage,
-                     store_element, strides_of, unravel)
+                     store_element, strides_of, to_element, unravel)
 from .npscalars import cast, emit_arithmetic, kind_of, sample
 from .numbers import i64
 from .registry import Impl, TypeRuleError, resolve, rule
@@ -340,6 +340,46 @@ def diag_rule(types, consts):
             element_of(cg, args[0], array, [k])))
         return out
     return Impl(result, emit, types, owned=True)
+
+
+@rule("np.fill_diagonal", callable_=True, params=("a", "val", "wrap"))
+def fill_diagonal_rule(types, consts):
+    """np.fill_diagonal(a, val): val into a[i, i, ...] for i below the shortest side of a
+    matrix (wrap=False), or below the common length of an n-d array's sides (ValueError
+    unless all are equal); val converts as in an assignment."""
+    if len(types) < 2 or not isinstance(types[0], Array) or not is_number(types[1]):
+        return None
+    array = types[0]
+    if len(types) > 2 and (types[2] != NONE and consts[2] is not False):
+        raise TypeRuleError("np.fill_diagonal(a, val) without wrap=True is what compiled code "
+                            "supports")
+    if array.ndim < 2:
+        raise TypeRuleError("array must be at least 2-d")
+    if array.readonly:
+        raise TypeRuleError("assignment destination is read-only",
+                            "pass a writeable array (a.copy())")
+
+    def emit(cg, args, ts, r):
+        b = cg.b
+        shape, strides = shape_of(cg, args[0], array), strides_of(cg, args[0], array)
+        if array.ndim == 2:
+            length = b.select(b.icmp_signed("<", shape[0], shape[1]), shape[0], shape[1])
+        else:
+            length = shape[0]
+            unequal = ll.Constant(ll.IntType(1), 0)
+            for size in shape[1:]:
+                unequal = b.or_(unequal, b.icmp_signed("!=", size, length))
+            cg.fail_if(unequal, "ValueError", "All dimensions of input must be of equal length")
+        value = to_element(cg, args[1], ts[1], array)
+        step = strides[0]
+        for stride in strides[1:]:
+            step = b.add(step, stride)
+        data = b.extract_value(args[0], 1)
+        counted_loop(b, i64(0), length, lambda k: store_element(
+            cg, b.bitcast(b.gep(data, [b.mul(k, step)]), storage(array).as_pointer()), array,
+            value))
+        return ll.Constant(ll.IntType(8), 0)
+    return Impl(NONE, emit, types)
 
 
 @rule("np.trace", "method.trace", callable_=True)
