@@ -17,6 +17,8 @@ reduction is a left fold (`Fold`) in index order, which is what NumPy computes t
 """
 from __future__ import annotations
 
+import math
+
 from llvmlite import ir as ll
 
 from ..llvm_ir import counted_loop
@@ -139,6 +141,30 @@ class Extreme(Fold):
 
     def value(self) -> ll.Value:
         return self.cg.b.load(self.best_index if self.want_index else self.best)
+
+
+class NanExtreme(Fold):
+    """nanmin/nanmax of floats, as NumPy's fmin/fmax reduction: NaN left out (all NaN: NaN),
+    and of equal values the earlier kept, as its scalar loop keeps them (its SIMD loops over
+    longer arrays may keep either of 0.0 and -0.0)."""
+
+    def __init__(self, cg, element: Scalar, result: Scalar, name: str):
+        super().__init__(cg, element, result)
+        self.symbol = "<" if name == "nanmin" else ">"
+        self.best = cg.local(cg_lltype(element))
+
+    def start(self) -> None:
+        self.cg.b.store(ll.Constant(cg_lltype(self.element), math.nan), self.best)
+
+    def step(self, item, k) -> None:
+        b = self.cg.b
+        current = b.load(self.best)
+        take = b.or_(b.fcmp_unordered("uno", current, current),
+                     b.fcmp_ordered(self.symbol, item, current))
+        b.store(b.select(take, item, current), self.best)
+
+    def value(self) -> ll.Value:
+        return self.cg.b.load(self.best)
 
 
 class Truth(Fold):
@@ -864,6 +890,42 @@ def emit_nan_reduction(cg, value, t: Array, result: Scalar, mean: bool) -> ll.Va
 
 nan_reduction("nansum", "sum")
 nan_reduction("nanmean", "mean")
+
+
+def nan_extreme(name: str, plain: str):
+    """np.nanmin(a) and np.nanmax(a) of the whole array (NanExtreme, over the elements in
+    NumPy's order; an empty array is NumPy's ValueError). Arrays without NaN (integers,
+    bools) are np.min and np.max, with NumPy's message for an empty one."""
+    ufunc = "fmin" if name == "nanmin" else "fmax"
+
+    def match(types, consts):
+        if not types or not isinstance(types[0], Array):
+            return None
+        array = types[0]
+        if any(t != NONE for t in types[1:]):
+            raise TypeRuleError(f"np.{name}(a) of the whole array is what compiled code supports",
+                                "no axis=, out= or keepdims=")
+        kind = kind_of(element_type(array))
+        if kind == "c":
+            raise TypeRuleError(f"np.{name} of complex numbers is not supported")
+        plain_impl = resolve(f"np.{plain}", types[:1])
+
+        def emit(cg, args, ts, r):
+            b = cg.b
+            value, t = args[0], ts[0]
+            empty = b.icmp_signed("==", product(cg, shape_of(cg, value, t)), i64(0))
+            cg.fail_if(empty, "ValueError",
+                       f"zero-size array to reduction operation {ufunc} which has no identity")
+            if kind != "f":
+                return plain_impl.emit(cg, [value], plain_impl.argtypes, plain_impl.result)
+            value, t = in_numpy_order(cg, value, t)
+            return fold_all(cg, value, t, NanExtreme(cg, element_type(t), r, name))
+        return Impl(plain_impl.result, emit, types)
+    rule(f"np.{name}", callable_=True, params=("a", "axis", "out", "keepdims"))(match)
+
+
+nan_extreme("nanmin", "min")
+nan_extreme("nanmax", "max")
 
 
 # ---- x in a, x not in a: NumPy's (a == x).any() -------------------------------------------
