@@ -17,6 +17,7 @@ reduction is a left fold (`Fold`) in index order, which is what NumPy computes t
 """
 from __future__ import annotations
 
+import functools
 import math
 
 from llvmlite import ir as ll
@@ -145,12 +146,14 @@ class Extreme(Fold):
 
 class NanExtreme(Fold):
     """nanmin/nanmax of floats, as NumPy's fmin/fmax reduction: NaN left out (all NaN: NaN),
-    and of equal values the earlier kept, as its scalar loop keeps them (its SIMD loops over
-    longer arrays may keep either of 0.0 and -0.0)."""
+    and of equal values the one its scalar loop keeps, which NumPy versions differ on (2.2
+    keeps the later, 2.4 the earlier: asked of the NumPy installed); its SIMD loops over
+    longer arrays may keep either of 0.0 and -0.0."""
 
     def __init__(self, cg, element: Scalar, result: Scalar, name: str):
         super().__init__(cg, element, result)
-        self.symbol = "<" if name == "nanmin" else ">"
+        later = keeps_later_zero(name, numpy_dtype(element))
+        self.symbol = ("<" if name == "nanmin" else ">") + "=" * later
         self.best = cg.local(cg_lltype(element))
 
     def start(self) -> None:
@@ -165,6 +168,13 @@ class NanExtreme(Fold):
 
     def value(self) -> ll.Value:
         return self.cg.b.load(self.best)
+
+
+@functools.cache
+def keeps_later_zero(name: str, dtype: str) -> bool:
+    """Does NumPy's fmin/fmax reduction keep the later of 0.0 and -0.0?"""
+    ufunc = np.fmin if name == "nanmin" else np.fmax
+    return bool(np.signbit(ufunc.reduce(np.array([0.0, -0.0], dtype))))
 
 
 class Truth(Fold):

@@ -1,6 +1,7 @@
 """np.nanmin and np.nanmax of the whole array: NaN left out (all NaN: NaN, with NumPy's
-warning, which tests silence), of equal values the earlier kept (NumPy's scalar loop; its SIMD
-loops over longer arrays may keep either of 0.0 and -0.0, so mixed zeros stay short here), an
+warning, which tests silence), of equal values the one NumPy's scalar loop keeps (the later in
+NumPy 2.2, the earlier in 2.4; its SIMD loops over longer arrays may keep either of 0.0 and
+-0.0, so mixed zeros stay short here), an
 empty array NumPy's ValueError, integer and bool arrays as np.min and np.max."""
 
 import numpy as np
