@@ -852,19 +852,27 @@ for _name in ("var", "std"):
     spread(_name)
 
 
-# ---- np.nansum(a), np.nanmean(a): NaN left out ---------------------------------------------
+# ---- np.nansum(a), np.nanmean(a), np.nanmin(a), np.nanmax(a): NaN left out ----------------
+def whole_array(name: str, types: tuple, keywords: str) -> Array | None:
+    """The array np.<name>(a) reduces, for calls with no other argument given (else a compile
+    error naming the `keywords` left out); None if `a` is not an array."""
+    if not types or not isinstance(types[0], Array):
+        return None
+    if any(t != NONE for t in types[1:]):
+        raise TypeRuleError(f"np.{name}(a) of the whole array is what compiled code supports",
+                            keywords)
+    return types[0]
+
+
 def nan_reduction(name: str, plain: str):
     """np.nansum(a) and np.nanmean(a) of the whole array, as NumPy computes them: a copy of
     the array with NaN made 0 (in NumPy's order-keeping copy: memory order for a Fortran
     array, else C order), summed pairwise; nanmean divides by the count of the others. Arrays
     without NaN (integers, bools) are np.sum and np.mean."""
     def match(types, consts):
-        if not types or not isinstance(types[0], Array):
+        array = whole_array(name, types, "no axis=, dtype=, out= or keepdims=")
+        if array is None:
             return None
-        array = types[0]
-        if any(t != NONE for t in types[1:]):
-            raise TypeRuleError(f"np.{name}(a) of the whole array is what compiled code supports",
-                                "no axis=, dtype=, out= or keepdims=")
         kind = kind_of(element_type(array))
         if kind != "f":
             if kind == "c":
@@ -909,12 +917,9 @@ def nan_extreme(name: str, plain: str):
     ufunc = "fmin" if name == "nanmin" else "fmax"
 
     def match(types, consts):
-        if not types or not isinstance(types[0], Array):
+        array = whole_array(name, types, "no axis=, out= or keepdims=")
+        if array is None:
             return None
-        array = types[0]
-        if any(t != NONE for t in types[1:]):
-            raise TypeRuleError(f"np.{name}(a) of the whole array is what compiled code supports",
-                                "no axis=, out= or keepdims=")
         kind = kind_of(element_type(array))
         if kind == "c":
             raise TypeRuleError(f"np.{name} of complex numbers is not supported")
