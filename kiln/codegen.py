@@ -541,15 +541,22 @@ class FunctionEmitter:
             (count, self.get(jam.parent.stop))
         holds = ll.Constant(I1, 1)
         for term in jam.terms:
-            if term.inner != inner:
-                continue
-            size = b.extract_value(b.load(self.slots[term.array][0]), [2, term.axis])
-            offset = ll.Constant(I64, term.offset)
-            holds = b.and_(holds, b.and_(b.icmp_signed(">=", start, b.neg(offset)),
-                                         b.icmp_signed("<=", stop, b.sub(size, offset))))
+            if term.inner == inner:
+                holds = b.and_(holds, self.index_in_bounds(start, stop, term.array, term.axis,
+                                                           term.offset))
         if inner:                      # no trips, no accesses
             holds = b.or_(holds, b.icmp_signed(">=", start, stop))
         return holds
+
+    def index_in_bounds(self, start: ll.Value, stop: ll.Value, array: str, axis: int,
+                        offset: int) -> ll.Value:
+        """Is `v + offset` an index into `axis` of the array local for every v from start to
+        stop - 1: start + offset >= 0 and stop + offset <= the axis's length (bounds.py)?"""
+        b = self.b
+        size = b.extract_value(b.load(self.slots[array][0]), [2, axis])
+        shift = ll.Constant(I64, offset)
+        return b.and_(b.icmp_signed(">=", start, b.neg(shift)),
+                      b.icmp_signed("<=", stop, b.sub(size, shift)))
 
     def guard_holds(self, guard: bounds.LoopGuard) -> ll.Value:
         """Is every access the guard covers in bounds on every trip, and every int the loop
@@ -559,11 +566,9 @@ class FunctionEmitter:
         start, stop = self.get(region.start), self.get(region.stop)
         safe = ll.Constant(I1, 1) if region.step is None else \
             b.icmp_signed(">", self.get(region.step), ll.Constant(I64, 0))
-        for term in guard.terms:      # start + offset >= 0 and stop + offset <= size
-            size = b.extract_value(b.load(self.slots[term.array][0]), [2, term.axis])
-            offset = ll.Constant(I64, term.offset)
-            safe = b.and_(safe, b.and_(b.icmp_signed(">=", start, b.neg(offset)),
-                                       b.icmp_signed("<=", stop, b.sub(size, offset))))
+        for term in guard.terms:
+            safe = b.and_(safe, self.index_in_bounds(start, stop, term.array, term.axis,
+                                                     term.offset))
         for small in guard.small:     # lo <= value <= hi
             value = b.load(self.slots[small.local][0]) if small.local is not None else \
                 self.get(small.value)

@@ -212,6 +212,13 @@ def array_len(types, consts):
 
 
 # ---- indexing ----------------------------------------------------------------------------
+def require_writeable(array: Array) -> None:
+    """A compile error for writing into a read-only array, as NumPy's ValueError says it."""
+    if array.readonly:
+        raise TypeRuleError("assignment destination is read-only",
+                            "pass a writeable array (a.copy())")
+
+
 def index_type_ok(t: Type) -> bool:
     return t == INT or kind_of_safe(t) in ("i", "u")
 
@@ -421,9 +428,7 @@ def array_setitem(types, consts):
     array, indices, value = types[0], types[1:-1], types[-1]
     if any(isinstance(t, Array) for t in indices):
         return None                                  # a mask or index array: selection.py
-    if array.readonly:
-        raise TypeRuleError("assignment destination is read-only",
-                            "pass a writeable array (a.copy())")
+    require_writeable(array)
     if not all(index_type_ok(t) or isinstance(t, Slice) for t in indices):
         raise TypeRuleError("assignment indices must be integers or slices", "a[i, j] = v")
     if len(indices) > array.ndim:
@@ -926,9 +931,7 @@ def copyto_rule(types, consts):
     if any(t != NONE for t in types[2:]):
         raise TypeRuleError("np.copyto(dst, src) is what compiled code supports",
                             "no casting= or where=")
-    if dst.readonly:
-        raise TypeRuleError("assignment destination is read-only",
-                            "pass a writeable array (a.copy())")
+    require_writeable(dst)
     if isinstance(src, Array):
         allowed, what = np.can_cast(np.dtype(src.dtype), np.dtype(dst.dtype), "same_kind"), \
             "array data"

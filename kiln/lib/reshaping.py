@@ -22,8 +22,8 @@ from ..runtime import nrt
 from .arrays import (allocate, array_rule, as_index, cg_lltype, chosen_dtype, constant_axis,
                      contiguous_steps, copy_into_new, element_of, element_type, emit_astype,
                      emit_copy, fill, flat_position, for_each, index_type_ok, is_c_contiguous,
-                     itemsize, load_element, make_array, product, shape_of, shape_values, storage,
-                     store_element, strides_of, to_element, unravel)
+                     itemsize, load_element, make_array, product, require_writeable, shape_of,
+                     shape_values, storage, store_element, strides_of, to_element, unravel)
 from .npscalars import cast, emit_arithmetic, kind_of, sample
 from .numbers import i64
 from .registry import Impl, TypeRuleError, resolve, rule
@@ -355,9 +355,7 @@ def fill_diagonal_rule(types, consts):
                             "supports")
     if array.ndim < 2:
         raise TypeRuleError("array must be at least 2-d")
-    if array.readonly:
-        raise TypeRuleError("assignment destination is read-only",
-                            "pass a writeable array (a.copy())")
+    require_writeable(array)
 
     def emit(cg, args, ts, r):
         b = cg.b

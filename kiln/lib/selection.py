@@ -22,7 +22,8 @@ from ..runtime import nrt
 from ..types import NONE, NUMPY, Array, Scalar, Tuple, Type, is_number
 from .arrays import (allocate, array_getitem, array_setitem, as_index, checked_index,
                      element_type, flat_position, for_each, load_element, make_array, pack,
-                     shape_of, storage, store_element, strides_of, to_element)
+                     require_writeable, shape_of, storage, store_element, strides_of,
+                     to_element)
 from .npscalars import cast, kind_of
 from .numbers import i64
 from .registry import Impl, TypeRuleError, rule
@@ -95,9 +96,7 @@ def assign_selected_rule(types, consts):
     if sel.ndim == 0 and sel.dtype != "bool":
         return as_integer_index(array_setitem((array, element_type(sel), value), consts),
                                 types)
-    if array.readonly:
-        raise TypeRuleError("assignment destination is read-only",
-                            "pass a writeable array (a.copy())")
+    require_writeable(array)
     elements = rest_of(array, sel).ndim == 0
     if not (isinstance(value, Scalar) and is_number(value)) and \
             not (elements and isinstance(value, Array) and value.ndim == 1):

@@ -38,9 +38,6 @@ SIGNATURES = {
     "Py_DecRef": (ll.VoidType(), [OBJ]),
     "PyObject_GetAttrString": (OBJ, [OBJ, OBJ]),
     "PyObject_Call": (OBJ, [OBJ, OBJ, OBJ]),
-    "PyLong_FromUnsignedLongLong": (OBJ, [I64]),
-    "PyLong_AsUnsignedLongLongMask": (I64, [OBJ]),
-    "PyUnicode_FromString": (OBJ, [OBJ]),
     "PyCapsule_New": (OBJ, [OBJ, OBJ, OBJ]),
     "PyCapsule_GetPointer": (OBJ, [OBJ, OBJ]),
 }
@@ -188,10 +185,6 @@ def box(api: Api, b: ll.IRBuilder, value: ll.Value, t: Type) -> ll.Value:
     for obj, block in results:
         phi.add_incoming(obj, block)
     return phi
-
-
-def py_int(api: Api, b: ll.IRBuilder, value: ll.Value) -> ll.Value:
-    return b.call(api.PyLong_FromUnsignedLongLong, [value])
 
 
 def call_python(api: Api, b: ll.IRBuilder, function: str, args: list[ll.Value]) -> ll.Value:

@@ -18,8 +18,7 @@ API_FUNCTIONS = (
     "PyFloat_FromDouble", "PyBool_FromLong", "PyTuple_New", "PyTuple_GetItem", "PyTuple_SetItem",
     "PyTuple_Size", "PyEval_SaveThread", "PyEval_RestoreThread", "PyErr_SetString",
     "PyErr_SetNone", "PyErr_Occurred", "Py_IncRef", "Py_DecRef", "PyObject_GetAttrString",
-    "PyObject_Call", "PyLong_FromUnsignedLongLong", "PyUnicode_FromString", "PyCapsule_New",
-    "PyCapsule_GetPointer",
+    "PyObject_Call", "PyCapsule_New", "PyCapsule_GetPointer",
 )
 API_DATA = ("PyLong_Type", "PyFloat_Type", "PyBool_Type", "PyTuple_Type", "_Py_NoneStruct",
             "_Py_TrueStruct", "_Py_FalseStruct")
@@ -62,9 +61,12 @@ def find_numpy_api() -> None:
     (generated code calls this when it first boxes a NumPy array or scalar)."""
     from numpy._core import _multiarray_umath
     capsule = _multiarray_umath._ARRAY_API
-    name, pointer = ctypes.pythonapi.PyCapsule_GetName, ctypes.pythonapi.PyCapsule_GetPointer
-    name.restype, name.argtypes = ctypes.c_char_p, [ctypes.py_object]
-    pointer.restype, pointer.argtypes = ctypes.c_void_p, [ctypes.py_object, ctypes.c_char_p]
+    # prototypes of their own: setting argtypes on ctypes.pythonapi's would change them for
+    # every other user in the process
+    name = ctypes.PYFUNCTYPE(ctypes.c_char_p, ctypes.py_object)(
+        ("PyCapsule_GetName", ctypes.pythonapi))
+    pointer = ctypes.PYFUNCTYPE(ctypes.c_void_p, ctypes.py_object, ctypes.c_char_p)(
+        ("PyCapsule_GetPointer", ctypes.pythonapi))
     NUMPY_API.value = pointer(capsule, name(capsule))
 
 

@@ -18,7 +18,6 @@ other NumPy array.
 from __future__ import annotations
 
 import ctypes
-import functools
 import mmap
 import sys
 
